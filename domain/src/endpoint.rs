@@ -1,0 +1,40 @@
+//! The Coveo routes the app calls, and the one function that builds their URLs.
+
+use crate::org_id::{path_segment, OrgId};
+use crate::region::ApiBase;
+
+/// A read-only Coveo Platform route of one organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `GET /rest/organizations/{org}/apikeys`: every key, in one array.
+    ApiKeys,
+    /// `GET /rest/organizations/{org}/privileges/apikeys`: what a key may be given.
+    AssignablePrivileges,
+    /// `GET /rest/organizations/{org}/privileges/me`: what the token itself holds.
+    MyPrivileges,
+}
+
+impl Endpoint {
+    /// The full URL; the org ID is always one encoded path segment.
+    pub fn url(self, base: &ApiBase, org: &OrgId) -> String {
+        let tail = match self {
+            Endpoint::ApiKeys => "apikeys",
+            Endpoint::AssignablePrivileges => "privileges/apikeys",
+            Endpoint::MyPrivileges => "privileges/me",
+        };
+        format!(
+            "{}/rest/organizations/{}/{tail}",
+            base.as_str(),
+            path_segment(org.as_str())
+        )
+    }
+
+    /// What the route returns, in words, for loading and error messages.
+    pub fn what(self) -> &'static str {
+        match self {
+            Endpoint::ApiKeys => "API keys",
+            Endpoint::AssignablePrivileges => "assignable privileges",
+            Endpoint::MyPrivileges => "the token's privileges",
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Every way a request can fail, each with a message that names the cause and what to do.
+
+use serde_json::Value;
+
+use crate::decode::DecodeError;
+
+/// What Coveo's error body said, from whichever of its dialects' keys are present.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ErrorDetails {
+    pub error_code: Option<String>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+}
+
+impl ErrorDetails {
+    /// Reads an error body; anything that is not a JSON object gives empty details.
+    pub fn from_body(body: &str) -> ErrorDetails {
+        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(body) else {
+            return ErrorDetails::default();
+        };
+        let first = |keys: &[&str]| {
+            keys.iter().find_map(|key| match fields.get(*key) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            })
+        };
+        ErrorDetails {
+            error_code: first(&["errorCode", "code", "type", "title"]),
+            message: first(&["message", "detail", "title"]),
+            request_id: first(&["requestID", "requestId", "request_id"]),
+        }
+    }
+
+    /// Replaces `secret` wherever it appears: a server echoing the token back must not
+    /// put it on screen.
+    pub fn redact(&mut self, secret: &str) {
+        if secret.is_empty() {
+            return;
+        }
+        for field in [&mut self.error_code, &mut self.message, &mut self.request_id]
+            .into_iter()
+            .flatten()
+        {
+            if field.contains(secret) {
+                *field = field.replace(secret, "[token]");
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self == &ErrorDetails::default()
+    }
+}
+
+/// Response facts that change how a status is read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseMeta {
+    /// The `Retry-After` header, as sent.
+    pub retry_after: Option<String>,
+    /// The `X-Request-ID` header, when the server exposes it.
+    pub request_id: Option<String>,
+    /// `x-coveo-waf-action: block`: a firewall, not Coveo, refused the request.
+    pub firewall_block: bool,
+}
+
+/// A failed request, as the user needs to understand it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// 401: the token is invalid, expired, or not allowed from this IP.
+    Unauthorized(ErrorDetails),
+    /// 403: the token lacks the privilege, or a firewall blocked the call.
+    Forbidden {
+        details: ErrorDetails,
+        firewall: bool,
+    },
+    /// 404: no such organization on this host.
+    NotFound(ErrorDetails),
+    /// 400 whose message lists the allowed regions: the org lives elsewhere.
+    WrongRegion(ErrorDetails),
+    /// 429: throttled; `retry_after_secs` from `Retry-After` when it was given.
+    RateLimited {
+        retry_after_secs: Option<u32>,
+        details: ErrorDetails,
+    },
+    /// 5xx: Coveo or a gateway in front of it failed.
+    Server { status: u16, details: ErrorDetails },
+    /// Any other unexpected status.
+    Status { status: u16, details: ErrorDetails },
+    /// The browser rejected the fetch: offline, DNS, or a CORS refusal (it does not say which).
+    Network { host: String },
+    /// No answer within the time limit.
+    Timeout { seconds: u32 },
+    /// A success status whose body is not JSON.
+    NotJson,
+    /// JSON, but not the list the route returns.
+    UnexpectedShape { found: &'static str },
+}
+
+impl ApiError {
+    /// Maps a non-success response. `body` is read for Coveo's error details.
+    pub fn from_response(status: u16, meta: &ResponseMeta, body: &str) -> ApiError {
+        let mut details = ErrorDetails::from_body(body);
+        if details.request_id.is_none() {
+            details.request_id.clone_from(&meta.request_id);
+        }
+        match status {
+            400 if details
+                .message
+                .as_deref()
+                .is_some_and(|m| m.to_ascii_lowercase().contains("allowed region")) =>
+            {
+                ApiError::WrongRegion(details)
+            }
+            401 => ApiError::Unauthorized(details),
+            403 => ApiError::Forbidden {
+                details,
+                firewall: meta.firewall_block,
+            },
+            404 => ApiError::NotFound(details),
+            429 => ApiError::RateLimited {
+                retry_after_secs: meta.retry_after.as_deref().and_then(parse_retry_after),
+                details,
+            },
+            500..=599 => ApiError::Server { status, details },
+            _ => ApiError::Status { status, details },
+        }
+    }
+
+    /// Maps a success response's body that could not be read as the expected list.
+    pub fn from_decode(error: DecodeError) -> ApiError {
+        match error {
+            DecodeError::NotJson => ApiError::NotJson,
+            DecodeError::NotAList { found } => ApiError::UnexpectedShape { found },
+        }
+    }
+
+    /// A short heading naming the cause.
+    pub fn title(&self) -> String {
+        match self {
+            ApiError::Unauthorized(_) => "The access token was refused (401)".into(),
+            ApiError::Forbidden { firewall: true, .. } => {
+                "A firewall blocked the request (403)".into()
+            }
+            ApiError::Forbidden { .. } => "The access token is not allowed to do this (403)".into(),
+            ApiError::NotFound(_) => "Organization not found (404)".into(),
+            ApiError::WrongRegion(_) => "This organization lives in another region (400)".into(),
+            ApiError::RateLimited { .. } => "Too many requests (429)".into(),
+            ApiError::Server { status, .. } => format!("Coveo's server failed ({status})"),
+            ApiError::Status { status, .. } => format!("Unexpected answer ({status})"),
+            ApiError::Network { host } => format!("Could not reach {host} (network or CORS)"),
+            ApiError::Timeout { seconds } => format!("No answer after {seconds} seconds"),
+            ApiError::NotJson => "The answer is not JSON".into(),
+            ApiError::UnexpectedShape { .. } => "The answer is not the expected list".into(),
+        }
+    }
+
+    /// What the user can do about it, in a sentence or two.
+    pub fn advice(&self) -> String {
+        match self {
+            ApiError::Unauthorized(_) => "The token is invalid or expired (session tokens last up to 4 hours), or not allowed from this IP address. Get a fresh access token and load again.".into(),
+            ApiError::Forbidden { firewall: true, .. } => "Coveo's web application firewall refused this request. Try again from another network, or contact Coveo support with the request ID.".into(),
+            ApiError::Forbidden { .. } => "Viewing API keys needs the privilege PLATFORM / API_KEY / VIEW (and the assignable privileges PLATFORM / ORGANIZATION / VIEW). An API key can never call these endpoints: use an OAuth or personal access token of a member who has that privilege.".into(),
+            ApiError::NotFound(_) => "Check the organization ID, and that the region matches where the organization lives.".into(),
+            ApiError::WrongRegion(_) => "Choose the organization's region (see the allowed regions in Coveo's message) and load again.".into(),
+            ApiError::RateLimited { retry_after_secs: Some(secs), .. } => format!("Coveo asks to wait {secs} seconds before trying again."),
+            ApiError::RateLimited { retry_after_secs: None, .. } => "Wait a little, then try again.".into(),
+            ApiError::Server { .. } => "This is on Coveo's side or a gateway in front of it. Try again in a moment; if it persists, check status.cloud.coveo.com.".into(),
+            ApiError::Status { .. } => "Check the organization ID, region and API base URL, then try again.".into(),
+            ApiError::Network { .. } => "Check your connection and the region or API base URL. If the browser blocks cross-origin calls, serve the app with `trunk serve` and its same-origin proxy, and set Advanced > API base URL to that proxy path (for example /coveo).".into(),
+            ApiError::Timeout { .. } => "The network or Coveo is slow right now. Try again.".into(),
+            ApiError::NotJson => "Something between you and Coveo (a proxy or a captive portal) answered instead. Check the API base URL, then try again.".into(),
+            ApiError::UnexpectedShape { found } => format!("Coveo answered with {found} instead of a list. Check the API base URL, then try again."),
+        }
+    }
+
+    /// Coveo's own words about the failure, when it sent any.
+    pub fn details(&self) -> Option<&ErrorDetails> {
+        match self {
+            ApiError::Unauthorized(details)
+            | ApiError::Forbidden { details, .. }
+            | ApiError::NotFound(details)
+            | ApiError::WrongRegion(details)
+            | ApiError::RateLimited { details, .. }
+            | ApiError::Server { details, .. }
+            | ApiError::Status { details, .. } => Some(details).filter(|d| !d.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// See [`ErrorDetails::redact`].
+    pub fn redact(&mut self, secret: &str) {
+        match self {
+            ApiError::Unauthorized(details)
+            | ApiError::Forbidden { details, .. }
+            | ApiError::NotFound(details)
+            | ApiError::WrongRegion(details)
+            | ApiError::RateLimited { details, .. }
+            | ApiError::Server { details, .. }
+            | ApiError::Status { details, .. } => details.redact(secret),
+            _ => {}
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}. {}", self.title(), self.advice())
+    }
+}
+
+/// Reads `Retry-After` as delta-seconds (what Coveo's throttling sends). An HTTP-date is
+/// not read: the user then gets the generic "wait a little".
+fn parse_retry_after(value: &str) -> Option<u32> {
+    value.trim().parse().ok()
+}

@@ -1,0 +1,14 @@
+//! The pure core of Coveo Key Explorer: what the app knows, with no browser in it.
+//!
+//! Everything here compiles and is tested on the host. Nothing in this crate may import
+//! leptos, web-sys, wasm-bindgen or gloo: the crate's dependency list enforces it.
+
+pub mod decode;
+pub mod demo;
+pub mod endpoint;
+pub mod error;
+pub mod model;
+pub mod org_id;
+pub mod region;
+pub mod token;
+pub mod url_state;

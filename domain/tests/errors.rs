@@ -1,0 +1,154 @@
+//! Mapping failed responses to errors a user can act on.
+
+use domain::decode::DecodeError;
+use domain::error::{ApiError, ErrorDetails, ResponseMeta};
+
+fn map(status: u16, body: &str) -> ApiError {
+    ApiError::from_response(status, &ResponseMeta::default(), body)
+}
+
+#[test]
+fn each_status_maps_to_its_own_error() {
+    assert!(matches!(map(401, ""), ApiError::Unauthorized(_)));
+    assert!(matches!(
+        map(403, ""),
+        ApiError::Forbidden {
+            firewall: false,
+            ..
+        }
+    ));
+    assert!(matches!(map(404, ""), ApiError::NotFound(_)));
+    assert!(matches!(
+        map(429, ""),
+        ApiError::RateLimited {
+            retry_after_secs: None,
+            ..
+        }
+    ));
+    assert!(matches!(map(500, ""), ApiError::Server { status: 500, .. }));
+    assert!(matches!(map(503, ""), ApiError::Server { status: 503, .. }));
+    assert!(matches!(map(412, ""), ApiError::Status { status: 412, .. }));
+    assert!(matches!(map(400, "{}"), ApiError::Status { status: 400, .. }));
+}
+
+#[test]
+fn coveo_error_body_details_are_read_from_either_dialect() {
+    let details = ErrorDetails::from_body(
+        r#"{"errorCode":"INVALID_TOKEN","message":"The token is expired.","requestID":"req-1"}"#,
+    );
+    assert_eq!(details.error_code.as_deref(), Some("INVALID_TOKEN"));
+    assert_eq!(details.message.as_deref(), Some("The token is expired."));
+    assert_eq!(details.request_id.as_deref(), Some("req-1"));
+
+    let problem =
+        ErrorDetails::from_body(r#"{"type":"ACCESS_DENIED","detail":"No.","requestId":"req-2"}"#);
+    assert_eq!(problem.error_code.as_deref(), Some("ACCESS_DENIED"));
+    assert_eq!(problem.message.as_deref(), Some("No."));
+    assert_eq!(problem.request_id.as_deref(), Some("req-2"));
+}
+
+#[test]
+fn details_are_shown_only_when_present() {
+    assert_eq!(map(500, "<html>Bad gateway</html>").details(), None);
+    assert_eq!(
+        map(401, r#"{"errorCode":"UNAUTHORIZED"}"#)
+            .details()
+            .and_then(|d| d.error_code.as_deref()),
+        Some("UNAUTHORIZED")
+    );
+}
+
+#[test]
+fn request_id_header_fills_in_for_the_body() {
+    let meta = ResponseMeta {
+        request_id: Some("hdr-9".into()),
+        ..ResponseMeta::default()
+    };
+    let error = ApiError::from_response(500, &meta, "oops");
+    assert_eq!(
+        error.details().and_then(|d| d.request_id.as_deref()),
+        Some("hdr-9")
+    );
+}
+
+#[test]
+fn retry_after_seconds_are_honoured() {
+    let meta = ResponseMeta {
+        retry_after: Some(" 7 ".into()),
+        ..ResponseMeta::default()
+    };
+    let error = ApiError::from_response(429, &meta, "");
+    assert!(matches!(
+        error,
+        ApiError::RateLimited {
+            retry_after_secs: Some(7),
+            ..
+        }
+    ));
+    assert!(error.advice().contains("7 seconds"));
+}
+
+#[test]
+fn firewall_block_is_told_apart_from_a_missing_privilege() {
+    let meta = ResponseMeta {
+        firewall_block: true,
+        ..ResponseMeta::default()
+    };
+    let error = ApiError::from_response(403, &meta, "<html>blocked</html>");
+    assert!(error.title().contains("firewall"));
+    assert!(map(403, "").advice().contains("PLATFORM / API_KEY / VIEW"));
+    assert!(map(403, "").advice().contains("An API key can never"));
+}
+
+#[test]
+fn wrong_region_is_recognised_from_the_message() {
+    let error = map(
+        400,
+        r#"{"message":"Organization is not in this region. Allowed region(s): eu"}"#,
+    );
+    assert!(matches!(error, ApiError::WrongRegion(_)));
+    assert!(error.title().contains("another region"));
+}
+
+#[test]
+fn messages_name_the_cause_and_what_to_do() {
+    let cases = [
+        (map(401, ""), "401", "fresh access token"),
+        (map(404, ""), "404", "region"),
+        (map(502, ""), "502", "Try again"),
+        (
+            ApiError::Network {
+                host: "platform.cloud.coveo.com".into(),
+            },
+            "platform.cloud.coveo.com",
+            "proxy",
+        ),
+        (ApiError::Timeout { seconds: 20 }, "20 seconds", "Try again"),
+        (ApiError::from_decode(DecodeError::NotJson), "not JSON", "API base URL"),
+        (
+            ApiError::from_decode(DecodeError::NotAList { found: "an object" }),
+            "list",
+            "an object",
+        ),
+    ];
+    for (error, in_title, in_advice) in cases {
+        assert!(error.title().contains(in_title), "{error:?}: {}", error.title());
+        assert!(
+            error.advice().contains(in_advice),
+            "{error:?}: {}",
+            error.advice()
+        );
+    }
+}
+
+#[test]
+fn an_echoed_token_is_redacted_from_details() {
+    let mut error = map(
+        401,
+        r#"{"message":"Token secret-abc-123 is expired","errorCode":"secret-abc-123"}"#,
+    );
+    error.redact("secret-abc-123");
+    let details = error.details().unwrap();
+    assert_eq!(details.message.as_deref(), Some("Token [token] is expired"));
+    assert_eq!(details.error_code.as_deref(), Some("[token]"));
+}

@@ -1,0 +1,136 @@
+//! What the user types: the token, the organization ID, the region and the API base URL,
+//! and how they become a request URL.
+
+use domain::endpoint::Endpoint;
+use domain::org_id::{path_segment, OrgId, OrgIdError};
+use domain::region::{ApiBase, ApiBaseError, Region};
+use domain::token::{Token, TokenError};
+
+#[test]
+fn token_is_normalised_from_common_pastes() {
+    for pasted in [
+        "abc.DEF-123_x",
+        "  abc.DEF-123_x\n",
+        "Bearer abc.DEF-123_x",
+        "bearer   abc.DEF-123_x \r\n",
+        "\"Bearer abc.DEF-123_x\"",
+        "'abc.DEF-123_x'",
+        "\tBEARER abc.DEF-123_x",
+    ] {
+        assert_eq!(
+            Token::parse(pasted).map(|t| t.expose().to_owned()),
+            Ok("abc.DEF-123_x".to_owned()),
+            "{pasted:?}"
+        );
+    }
+}
+
+#[test]
+fn obviously_wrong_tokens_are_refused() {
+    assert_eq!(Token::parse("  "), Err(TokenError::Empty));
+    assert_eq!(Token::parse("Bearer "), Err(TokenError::Empty));
+    assert_eq!(
+        Token::parse("curl -H Authorization"),
+        Err(TokenError::ContainsWhitespace)
+    );
+    assert_eq!(Token::parse("tökén"), Err(TokenError::InvalidCharacter));
+}
+
+#[test]
+fn token_never_prints_itself() {
+    let token = Token::parse("super-secret-value").unwrap();
+    assert!(!format!("{token:?}").contains("super-secret"));
+    assert_eq!(token.authorization(), "Bearer super-secret-value");
+}
+
+#[test]
+fn org_id_is_trimmed_and_checked() {
+    assert_eq!(
+        OrgId::parse("  mycoveocloudv2organizationg8tp8wu3 \n").map(|o| o.to_string()),
+        Ok("mycoveocloudv2organizationg8tp8wu3".to_owned())
+    );
+    assert_eq!(OrgId::parse(""), Err(OrgIdError::Empty));
+    assert_eq!(
+        OrgId::parse("../x"),
+        Err(OrgIdError::InvalidCharacter('.'))
+    );
+    assert_eq!(OrgId::parse("a/b"), Err(OrgIdError::InvalidCharacter('/')));
+    assert_eq!(OrgId::parse("a?b"), Err(OrgIdError::InvalidCharacter('?')));
+    assert_eq!(OrgId::parse(&"a".repeat(129)), Err(OrgIdError::TooLong));
+    assert!(OrgId::parse("my-org_2").is_ok());
+}
+
+#[test]
+fn path_segment_escapes_everything_that_could_change_the_path() {
+    assert_eq!(path_segment("../x"), "%2E%2E%2Fx");
+    assert_eq!(path_segment("a/b"), "a%2Fb");
+    assert_eq!(path_segment("a?b#c%d"), "a%3Fb%23c%25d");
+    assert_eq!(path_segment("é z"), "%C3%A9%20z");
+    assert_eq!(path_segment("my-org_2"), "my-org_2");
+}
+
+#[test]
+fn endpoint_urls_put_the_org_in_one_segment() {
+    let org = OrgId::parse("myorg").unwrap();
+    let base = ApiBase::for_region(Region::Eu);
+    assert_eq!(
+        Endpoint::ApiKeys.url(&base, &org),
+        "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/apikeys"
+    );
+    assert_eq!(
+        Endpoint::AssignablePrivileges.url(&base, &org),
+        "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/privileges/apikeys"
+    );
+    let proxy = ApiBase::parse("/coveo/").unwrap();
+    assert_eq!(
+        Endpoint::MyPrivileges.url(&proxy, &org),
+        "/coveo/rest/organizations/myorg/privileges/me"
+    );
+}
+
+#[test]
+fn regions_have_the_documented_hosts() {
+    let hosts: Vec<&str> = Region::ALL.iter().map(|r| r.host()).collect();
+    assert_eq!(
+        hosts,
+        [
+            "platform.cloud.coveo.com",
+            "platform-eu.cloud.coveo.com",
+            "platform-au.cloud.coveo.com",
+            "platform-ca.cloud.coveo.com",
+            "platformhipaa.cloud.coveo.com"
+        ]
+    );
+    assert_eq!(Region::default(), Region::Us);
+    for region in Region::ALL {
+        assert_eq!(Region::from_code(region.code()), Some(region));
+    }
+    assert_eq!(Region::from_code("evil.example.com"), None);
+}
+
+#[test]
+fn api_base_accepts_urls_and_same_origin_paths_only() {
+    assert_eq!(
+        ApiBase::parse(" http://127.0.0.1:8123/ ").map(|b| b.as_str().to_owned()),
+        Ok("http://127.0.0.1:8123".to_owned())
+    );
+    assert_eq!(
+        ApiBase::parse("https://platform.cloud.coveo.com").map(|b| b.host_label().to_owned()),
+        Ok("platform.cloud.coveo.com".to_owned())
+    );
+    assert_eq!(
+        ApiBase::parse("/coveo").map(|b| b.host_label().to_owned()),
+        Ok("this page's own server".to_owned())
+    );
+    assert_eq!(ApiBase::parse("ftp://x"), Err(ApiBaseError::NotAUrl));
+    assert_eq!(ApiBase::parse("//evil.example"), Err(ApiBaseError::NotAUrl));
+    assert_eq!(ApiBase::parse("javascript:alert(1)"), Err(ApiBaseError::NotAUrl));
+    assert_eq!(
+        ApiBase::parse("https://user@host"),
+        Err(ApiBaseError::UnexpectedPart)
+    );
+    assert_eq!(
+        ApiBase::parse("https://host/?x=1"),
+        Err(ApiBaseError::UnexpectedPart)
+    );
+}

@@ -1,0 +1,75 @@
+//! Shared links: the view state round-trips through the query string, and nothing else
+//! (no token, no API base) is ever read from it.
+
+use domain::org_id::OrgId;
+use domain::region::Region;
+use domain::url_state::{UrlState, View};
+
+fn state(view: View, region: Region, org: Option<&str>) -> UrlState {
+    UrlState {
+        view,
+        region,
+        org: org.map(|o| OrgId::parse(o).unwrap()),
+    }
+}
+
+#[test]
+fn every_field_round_trips() {
+    for view in [View::KeyLookup, View::PrivilegeExplorer] {
+        for region in Region::ALL {
+            for org in [None, Some("myorg"), Some("my-org_2")] {
+                let original = state(view, region, org);
+                let query = original.to_query();
+                assert_eq!(UrlState::from_query(&query), original, "{query}");
+            }
+        }
+    }
+}
+
+#[test]
+fn defaults_make_an_empty_query() {
+    assert_eq!(UrlState::default().to_query(), "");
+    assert_eq!(UrlState::from_query(""), UrlState::default());
+    assert_eq!(UrlState::from_query("?"), UrlState::default());
+}
+
+#[test]
+fn query_is_readable() {
+    assert_eq!(
+        state(View::PrivilegeExplorer, Region::Eu, Some("myorg")).to_query(),
+        "?view=privileges&region=eu&org=myorg"
+    );
+}
+
+#[test]
+fn special_characters_and_garbage_fall_back_to_defaults() {
+    for query in [
+        "?org=%26%3D%25%2B%23%3F%2F%20%C3%A9",
+        "?org=a+b",
+        "?org=..%2Fx",
+        "?view=admin&region=mars",
+        "?%%%&&==&view",
+        "?org=%ZZ",
+        "&&&",
+        "?region=https%3A%2F%2Fevil.example",
+    ] {
+        let parsed = UrlState::from_query(query);
+        assert_eq!(parsed, UrlState::default(), "{query}");
+    }
+}
+
+#[test]
+fn known_fields_survive_unknown_neighbours() {
+    let parsed = UrlState::from_query("?utm_source=mail&view=privileges&x=%E9&region=CA&org=abc");
+    assert_eq!(parsed, state(View::PrivilegeExplorer, Region::Ca, Some("abc")));
+}
+
+#[test]
+fn a_link_cannot_carry_a_token_or_an_api_base() {
+    let parsed = UrlState::from_query(
+        "?token=secret&access_token=secret&base=https%3A%2F%2Fevil.example&apiBase=x&org=abc",
+    );
+    assert_eq!(parsed, state(View::KeyLookup, Region::Us, Some("abc")));
+    assert!(!parsed.to_query().contains("secret"));
+    assert!(!parsed.to_query().contains("evil"));
+}
