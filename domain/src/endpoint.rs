@@ -29,6 +29,15 @@ impl Endpoint {
         )
     }
 
+    /// One item of the list, and many, for counts.
+    pub fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            Endpoint::ApiKeys => ("API key", "API keys"),
+            Endpoint::AssignablePrivileges => ("assignable privilege", "assignable privileges"),
+            Endpoint::MyPrivileges => ("privilege", "privileges"),
+        }
+    }
+
     /// What the route returns, in words, for loading and error messages.
     pub fn what(self) -> &'static str {
         match self {

@@ -10,5 +10,6 @@ pub mod error;
 pub mod model;
 pub mod org_id;
 pub mod region;
+pub mod text;
 pub mod token;
 pub mod url_state;

@@ -1,0 +1,94 @@
+//! What a list view shows around its data: a hint before loading, progress with Cancel,
+//! the error with Retry, or the data, and never data loaded for other inputs.
+
+use std::sync::Arc;
+
+use domain::decode::Decoded;
+use domain::endpoint::Endpoint;
+use domain::text::count;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::components::error_panel::ErrorPanel;
+use crate::loader::{LoadState, Loader, Origin};
+use crate::target::Target;
+
+/// Renders `loader`'s state; `render` draws loaded data.
+pub fn list_status<T, V>(
+    loader: Loader<T>,
+    target: Memo<Option<Target>>,
+    endpoint: Endpoint,
+    render: impl Fn(Arc<Decoded<T>>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: DeserializeOwned + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let what = endpoint.what();
+    let noun = endpoint.noun();
+    move || {
+        let state = loader.state().get();
+        let belongs_to_inputs = match state.origin() {
+            Some(Origin::Live(loaded_for)) => target.with(|t| t.as_ref() == Some(loaded_for)),
+            _ => true,
+        };
+        if !belongs_to_inputs {
+            return view! {
+                <p class="empty" data-testid="list-idle">
+                    "The organization or host changed: press Load to see its " {what} "."
+                </p>
+            }
+            .into_any();
+        }
+        match state {
+            LoadState::Idle => view! {
+                <p class="empty" data-testid="list-idle">
+                    "Enter an organization ID and an access token, then press Load "
+                    "(or try the sample data) to see the " {what} "."
+                </p>
+            }
+            .into_any(),
+            LoadState::Loading { origin } => {
+                let host = match origin {
+                    Origin::Live(target) => target.base.host_label().to_owned(),
+                    Origin::Demo => "the sample data".to_owned(),
+                };
+                view! {
+                    <div class="loading" role="status" data-testid="loading">
+                        <span class="spinner" aria-hidden="true"></span>
+                        "Loading " {what} " from " {host} "…"
+                        <button type="button" on:click=move |_| loader.cancel()>"Cancel"</button>
+                    </div>
+                }
+                .into_any()
+            }
+            LoadState::Failed { error, .. } => {
+                view! { <ErrorPanel error=error on_retry=move || loader.retry()/> }.into_any()
+            }
+            LoadState::Loaded { origin, data } => {
+                let source = match origin {
+                    Origin::Demo => "Sample data".to_owned(),
+                    Origin::Live(target) => format!("{} on {}", target.org, target.base.host_label()),
+                };
+                let skipped = (data.skipped > 0).then(|| {
+                    view! {
+                        <p class="warning" data-testid="skipped">
+                            {count(data.skipped, "entry was", "entries were")}
+                            " not readable and "
+                            {if data.skipped == 1 { "is" } else { "are" }}
+                            " not shown."
+                        </p>
+                    }
+                });
+                view! {
+                    <p class="list-source" role="status" data-testid="list-count">
+                        {count(data.items.len(), noun.0, noun.1)} " · " {source}
+                    </p>
+                    {skipped}
+                    {render(data)}
+                }
+                .into_any()
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! One list's loading state: at most one request in flight, stale answers dropped, and
+//! every outcome (data, error, cancel) kept for the views to show.
+
+use std::sync::Arc;
+
+use domain::decode::Decoded;
+use domain::error::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+use web_sys::AbortController;
+
+use crate::api::{self, ApiRequest};
+use crate::target::Target;
+
+/// Where a list came from: the embedded sample data, or an organization on a host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Demo,
+    Live(Target),
+}
+
+/// What a view shows for one list.
+#[derive(Debug)]
+pub enum LoadState<T> {
+    Idle,
+    Loading { origin: Origin },
+    Loaded { origin: Origin, data: Arc<Decoded<T>> },
+    Failed { origin: Origin, error: ApiError },
+}
+
+// By hand: the data sits behind an `Arc`, so cloning needs no `T: Clone`.
+impl<T> Clone for LoadState<T> {
+    fn clone(&self) -> Self {
+        match self {
+            LoadState::Idle => LoadState::Idle,
+            LoadState::Loading { origin } => LoadState::Loading {
+                origin: origin.clone(),
+            },
+            LoadState::Loaded { origin, data } => LoadState::Loaded {
+                origin: origin.clone(),
+                data: data.clone(),
+            },
+            LoadState::Failed { origin, error } => LoadState::Failed {
+                origin: origin.clone(),
+                error: error.clone(),
+            },
+        }
+    }
+}
+
+impl<T> LoadState<T> {
+    pub fn origin(&self) -> Option<&Origin> {
+        match self {
+            LoadState::Idle => None,
+            LoadState::Loading { origin }
+            | LoadState::Loaded { origin, .. }
+            | LoadState::Failed { origin, .. } => Some(origin),
+        }
+    }
+}
+
+/// Loads one list route. Cheap to copy: a handle to arena-held state.
+pub struct Loader<T: Send + Sync + 'static> {
+    state: RwSignal<LoadState<T>>,
+    /// Bumped by every load and cancel: an answer for an older number is stale.
+    generation: StoredValue<u64>,
+    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    last_request: StoredValue<Option<ApiRequest>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Loader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Loader<T> {}
+
+impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
+    pub fn new() -> Self {
+        Loader {
+            state: RwSignal::new(LoadState::Idle),
+            generation: StoredValue::new(0),
+            in_flight: StoredValue::new_local(None),
+            last_request: StoredValue::new(None),
+        }
+    }
+
+    pub fn state(&self) -> ReadSignal<LoadState<T>> {
+        self.state.read_only()
+    }
+
+    /// Starts a request, abandoning any in flight.
+    pub fn load(&self, request: ApiRequest) {
+        let generation = self.restart();
+        let controller = AbortController::new().expect("AbortController exists in every supported browser");
+        self.in_flight.set_value(Some(controller.clone()));
+        self.last_request.set_value(Some(request.clone()));
+        let origin = Origin::Live(Target::of(&request));
+        self.state.set(LoadState::Loading {
+            origin: origin.clone(),
+        });
+        let this = *self;
+        spawn_local(async move {
+            let result = api::get_list::<T>(&request, &controller).await;
+            if this.generation.get_value() != generation {
+                return;
+            }
+            this.in_flight.set_value(None);
+            this.state.set(match result {
+                Ok(data) => LoadState::Loaded {
+                    origin,
+                    data: Arc::new(data),
+                },
+                Err(error) => LoadState::Failed { origin, error },
+            });
+        });
+    }
+
+    /// Repeats the last request, if there was one.
+    pub fn retry(&self) {
+        if let Some(request) = self.last_request.get_value() {
+            self.load(request);
+        }
+    }
+
+    /// Stops the request in flight and forgets it.
+    pub fn cancel(&self) {
+        self.restart();
+        self.state.set(LoadState::Idle);
+    }
+
+    /// Shows data that needs no request (the sample data set).
+    pub fn show(&self, origin: Origin, data: Decoded<T>) {
+        self.restart();
+        self.state.set(LoadState::Loaded {
+            origin,
+            data: Arc::new(data),
+        });
+    }
+
+    fn restart(&self) -> u64 {
+        if let Some(controller) = self.in_flight.try_update_value(Option::take).flatten() {
+            controller.abort();
+        }
+        self.generation.update_value(|g| *g += 1);
+        self.generation.get_value()
+    }
+}
+
+impl<T: DeserializeOwned + Send + Sync + 'static> Default for Loader<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,147 @@
+//! The app-wide state: what the user typed to connect, the view state shared through the
+//! URL, and the two lists loaded with them.
+
+use domain::demo::{demo_keys, demo_privileges};
+use domain::endpoint::Endpoint;
+use domain::model::{ApiKey, Privilege};
+use domain::org_id::OrgId;
+use domain::region::{ApiBase, Region};
+use domain::token::Token;
+use domain::url_state::{UrlState, View};
+use leptos::prelude::*;
+
+use crate::api::ApiRequest;
+use crate::loader::{Loader, Origin};
+use crate::location;
+use crate::target::Target;
+
+/// Handles to the app-wide signals; provided once as context by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// View, region and organization: the state a shared link carries.
+    pub url: RwSignal<UrlState>,
+    /// The organization ID field, as typed (the URL keeps only a valid one).
+    pub org_text: RwSignal<String>,
+    /// The access token field. Memory only: never persisted, never in the URL.
+    pub token_text: RwSignal<String>,
+    /// Advanced > API base URL; empty means "the region's host".
+    pub base_text: RwSignal<String>,
+    /// Why the last Load was refused before any request, if it was.
+    pub form_error: RwSignal<Option<String>>,
+    /// The organization on the host the current inputs point to, when they are valid.
+    pub target: Memo<Option<Target>>,
+    pub keys: Loader<ApiKey>,
+    pub privileges: Loader<Privilege>,
+}
+
+impl Session {
+    pub fn new(initial: UrlState) -> Session {
+        let org_text = RwSignal::new(
+            initial
+                .org
+                .as_ref()
+                .map(|org| org.as_str().to_owned())
+                .unwrap_or_default(),
+        );
+        let url = RwSignal::new(initial);
+        let base_text = RwSignal::new(String::new());
+        let target = Memo::new(move |_| {
+            let base = resolve_base(&base_text.get(), url.with(|u| u.region)).ok()?;
+            let org = OrgId::parse(&org_text.get()).ok()?;
+            Some(Target { base, org })
+        });
+        Session {
+            url,
+            org_text,
+            token_text: RwSignal::new(String::new()),
+            base_text,
+            form_error: RwSignal::new(None),
+            target,
+            keys: Loader::new(),
+            privileges: Loader::new(),
+        }
+    }
+
+    /// Where requests would go now, in words.
+    pub fn destination(&self) -> String {
+        match resolve_base(&self.base_text.get(), self.url.with(|u| u.region)) {
+            Ok(base) => base.as_str().to_owned(),
+            Err(problem) => problem,
+        }
+    }
+
+    pub fn set_org_text(&self, text: String) {
+        let org = OrgId::parse(&text).ok();
+        self.org_text.set(text);
+        if self.url.with_untracked(|u| u.org != org) {
+            self.url.update(|u| u.org = org);
+            location::replace(&self.url.get_untracked());
+        }
+    }
+
+    pub fn set_region(&self, region: Region) {
+        self.url.update(|u| u.region = region);
+        location::replace(&self.url.get_untracked());
+    }
+
+    pub fn set_view(&self, view: View) {
+        if self.url.with_untracked(|u| u.view) != view {
+            self.url.update(|u| u.view = view);
+            location::push(&self.url.get_untracked());
+        }
+    }
+
+    /// Takes the state of a URL the user navigated to (back/forward).
+    pub fn follow_url(&self, state: UrlState) {
+        if let Some(org) = &state.org {
+            self.org_text.set(org.as_str().to_owned());
+        }
+        self.url.set(state);
+    }
+
+    /// Checks the inputs and, when they are valid, loads both lists.
+    pub fn load(&self) {
+        match self.requests() {
+            Ok((keys, privileges)) => {
+                self.form_error.set(None);
+                self.keys.load(keys);
+                self.privileges.load(privileges);
+            }
+            Err(problem) => self.form_error.set(Some(problem)),
+        }
+    }
+
+    pub fn load_demo(&self) {
+        self.form_error.set(None);
+        self.keys.show(Origin::Demo, demo_keys());
+        self.privileges.show(Origin::Demo, demo_privileges());
+    }
+
+    fn requests(&self) -> Result<(ApiRequest, ApiRequest), String> {
+        let org = OrgId::parse(&self.org_text.get_untracked()).map_err(|e| e.to_string())?;
+        let token = Token::parse(&self.token_text.get_untracked()).map_err(|e| e.to_string())?;
+        let base = resolve_base(
+            &self.base_text.get_untracked(),
+            self.url.with_untracked(|u| u.region),
+        )?;
+        let request = |endpoint| ApiRequest {
+            base: base.clone(),
+            org: org.clone(),
+            token: token.clone(),
+            endpoint,
+        };
+        Ok((
+            request(Endpoint::ApiKeys),
+            request(Endpoint::AssignablePrivileges),
+        ))
+    }
+}
+
+/// The typed API base URL when there is one, else the region's host.
+fn resolve_base(typed: &str, region: Region) -> Result<ApiBase, String> {
+    if typed.trim().is_empty() {
+        Ok(ApiBase::for_region(region))
+    } else {
+        ApiBase::parse(typed).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,205 @@
+// A test stand-in for the Coveo Platform API: a real HTTP server on loopback with real
+// CORS (preflight included), bearer-token checks, seed-shaped fixtures, and failure
+// scenarios. Imported by the end-to-end tests; runnable alone for manual trials:
+//   node xtask/api-server.mjs [port]   (then API base URL = http://127.0.0.1:<port>)
+
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+
+export const TEST_TOKEN = 'test-token-0123456789';
+
+/** Orgs whose every request fails in one way (handy by hand; tests use failNext). */
+export const SCENARIO_ORGS = {
+  'org-401': { status: 401, json: { errorCode: 'INVALID_TOKEN', message: 'The token is expired.' } },
+  'org-403': { status: 403, json: { errorCode: 'ACCESS_DENIED', message: 'Missing privilege PLATFORM/API_KEY/VIEW.' } },
+  'org-429': { status: 429, headers: { 'Retry-After': '3' }, json: { errorCode: 'TOO_MANY_REQUESTS', message: 'Slow down.' } },
+  'org-500': { status: 500, html: '<html><body><h1>500 Internal Server Error</h1></body></html>' },
+  'org-badjson': { status: 200, raw: '[{"id": "abc", "displayName": ' },
+  'org-wrongshape': { status: 200, json: { items: [], totalCount: 0 } },
+  'org-nocors': { status: 200, json: [], noCors: true },
+  'org-slow': { delayMs: 2500 },
+};
+
+const KNOWN_ORGS = new Set(['testorg', 'bigorg', ...Object.keys(SCENARIO_ORGS)]);
+
+/** Ten thousand keys, for the large-org path (deterministic). */
+export function bigOrgKeys(count = 10_000) {
+  const statuses = ['ENABLED', 'ENABLED', 'ENABLED', 'DISABLED', 'EXPIRED', 'SOON_TO_BE_EXPIRED'];
+  return Array.from({ length: count }, (_, i) => ({
+    id: `k${String(i).padStart(5, '0')}${'abcdefghijklmnopqrst'.slice(i % 7, (i % 7) + 15)}`,
+    value: `xx*****${String(1000 + (i % 9000))}`,
+    organizationId: 'bigorg',
+    displayName: `Key ${i} for service ${i % 97}`,
+    description: `Generated key number ${i}; team ${['search', 'commerce', 'analytics', 'ml'][i % 4]}.`,
+    enabled: statuses[i % statuses.length] === 'ENABLED',
+    status: statuses[i % statuses.length],
+    createdDate: 1_600_000_000_000 + i * 3_600_000,
+    lastUsedDate: i % 5 === 0 ? undefined : 1_700_000_000_000 + i * 60_000,
+    privileges: [{ owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY', targetId: '*' }],
+  }));
+}
+
+/** The seed documents' shapes, with the variants the sources disagree on. */
+export function testOrgKeys() {
+  return [
+    {
+      id: 'wduuqg3ip2c3i3gpopapxhcgxe',
+      value: '**********-****-****-****-********1b3e',
+      organizationId: 'testorg',
+      displayName: 'My Source API Key',
+      description: 'An API key to edit and view sources.',
+      enabled: true,
+      status: 'ENABLED',
+      createdDate: 1614969486000,
+      createdBy: 'alice@example.com',
+      privileges: [
+        { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW', targetId: '*' },
+        { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT', targetId: '*' },
+      ],
+    },
+    {
+      id: 'q8n2k4vb6xw3zt7cm5rp9hjyda',
+      value: 'xx*****1343',
+      displayName: 'Search page (public)',
+      description: 'Executes queries from www.example.com.',
+      enabled: true,
+      privacyLevel: 'PUBLIC',
+      createdDate: '2024-03-12T14:05:00Z',
+      lastUsedDate: '2026-11-20T08:00:00.000+01:00',
+      createdBy: { username: 'bob@example.com', displayName: 'Bob Tremblay' },
+      privileges: [{ owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY', targetIds: [], global: true }],
+      aFieldFromTheFuture: { anything: [1, 2, 3] },
+    },
+    {
+      id: 'hx7vk2q9wz4tn6cr8bpjydlem3',
+      displayName: '<img src=x onerror="window.__pwned=1">Hostile <b>name</b>',
+      description: '</td><script>window.__pwned=2</script>',
+      enabled: false,
+      status: 'DISABLED',
+    },
+    { displayName: 'An entry without an id is skipped' },
+  ];
+}
+
+export function testOrgPrivileges() {
+  return [
+    { targetDomain: 'AUTHENTICATION_EDITOR', targetIds: [], owner: 'SEARCH_API', global: false },
+    { type: 'EDIT', targetDomain: 'ON_PREMISE_ADMINISTRATION', targetIds: [], owner: 'PLATFORM', global: false },
+    { owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY', targetId: '*', level: 'NORMAL' },
+    { owner: 'USAGE_ANALYTICS', targetDomain: 'ANALYTICS_DATA', type: 'EDIT', targetId: '*' },
+    { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW', targetId: '*', level: 'GLOBAL' },
+    { owner: 'COMMERCE', targetDomain: 'CATALOG', type: 'VIEW', targetId: '*' },
+  ];
+}
+
+const ROUTE = /^\/rest\/organizations\/([^/]+)\/(apikeys|privileges\/apikeys|privileges\/me)$/;
+
+/**
+ * Starts the server. Returns { url, port, requests, failNext(org, scenario, times), close() }.
+ * `requests` logs every request (method, path, org, whether the bearer token matched).
+ */
+export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
+  const requests = [];
+  const pending = new Map(); // org -> [{ scenario, times }]
+  let bigKeysJson;
+  let serial = 0;
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const route = ROUTE.exec(url.pathname);
+    const org = route ? decodeURIComponent(route[1]) : null;
+    const queued = org && pending.get(org)?.[0];
+    const scenario = queued?.scenario ?? (org && SCENARIO_ORGS[org]) ?? {};
+    const requestId = `test-req-${++serial}`;
+    const origin = req.headers.origin;
+    const cors = scenario.noCors || !origin ? {} : {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Expose-Headers': 'Retry-After, X-Request-ID',
+      Vary: 'Origin',
+    };
+
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        ...(scenario.noCors ? {} : {
+          'Access-Control-Allow-Methods': 'GET, OPTIONS',
+          'Access-Control-Allow-Headers': 'Authorization, Accept, Content-Type',
+          'Access-Control-Max-Age': '0',
+        }),
+      });
+      return res.end();
+    }
+
+    requests.push({
+      method: req.method,
+      path: url.pathname,
+      search: url.search,
+      org,
+      authorized: req.headers.authorization === `Bearer ${token}`,
+      origin,
+      referer: req.headers.referer,
+    });
+
+    const send = (status, body, type = 'application/json', extra = {}) => {
+      res.writeHead(status, { ...cors, 'Content-Type': type, 'X-Request-ID': requestId, ...extra });
+      res.end(body);
+    };
+    const sendJson = (status, value, extra) => send(status, JSON.stringify(value), 'application/json', extra);
+    const coveoError = (status, errorCode, message) =>
+      sendJson(status, { errorCode, message, requestID: requestId });
+
+    if (req.method !== 'GET') return coveoError(405, 'METHOD_NOT_ALLOWED', 'Only GET is served here.');
+    if (!route) return coveoError(404, 'NOT_FOUND', 'No such route.');
+    if (req.headers.authorization !== `Bearer ${token}`) {
+      return coveoError(401, 'INVALID_TOKEN', 'The access token is invalid or expired.');
+    }
+    if (!KNOWN_ORGS.has(org)) return coveoError(404, 'ORGANIZATION_NOT_FOUND', `Organization ${org} not found.`);
+
+    if (queued && --queued.times <= 0) pending.get(org).shift();
+    if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
+    if (scenario.status) {
+      if (scenario.html) return send(scenario.status, scenario.html, 'text/html', scenario.headers);
+      if (scenario.raw) return send(scenario.status, scenario.raw, 'application/json', scenario.headers);
+      const body = Array.isArray(scenario.json) ? scenario.json : { ...scenario.json, requestID: requestId };
+      return sendJson(scenario.status, body, scenario.headers);
+    }
+
+    const what = route[2];
+    if (what === 'apikeys') {
+      if (org === 'bigorg') {
+        bigKeysJson ??= JSON.stringify(bigOrgKeys());
+        return send(200, bigKeysJson);
+      }
+      return sendJson(200, testOrgKeys());
+    }
+    if (what === 'privileges/apikeys') {
+      const all = testOrgPrivileges();
+      const custom = url.searchParams.get('filter') === 'CUSTOM';
+      return sendJson(200, custom ? all.filter((p) => p.owner !== 'PLATFORM') : all);
+    }
+    return sendJson(200, [{ owner: 'PLATFORM', targetDomain: 'API_KEY', type: 'VIEW', targetId: '*' }]);
+  });
+
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actualPort = server.address().port;
+  return {
+    port: actualPort,
+    url: `http://127.0.0.1:${actualPort}`,
+    requests,
+    /** Makes the next `times` requests for `org` behave like `scenario` (see SCENARIO_ORGS). */
+    failNext(org, scenario, times = 1) {
+      const queue = pending.get(org) ?? [];
+      queue.push({ scenario: typeof scenario === 'string' ? SCENARIO_ORGS[scenario] : scenario, times });
+      pending.set(org, queue);
+    },
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(resolve);
+    }),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const api = await startApiServer({ port: Number(process.argv[2] ?? 8123) });
+  console.log(`Test Coveo API on ${api.url} (token: ${TEST_TOKEN}; orgs: testorg, bigorg, ${Object.keys(SCENARIO_ORGS).join(', ')})`);
+}

@@ -1,0 +1,93 @@
+// Shared set-up for the end-to-end tests and benchmarks: the release build served by a
+// plain static file server, the test Coveo API, and Debian's headless Chromium.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
+
+export { TEST_TOKEN };
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Flags Chromium needs here: root has no sandbox, and the closed network refuses
+ * background connections. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Serves `dir` with Python's plain static file server (no rewrites, no fallback). */
+export async function serveStatic(dir = path.join(ROOT, 'dist')) {
+  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /port (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', () => {}); // access log
+    child.once('exit', (code) => reject(new Error(`static server exited (${code}): ${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      child.kill();
+      await once(child, 'exit').catch(() => {});
+    },
+  };
+}
+
+/** Everything a test needs: servers, a browser, and a fresh page per test. */
+export async function startWorld() {
+  const [api, site, browser] = await Promise.all([startApiServer(), serveStatic(), launchBrowser()]);
+  return {
+    api,
+    site,
+    browser,
+    async close() {
+      await browser.close();
+      await Promise.all([api.close(), site.close()]);
+    },
+  };
+}
+
+/** Opens the app at `query` in a new context and waits until it is interactive. */
+export async function openApp(world, query = '') {
+  const context = await world.browser.newContext();
+  const page = await context.newPage();
+  page.consoleMessages = [];
+  page.on('console', (msg) => page.consoleMessages.push(msg.text()));
+  page.on('pageerror', (err) => page.consoleMessages.push(`pageerror: ${err.message}`));
+  await page.goto(`${world.site.url}/${query}`);
+  await page.getByLabel('Organization ID').waitFor();
+  return page;
+}
+
+/** Fills the connection form to use the test API, and presses Load. */
+export async function connect(page, world, { org = 'testorg', token = TEST_TOKEN } = {}) {
+  await page.getByLabel('Organization ID').fill(org);
+  await page.getByLabel('Access token').fill(token);
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(world.api.url);
+  await page.getByRole('button', { name: 'Load' }).click();
+}
