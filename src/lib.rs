@@ -6,10 +6,10 @@
 
 pub mod api;
 pub mod components;
+pub mod connection;
 pub mod loader;
 pub mod location;
 pub mod session;
-pub mod target;
 pub mod views;
 
 use domain::url_state::{UrlState, View};

@@ -11,22 +11,30 @@ use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 
 use crate::api::{self, ApiRequest};
-use crate::target::Target;
+use crate::connection::Connection;
 
 /// Where a list came from: the embedded sample data, or an organization on a host.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
     Demo,
-    Live(Target),
+    Live(Connection),
 }
 
 /// What a view shows for one list.
 #[derive(Debug)]
 pub enum LoadState<T> {
     Idle,
-    Loading { origin: Origin },
-    Loaded { origin: Origin, data: Arc<Decoded<T>> },
-    Failed { origin: Origin, error: ApiError },
+    Loading {
+        origin: Origin,
+    },
+    Loaded {
+        origin: Origin,
+        data: Arc<Decoded<T>>,
+    },
+    Failed {
+        origin: Origin,
+        error: ApiError,
+    },
 }
 
 // By hand: the data sits behind an `Arc`, so cloning needs no `T: Clone`.
@@ -93,10 +101,11 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
     /// Starts a request, abandoning any in flight.
     pub fn load(&self, request: ApiRequest) {
         let generation = self.restart();
-        let controller = AbortController::new().expect("AbortController exists in every supported browser");
+        let controller =
+            AbortController::new().expect("AbortController exists in every supported browser");
         self.in_flight.set_value(Some(controller.clone()));
         self.last_request.set_value(Some(request.clone()));
-        let origin = Origin::Live(Target::of(&request));
+        let origin = Origin::Live(Connection::of(&request));
         self.state.set(LoadState::Loading {
             origin: origin.clone(),
         });

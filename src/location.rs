@@ -16,16 +16,16 @@ pub fn current_query() -> String {
 
 /// Rewrites the URL for a keystroke-sized change, without a history entry.
 pub fn replace(state: &UrlState) {
-    let _ = window()
-        .history()
-        .and_then(|history| history.replace_state_with_url(&Default::default(), "", Some(&href(state))));
+    let _ = window().history().and_then(|history| {
+        history.replace_state_with_url(&Default::default(), "", Some(&href(state)))
+    });
 }
 
 /// Records a navigation (a view switch) as a history entry.
 pub fn push(state: &UrlState) {
-    let _ = window()
-        .history()
-        .and_then(|history| history.push_state_with_url(&Default::default(), "", Some(&href(state))));
+    let _ = window().history().and_then(|history| {
+        history.push_state_with_url(&Default::default(), "", Some(&href(state)))
+    });
 }
 
 /// The link for `state` on this very document, whatever sub-path it is hosted under.

@@ -11,9 +11,9 @@ use domain::url_state::{UrlState, View};
 use leptos::prelude::*;
 
 use crate::api::ApiRequest;
+use crate::connection::Connection;
 use crate::loader::{Loader, Origin};
 use crate::location;
-use crate::target::Target;
 
 /// Handles to the app-wide signals; provided once as context by [`crate::App`].
 #[derive(Clone, Copy)]
@@ -29,7 +29,7 @@ pub struct Session {
     /// Why the last Load was refused before any request, if it was.
     pub form_error: RwSignal<Option<String>>,
     /// The organization on the host the current inputs point to, when they are valid.
-    pub target: Memo<Option<Target>>,
+    pub connection: Memo<Option<Connection>>,
     pub keys: Loader<ApiKey>,
     pub privileges: Loader<Privilege>,
 }
@@ -45,10 +45,10 @@ impl Session {
         );
         let url = RwSignal::new(initial);
         let base_text = RwSignal::new(String::new());
-        let target = Memo::new(move |_| {
+        let connection = Memo::new(move |_| {
             let base = resolve_base(&base_text.get(), url.with(|u| u.region)).ok()?;
             let org = OrgId::parse(&org_text.get()).ok()?;
-            Some(Target { base, org })
+            Some(Connection { base, org })
         });
         Session {
             url,
@@ -56,7 +56,7 @@ impl Session {
             token_text: RwSignal::new(String::new()),
             base_text,
             form_error: RwSignal::new(None),
-            target,
+            connection,
             keys: Loader::new(),
             privileges: Loader::new(),
         }

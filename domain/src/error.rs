@@ -38,9 +38,13 @@ impl ErrorDetails {
         if secret.is_empty() {
             return;
         }
-        for field in [&mut self.error_code, &mut self.message, &mut self.request_id]
-            .into_iter()
-            .flatten()
+        for field in [
+            &mut self.error_code,
+            &mut self.message,
+            &mut self.request_id,
+        ]
+        .into_iter()
+        .flatten()
         {
             if field.contains(secret) {
                 *field = field.replace(secret, "[token]");

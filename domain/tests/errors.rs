@@ -28,7 +28,10 @@ fn each_status_maps_to_its_own_error() {
     assert!(matches!(map(500, ""), ApiError::Server { status: 500, .. }));
     assert!(matches!(map(503, ""), ApiError::Server { status: 503, .. }));
     assert!(matches!(map(412, ""), ApiError::Status { status: 412, .. }));
-    assert!(matches!(map(400, "{}"), ApiError::Status { status: 400, .. }));
+    assert!(matches!(
+        map(400, "{}"),
+        ApiError::Status { status: 400, .. }
+    ));
 }
 
 #[test]
@@ -124,7 +127,11 @@ fn messages_name_the_cause_and_what_to_do() {
             "proxy",
         ),
         (ApiError::Timeout { seconds: 20 }, "20 seconds", "Try again"),
-        (ApiError::from_decode(DecodeError::NotJson), "not JSON", "API base URL"),
+        (
+            ApiError::from_decode(DecodeError::NotJson),
+            "not JSON",
+            "API base URL",
+        ),
         (
             ApiError::from_decode(DecodeError::NotAList { found: "an object" }),
             "list",
@@ -132,7 +139,11 @@ fn messages_name_the_cause_and_what_to_do() {
         ),
     ];
     for (error, in_title, in_advice) in cases {
-        assert!(error.title().contains(in_title), "{error:?}: {}", error.title());
+        assert!(
+            error.title().contains(in_title),
+            "{error:?}: {}",
+            error.title()
+        );
         assert!(
             error.advice().contains(in_advice),
             "{error:?}: {}",

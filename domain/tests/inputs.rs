@@ -50,10 +50,7 @@ fn org_id_is_trimmed_and_checked() {
         Ok("mycoveocloudv2organizationg8tp8wu3".to_owned())
     );
     assert_eq!(OrgId::parse(""), Err(OrgIdError::Empty));
-    assert_eq!(
-        OrgId::parse("../x"),
-        Err(OrgIdError::InvalidCharacter('.'))
-    );
+    assert_eq!(OrgId::parse("../x"), Err(OrgIdError::InvalidCharacter('.')));
     assert_eq!(OrgId::parse("a/b"), Err(OrgIdError::InvalidCharacter('/')));
     assert_eq!(OrgId::parse("a?b"), Err(OrgIdError::InvalidCharacter('?')));
     assert_eq!(OrgId::parse(&"a".repeat(129)), Err(OrgIdError::TooLong));
@@ -124,7 +121,10 @@ fn api_base_accepts_urls_and_same_origin_paths_only() {
     );
     assert_eq!(ApiBase::parse("ftp://x"), Err(ApiBaseError::NotAUrl));
     assert_eq!(ApiBase::parse("//evil.example"), Err(ApiBaseError::NotAUrl));
-    assert_eq!(ApiBase::parse("javascript:alert(1)"), Err(ApiBaseError::NotAUrl));
+    assert_eq!(
+        ApiBase::parse("javascript:alert(1)"),
+        Err(ApiBaseError::NotAUrl)
+    );
     assert_eq!(
         ApiBase::parse("https://user@host"),
         Err(ApiBaseError::UnexpectedPart)

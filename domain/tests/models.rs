@@ -87,7 +87,10 @@ fn dates_read_as_unix_millis_or_iso_8601() {
     assert_eq!(key.last_used_date, Some(Timestamp(1_614_969_486_000)));
     assert_eq!(key.expiration_date, Some(Timestamp(1_614_969_486_500)));
     assert_eq!(key.activation_date, Some(Timestamp(1_614_969_486_000)));
-    assert_eq!(key.disabled_date, None, "an unreadable date is absent, not an error");
+    assert_eq!(
+        key.disabled_date, None,
+        "an unreadable date is absent, not an error"
+    );
 }
 
 #[test]
@@ -134,15 +137,19 @@ fn wrongly_typed_fields_become_absent_instead_of_failing_the_key() {
     let key = &keys(body)[0];
     assert_eq!(key.display_name, None);
     assert_eq!(key.enabled, None);
-    assert_eq!(key.privileges.len(), 1, "only the complete privilege is kept");
+    assert_eq!(
+        key.privileges.len(),
+        1,
+        "only the complete privilege is kept"
+    );
     assert_eq!(key.allowed_ips, vec!["10.0.0.0/8".to_string()]);
     assert_eq!(key.created_date, None);
 }
 
 #[test]
 fn entries_without_an_id_are_skipped_and_counted() {
-    let decoded = decode_list::<ApiKey>(r#"[{"id":"a"},{"displayName":"no id"},7,null,{"id":5}]"#)
-        .unwrap();
+    let decoded =
+        decode_list::<ApiKey>(r#"[{"id":"a"},{"displayName":"no id"},7,null,{"id":5}]"#).unwrap();
     assert_eq!(decoded.items.len(), 1);
     assert_eq!(decoded.skipped, 4);
 }
@@ -212,7 +219,10 @@ fn demo_data_decodes_without_losses() {
     assert_eq!(keys.items[0].id, "wduuqg3ip2c3i3gpopapxhcgxe");
     assert_eq!(privileges.items[0].target_domain, "AUTHENTICATION_EDITOR");
     assert!(
-        privileges.items.iter().all(|p| p.target_domain != "API_KEY"),
+        privileges
+            .items
+            .iter()
+            .all(|p| p.target_domain != "API_KEY"),
         "an API key can never hold PLATFORM / API_KEY privileges"
     );
 }

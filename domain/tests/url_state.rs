@@ -61,7 +61,10 @@ fn special_characters_and_garbage_fall_back_to_defaults() {
 #[test]
 fn known_fields_survive_unknown_neighbours() {
     let parsed = UrlState::from_query("?utm_source=mail&view=privileges&x=%E9&region=CA&org=abc");
-    assert_eq!(parsed, state(View::PrivilegeExplorer, Region::Ca, Some("abc")));
+    assert_eq!(
+        parsed,
+        state(View::PrivilegeExplorer, Region::Ca, Some("abc"))
+    );
 }
 
 #[test]

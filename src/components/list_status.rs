@@ -10,13 +10,13 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::components::error_panel::ErrorPanel;
+use crate::connection::Connection;
 use crate::loader::{LoadState, Loader, Origin};
-use crate::target::Target;
 
 /// Renders `loader`'s state; `render` draws loaded data.
 pub fn list_status<T, V>(
     loader: Loader<T>,
-    target: Memo<Option<Target>>,
+    connection: Memo<Option<Connection>>,
     endpoint: Endpoint,
     render: impl Fn(Arc<Decoded<T>>) -> V + Send + Sync + 'static,
 ) -> impl IntoView
@@ -29,7 +29,7 @@ where
     move || {
         let state = loader.state().get();
         let belongs_to_inputs = match state.origin() {
-            Some(Origin::Live(loaded_for)) => target.with(|t| t.as_ref() == Some(loaded_for)),
+            Some(Origin::Live(loaded_for)) => connection.with(|c| c.as_ref() == Some(loaded_for)),
             _ => true,
         };
         if !belongs_to_inputs {
@@ -50,7 +50,7 @@ where
             .into_any(),
             LoadState::Loading { origin } => {
                 let host = match origin {
-                    Origin::Live(target) => target.base.host_label().to_owned(),
+                    Origin::Live(connection) => connection.base.host_label().to_owned(),
                     Origin::Demo => "the sample data".to_owned(),
                 };
                 view! {
@@ -68,7 +68,9 @@ where
             LoadState::Loaded { origin, data } => {
                 let source = match origin {
                     Origin::Demo => "Sample data".to_owned(),
-                    Origin::Live(target) => format!("{} on {}", target.org, target.base.host_label()),
+                    Origin::Live(connection) => {
+                        format!("{} on {}", connection.org, connection.base.host_label())
+                    }
                 };
                 let skipped = (data.skipped > 0).then(|| {
                     view! {

@@ -13,7 +13,7 @@ pub fn KeyLookup() -> impl IntoView {
     view! {
         <section class="view" aria-labelledby="key-lookup-heading">
             <h2 id="key-lookup-heading">"Key lookup"</h2>
-            {list_status(session.keys, session.target, Endpoint::ApiKeys, |data| {
+            {list_status(session.keys, session.connection, Endpoint::ApiKeys, |data| {
                 view! { <KeyTable keys=data.items.clone()/> }
             })}
         </section>

@@ -13,7 +13,7 @@ pub fn PrivilegeExplorer() -> impl IntoView {
     view! {
         <section class="view" aria-labelledby="privilege-explorer-heading">
             <h2 id="privilege-explorer-heading">"Privilege explorer"</h2>
-            {list_status(session.privileges, session.target, Endpoint::AssignablePrivileges, |data| {
+            {list_status(session.privileges, session.connection, Endpoint::AssignablePrivileges, |data| {
                 view! { <PrivilegeTable privileges=data.items.clone()/> }
             })}
         </section>

@@ -1,0 +1,152 @@
+//! The real HTTP client (gloo-net in headless Chromium) against the test Coveo API on
+//! loopback: success, each failure mapped, CORS and connection failures.
+//!
+//! The server address comes from `KEY_EXPLORER_TEST_API` at build time; `xtask/run test`
+//! starts the server and sets it.
+
+#![cfg(target_arch = "wasm32")]
+
+use coveo_key_explorer::api::{get_list, ApiRequest};
+use domain::decode::Decoded;
+use domain::endpoint::Endpoint;
+use domain::error::ApiError;
+use domain::model::{ApiKey, Privilege, Target};
+use domain::org_id::OrgId;
+use domain::region::ApiBase;
+use domain::token::Token;
+use wasm_bindgen_test::*;
+use web_sys::AbortController;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEST_TOKEN: &str = "test-token-0123456789";
+
+fn server() -> &'static str {
+    option_env!("KEY_EXPLORER_TEST_API").expect(
+        "KEY_EXPLORER_TEST_API is not set: run these tests with `xtask/run test`, which starts the test API server",
+    )
+}
+
+fn request(base: &str, org: &str, token: &str, endpoint: Endpoint) -> ApiRequest {
+    ApiRequest {
+        base: ApiBase::parse(base).unwrap(),
+        org: OrgId::parse(org).unwrap(),
+        token: Token::parse(token).unwrap(),
+        endpoint,
+    }
+}
+
+async fn keys(org: &str, token: &str) -> Result<Decoded<ApiKey>, ApiError> {
+    let controller = AbortController::new().unwrap();
+    get_list(
+        &request(server(), org, token, Endpoint::ApiKeys),
+        &controller,
+    )
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn keys_load_and_decode_from_a_real_server() {
+    let decoded = keys("testorg", TEST_TOKEN).await.unwrap();
+    assert_eq!(decoded.items.len(), 3);
+    assert_eq!(decoded.skipped, 1);
+    assert_eq!(decoded.items[0].id, "wduuqg3ip2c3i3gpopapxhcgxe");
+    assert_eq!(
+        decoded.items[1].privileges[0].target,
+        Target::All,
+        "legacy global: true reads as all targets"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn privileges_load_from_a_real_server() {
+    let controller = AbortController::new().unwrap();
+    let decoded: Decoded<Privilege> = get_list(
+        &request(
+            server(),
+            "testorg",
+            TEST_TOKEN,
+            Endpoint::AssignablePrivileges,
+        ),
+        &controller,
+    )
+    .await
+    .unwrap();
+    assert_eq!(decoded.items[0].target_domain, "AUTHENTICATION_EDITOR");
+    assert_eq!(decoded.items[0].kind, None);
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_token_is_unauthorized_with_coveo_details() {
+    let error = keys("testorg", "not-the-token").await.unwrap_err();
+    let ApiError::Unauthorized(details) = error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(details.error_code.as_deref(), Some("INVALID_TOKEN"));
+    assert!(details.request_id.is_some());
+}
+
+#[wasm_bindgen_test]
+async fn each_failing_status_maps_to_its_error() {
+    assert!(matches!(
+        keys("org-403", TEST_TOKEN).await,
+        Err(ApiError::Forbidden {
+            firewall: false,
+            ..
+        })
+    ));
+    assert!(matches!(
+        keys("no-such-org", TEST_TOKEN).await,
+        Err(ApiError::NotFound(_))
+    ));
+    assert!(matches!(
+        keys("org-500", TEST_TOKEN).await,
+        Err(ApiError::Server { status: 500, .. })
+    ));
+    assert_eq!(
+        keys("org-badjson", TEST_TOKEN).await,
+        Err(ApiError::NotJson)
+    );
+    assert_eq!(
+        keys("org-wrongshape", TEST_TOKEN).await,
+        Err(ApiError::UnexpectedShape { found: "an object" })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn rate_limit_reads_the_exposed_retry_after_header() {
+    assert!(matches!(
+        keys("org-429", TEST_TOKEN).await,
+        Err(ApiError::RateLimited {
+            retry_after_secs: Some(3),
+            ..
+        })
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn a_response_without_cors_headers_is_a_network_or_cors_error() {
+    let error = keys("org-nocors", TEST_TOKEN).await.unwrap_err();
+    assert!(matches!(error, ApiError::Network { ref host } if host.starts_with("127.0.0.1:")));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_connection_is_a_network_error_naming_the_host() {
+    let controller = AbortController::new().unwrap();
+    let result: Result<Decoded<ApiKey>, ApiError> = get_list(
+        &request(
+            "http://127.0.0.1:9",
+            "testorg",
+            TEST_TOKEN,
+            Endpoint::ApiKeys,
+        ),
+        &controller,
+    )
+    .await;
+    assert_eq!(
+        result,
+        Err(ApiError::Network {
+            host: "127.0.0.1:9".into()
+        })
+    );
+}

@@ -1,0 +1,219 @@
+//! The app mounted in a real DOM in headless Chromium: its controls, sample data, input
+//! checks, inert rendering of hostile text, and what reaches the URL.
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use common::*;
+use coveo_key_explorer::components::error_panel::ErrorPanel;
+use coveo_key_explorer::views::key_lookup::KeyTable;
+use coveo_key_explorer::App;
+use domain::decode::decode_list;
+use domain::demo::{demo_keys, demo_privileges};
+use domain::error::{ApiError, ResponseMeta};
+use domain::model::ApiKey;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn location_search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+fn reset_url() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&Default::default(), "", Some("?"))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn connection_panel_has_every_labelled_control() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+
+    let token: HtmlInputElement = labelled(&root, "Access token").unchecked_into();
+    assert_eq!(token.type_(), "password");
+    labelled(&root, "Organization ID");
+    labelled(&root, "API base URL");
+    let region: HtmlSelectElement = labelled(&root, "Region").unchecked_into();
+    assert_eq!(region.length(), 5);
+    assert_eq!(region.value(), "us");
+    button(&root, "Load");
+    button(&root, "Try with sample data");
+    button(&root, "Key lookup");
+    button(&root, "Privilege explorer");
+}
+
+#[wasm_bindgen_test]
+async fn pasted_bearer_token_is_tidied_when_the_field_is_left() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+
+    let token = labelled(&root, "Access token");
+    type_into(&token, "  Bearer abc.DEF-123\n", "input");
+    type_into(&token, "  Bearer abc.DEF-123\n", "change");
+    settle().await;
+    assert_eq!(
+        token.unchecked_ref::<HtmlInputElement>().value(),
+        "abc.DEF-123"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn sample_data_fills_both_views() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+
+    button(&root, "Try with sample data").click();
+    settle().await;
+    let key_rows = find_all(&root, "[data-testid=key-table] tbody tr");
+    assert_eq!(key_rows.len(), demo_keys().items.len());
+    assert!(text(&root, "[data-testid=key-table]").contains("wduuqg3ip2c3i3gpopapxhcgxe"));
+    assert!(text(&root, "[data-testid=list-count]").contains("Sample data"));
+
+    button(&root, "Privilege explorer").click();
+    settle().await;
+    let privilege_rows = find_all(&root, "[data-testid=privilege-table] tbody tr");
+    assert_eq!(privilege_rows.len(), demo_privileges().items.len());
+    assert_eq!(
+        privilege_rows[0].text_content().unwrap(),
+        "SEARCH_APIAUTHENTICATION_EDITORAllowed"
+    );
+    assert_eq!(location_search(), "?view=privileges");
+}
+
+#[wasm_bindgen_test]
+async fn load_refuses_bad_inputs_before_any_request() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+
+    type_into(&labelled(&root, "Organization ID"), "a/b", "input");
+    type_into(&labelled(&root, "Access token"), "abc", "input");
+    button(&root, "Load").click();
+    settle().await;
+    assert!(text(&root, "[data-testid=form-error]").contains("organization ID holds only"));
+    assert!(find_all(&root, "[data-testid=loading]").is_empty());
+
+    type_into(&labelled(&root, "Organization ID"), "myorg", "input");
+    type_into(&labelled(&root, "Access token"), "Bearer ", "input");
+    button(&root, "Load").click();
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=form-error]"),
+        "Paste an access token."
+    );
+
+    type_into(&labelled(&root, "Access token"), "abc", "input");
+    type_into(
+        &labelled(&root, "API base URL"),
+        "javascript:alert(1)",
+        "input",
+    );
+    button(&root, "Load").click();
+    settle().await;
+    assert!(text(&root, "[data-testid=form-error]").contains("API base URL must look like"));
+}
+
+#[wasm_bindgen_test]
+async fn org_id_reaches_the_url_but_the_token_and_base_never_do() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+
+    type_into(&labelled(&root, "Organization ID"), "myorg", "input");
+    type_into(
+        &labelled(&root, "Access token"),
+        "secret-token-value",
+        "input",
+    );
+    type_into(
+        &labelled(&root, "API base URL"),
+        "http://127.0.0.1:9",
+        "input",
+    );
+    settle().await;
+    let search = location_search();
+    assert!(search.contains("org=myorg"), "{search}");
+    assert!(!search.contains("secret"), "{search}");
+    assert!(!search.contains("127.0.0.1"), "{search}");
+    assert_eq!(
+        text(&root, "[data-testid=destination]"),
+        "http://127.0.0.1:9"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_from_the_api_renders_inert() {
+    let root = container();
+    let keys: Vec<ApiKey> = decode_list(
+        r#"[{"id":"a","displayName":"<img src=x onerror=alert(1)>","description":"</td><script>alert(2)</script>","value":"<b>v</b>"}]"#,
+    )
+    .unwrap()
+    .items;
+    let _view = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <KeyTable keys=keys.clone()/> },
+    );
+    settle().await;
+
+    assert!(find_all(&root, "img, script, b").is_empty());
+    let cells: Vec<String> = find_all(&root, "tbody td")
+        .iter()
+        .map(|td| td.text_content().unwrap())
+        .collect();
+    assert_eq!(cells[0], "<img src=x onerror=alert(1)>");
+    assert_eq!(cells[1], "</td><script>alert(2)</script>");
+    assert_eq!(cells[3], "<b>v</b>");
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_names_the_cause_shows_details_and_retries() {
+    let root = container();
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = retries.clone();
+    let error = ApiError::from_response(
+        401,
+        &ResponseMeta::default(),
+        r#"{"errorCode":"INVALID_TOKEN","message":"<i>expired</i>","requestID":"r-42"}"#,
+    );
+    let _view = leptos::mount::mount_to(root.clone(), move || {
+        let counter = counter.clone();
+        view! {
+            <ErrorPanel
+                error=error.clone()
+                on_retry=move || {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                }
+            />
+        }
+    });
+    settle().await;
+
+    let panel = find(&root, "[data-testid=error]");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let shown = panel.text_content().unwrap();
+    assert!(shown.contains("The access token was refused (401)"));
+    assert!(shown.contains("INVALID_TOKEN"));
+    assert!(shown.contains("<i>expired</i>"), "details render as text");
+    assert!(shown.contains("r-42"));
+    button(&root, "Retry").click();
+    button(&root, "Retry").click();
+    assert_eq!(retries.load(Ordering::SeqCst), 2);
+}
