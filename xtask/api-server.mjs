@@ -20,7 +20,7 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
 };
 
-const KNOWN_ORGS = new Set(['testorg', 'bigorg', ...Object.keys(SCENARIO_ORGS)]);
+const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', ...Object.keys(SCENARIO_ORGS)]);
 
 /** Ten thousand keys, for the large-org path (deterministic). */
 export function bigOrgKeys(count = 10_000) {
@@ -108,7 +108,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     const url = new URL(req.url, 'http://127.0.0.1');
     const route = ROUTE.exec(url.pathname);
     const org = route ? decodeURIComponent(route[1]) : null;
-    const queued = org && pending.get(org)?.[0];
+    const queued = org && pending.get(org)?.find((entry) => !entry.route || entry.route === route[2]);
     const scenario = queued?.scenario ?? (org && SCENARIO_ORGS[org]) ?? {};
     const requestId = `test-req-${++serial}`;
     const origin = req.headers.origin;
@@ -118,7 +118,13 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
       Vary: 'Origin',
     };
 
+    const consume = () => {
+      if (queued && --queued.times <= 0) pending.set(org, pending.get(org).filter((entry) => entry !== queued));
+    };
+
     if (req.method === 'OPTIONS') {
+      // Without CORS the preflight is where the call fails, so it uses up the scenario.
+      if (scenario.noCors) consume();
       res.writeHead(204, {
         ...cors,
         ...(scenario.noCors ? {} : {
@@ -155,7 +161,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     }
     if (!KNOWN_ORGS.has(org)) return coveoError(404, 'ORGANIZATION_NOT_FOUND', `Organization ${org} not found.`);
 
-    if (queued && --queued.times <= 0) pending.get(org).shift();
+    consume();
     if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
     if (scenario.status) {
       if (scenario.html) return send(scenario.status, scenario.html, 'text/html', scenario.headers);
@@ -170,6 +176,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
         bigKeysJson ??= JSON.stringify(bigOrgKeys());
         return send(200, bigKeysJson);
       }
+      if (org === 'otherorg') return sendJson(200, [{ id: 'otherorgkey0000000000000001', displayName: 'The other org key' }]);
       return sendJson(200, testOrgKeys());
     }
     if (what === 'privileges/apikeys') {
@@ -186,10 +193,13 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     port: actualPort,
     url: `http://127.0.0.1:${actualPort}`,
     requests,
-    /** Makes the next `times` requests for `org` behave like `scenario` (see SCENARIO_ORGS). */
-    failNext(org, scenario, times = 1) {
+    /**
+     * Makes the next `times` requests for `org` (only to `route`, such as 'apikeys', when
+     * given) behave like `scenario`: a SCENARIO_ORGS name or an object of that shape.
+     */
+    failNext(org, scenario, { times = 1, route } = {}) {
       const queue = pending.get(org) ?? [];
-      queue.push({ scenario: typeof scenario === 'string' ? SCENARIO_ORGS[scenario] : scenario, times });
+      queue.push({ scenario: typeof scenario === 'string' ? SCENARIO_ORGS[scenario] : scenario, times, route });
       pending.set(org, queue);
     },
     close: () => new Promise((resolve) => {
@@ -201,5 +211,5 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const api = await startApiServer({ port: Number(process.argv[2] ?? 8123) });
-  console.log(`Test Coveo API on ${api.url} (token: ${TEST_TOKEN}; orgs: testorg, bigorg, ${Object.keys(SCENARIO_ORGS).join(', ')})`);
+  console.log(`Test Coveo API on ${api.url} (token: ${TEST_TOKEN}; orgs: testorg, otherorg, bigorg, ${Object.keys(SCENARIO_ORGS).join(', ')})`);
 }

@@ -1,0 +1,74 @@
+// Every failure the API or the network can produce, in the release build in headless
+// Chromium: a specific message naming the cause, the page still usable, and a Retry that
+// recovers once the cause is gone.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startApiServer } from '../api-server.mjs';
+import { startWorld, openApp, connect } from './harness.mjs';
+
+let world;
+before(async () => { world = await startWorld(); });
+after(async () => { await world?.close(); });
+
+const SCENARIOS = [
+  { name: '401 token refused', scenario: 'org-401', title: 'The access token was refused (401)', detail: 'INVALID_TOKEN' },
+  { name: '403 missing privilege', scenario: 'org-403', title: 'The access token is not allowed to do this (403)', detail: 'ACCESS_DENIED', advice: 'An API key can never call these endpoints' },
+  { name: '404 unknown organization', scenario: { status: 404, json: { errorCode: 'ORGANIZATION_NOT_FOUND', message: 'Not here.' } }, title: 'Organization not found (404)', advice: 'region' },
+  { name: '429 rate limited', scenario: 'org-429', title: 'Too many requests (429)', advice: 'wait 3 seconds' },
+  { name: '500 with an HTML body', scenario: 'org-500', title: "Coveo's server failed (500)" },
+  { name: '502 from a gateway', scenario: { status: 502, html: '<html>Bad gateway</html>' }, title: "Coveo's server failed (502)" },
+  { name: 'malformed JSON', scenario: 'org-badjson', title: 'The answer is not JSON' },
+  { name: 'JSON of the wrong shape', scenario: 'org-wrongshape', title: 'The answer is not the expected list', advice: 'an object' },
+  { name: 'no CORS headers', scenario: 'org-nocors', title: 'Could not reach 127.0.0.1', advice: 'same-origin proxy' },
+];
+
+for (const { name, scenario, title, detail, advice } of SCENARIOS) {
+  test(`${name}: says so, then recovers on Retry`, async () => {
+    const page = await openApp(world);
+    world.api.failNext('testorg', scenario, { route: 'apikeys' });
+    await connect(page, world);
+    const error = page.getByTestId('error');
+    await error.waitFor();
+    const shown = await error.innerText();
+    assert.ok(shown.includes(title), shown);
+    if (detail) assert.ok(shown.includes(detail), shown);
+    if (advice) assert.ok(shown.includes(advice), shown);
+    assert.match(shown, /Request ID|not JSON|not the expected|Could not reach|\(500\)|\(502\)/);
+
+    // The rest of the page stays usable: the other view loaded fine.
+    await page.getByRole('link', { name: 'Privilege explorer' }).click();
+    await page.getByTestId('privilege-table').waitFor();
+    await page.getByRole('link', { name: 'Key lookup' }).click();
+
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+    assert.equal(await page.getByTestId('error').count(), 0);
+    await page.context().close();
+  });
+}
+
+test('connection refused: names the host, then recovers once the server is up', async () => {
+  const probe = await startApiServer();
+  const port = probe.port;
+  await probe.close();
+
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+  await page.getByLabel('API base URL').fill(`http://127.0.0.1:${port}`);
+  await page.getByRole('button', { name: 'Load' }).click();
+  const error = page.getByTestId('error').first();
+  await error.waitFor();
+  assert.match(await error.innerText(), new RegExp(`Could not reach 127\\.0\\.0\\.1:${port} \\(network or CORS\\)`));
+
+  const revived = await startApiServer({ port });
+  try {
+    await page.getByRole('button', { name: 'Retry' }).first().click();
+    await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+  } finally {
+    await revived.close();
+  }
+  await page.context().close();
+});

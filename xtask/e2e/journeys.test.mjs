@@ -1,0 +1,148 @@
+// The user's journeys in the release build, in headless Chromium, against the test API:
+// sample data, a real load of both views, shared links, stale answers, a large org.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
+
+let world;
+before(async () => { world = await startWorld(); });
+after(async () => { await world?.close(); });
+
+const count = (page) => page.getByTestId('list-count');
+
+test('sample data fills both views without any request', async () => {
+  const page = await openApp(world);
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await assert.doesNotReject(count(page).filter({ hasText: 'Sample data' }).waitFor());
+  assert.equal(await page.getByTestId('key-table').locator('tbody tr').count(), 7);
+  assert.match(await page.getByTestId('key-table').innerText(), /wduuqg3ip2c3i3gpopapxhcgxe/);
+
+  await page.getByRole('link', { name: 'Privilege explorer' }).click();
+  await page.getByTestId('privilege-table').waitFor();
+  assert.equal(await page.getByTestId('privilege-table').locator('tbody tr').count(), 95);
+  assert.match(page.url(), /\?view=privileges$/);
+  assert.deepEqual(requested, [], 'the sample data needs no network');
+  await page.context().close();
+});
+
+test('a real load shows keys and privileges, hostile text inert, token only to the API', async () => {
+  const page = await openApp(world);
+  const withToken = [];
+  page.on('request', (r) => {
+    if (r.headers().authorization) withToken.push([r.url(), r.headers().authorization]);
+  });
+  const seen = world.api.requests.length;
+  await connect(page, world);
+  await count(page).filter({ hasText: '3 API keys' }).waitFor();
+  assert.match(await count(page).innerText(), /testorg on 127\.0\.0\.1:\d+/);
+  assert.match(await page.getByTestId('skipped').innerText(), /1 entry was not readable/);
+
+  const table = await page.getByTestId('key-table').innerText();
+  assert.match(table, /My Source API Key/);
+  assert.match(table, /<img src=x onerror="window.__pwned=1">Hostile <b>name<\/b>/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  assert.equal(await page.locator('[data-testid=key-table] img, [data-testid=key-table] script').count(), 0);
+
+  await page.getByRole('link', { name: 'Privilege explorer' }).click();
+  await count(page).filter({ hasText: '6 assignable privileges' }).waitFor();
+  const rows = await page.getByTestId('privilege-table').locator('tbody tr').allInnerTexts();
+  assert.deepEqual(rows[0].split('\t'), ['SEARCH_API', 'AUTHENTICATION_EDITOR', 'Allowed']);
+
+  const calls = world.api.requests.slice(seen);
+  assert.deepEqual(calls.map((c) => c.path).sort(), [
+    '/rest/organizations/testorg/apikeys',
+    '/rest/organizations/testorg/privileges/apikeys',
+  ]);
+  assert.ok(calls.every((c) => c.authorized && c.referer === undefined));
+  assert.ok(withToken.length >= 2);
+  for (const [url, header] of withToken) {
+    assert.ok(url.startsWith(`${world.api.url}/`), `token sent to ${url}`);
+    assert.equal(header, `Bearer ${TEST_TOKEN}`);
+  }
+
+  // Nowhere else: URL, storage, cookies, console, markup.
+  assert.ok(!page.url().includes(TEST_TOKEN));
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  assert.ok(!stored.includes(TEST_TOKEN));
+  assert.ok(!(await page.content()).includes(TEST_TOKEN));
+  assert.ok(!page.consoleMessages.join('\n').includes(TEST_TOKEN));
+  await page.context().close();
+});
+
+test('a pasted "Bearer" token with a newline is accepted', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { token: `  Bearer ${TEST_TOKEN}\n` });
+  await count(page).filter({ hasText: '3 API keys' }).waitFor();
+  await page.context().close();
+});
+
+test('a shared link restores view, region and organization, and asks only for the token', async () => {
+  const page = await openApp(world, `?view=privileges&region=eu&org=testorg&token=stolen&base=${encodeURIComponent('http://evil.example')}`);
+  assert.equal(await page.getByLabel('Organization ID').inputValue(), 'testorg');
+  assert.equal(await page.getByLabel('Region').inputValue(), 'eu');
+  assert.equal(await page.getByLabel('Access token').inputValue(), '');
+  assert.equal(await page.getByLabel('API base URL').inputValue(), '');
+  assert.equal(await page.getByTestId('destination').innerText(), 'https://platform-eu.cloud.coveo.com');
+  assert.equal(await page.getByRole('link', { name: 'Privilege explorer' }).getAttribute('aria-current'), 'page');
+  await page.getByRole('heading', { name: 'Privilege explorer' }).waitFor();
+
+  // Back and forward follow the views.
+  await page.getByRole('link', { name: 'Key lookup' }).click();
+  await page.getByRole('heading', { name: 'Key lookup' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Privilege explorer' }).waitFor();
+  await page.context().close();
+});
+
+test('an answer for inputs the user has since changed is never shown', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', { delayMs: 1500 }, { route: 'apikeys' });
+  await connect(page, world);
+  await page.getByTestId('loading').waitFor();
+
+  // The user switches to another org and loads it while the first answer is on its way.
+  await page.getByLabel('Organization ID').fill('otherorg');
+  await page.getByRole('button', { name: 'Load' }).click();
+  await count(page).filter({ hasText: '1 API key ·' }).waitFor();
+  await page.waitForTimeout(2000);
+  const table = await page.getByTestId('key-table').innerText();
+  assert.match(table, /The other org key/);
+  assert.doesNotMatch(table, /My Source API Key/);
+
+  // Typing another org without loading hides the loaded list rather than mislabel it.
+  await page.getByLabel('Organization ID').fill('testorg');
+  await page.getByTestId('list-idle').filter({ hasText: 'press Load' }).waitFor();
+  assert.equal(await page.getByTestId('key-table').count(), 0);
+  await page.context().close();
+});
+
+test('a slow answer shows progress, and Cancel stops it', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', { delayMs: 1500 }, { route: 'apikeys' });
+  await connect(page, world);
+  const loading = page.getByTestId('loading');
+  await loading.waitFor();
+  assert.match(await loading.innerText(), /Loading API keys from 127\.0\.0\.1:\d+/);
+  await loading.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('list-idle').waitFor();
+  await page.waitForTimeout(2000);
+  assert.equal(await page.getByTestId('key-table').count(), 0, 'the cancelled answer is dropped');
+
+  world.api.failNext('testorg', { delayMs: 800 }, { route: 'apikeys' });
+  await page.getByRole('button', { name: 'Load' }).click();
+  await loading.waitFor();
+  await count(page).filter({ hasText: '3 API keys' }).waitFor();
+  await page.context().close();
+});
+
+test('an organization with 10,000 keys loads completely', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { org: 'bigorg' });
+  await count(page).filter({ hasText: '10,000 API keys' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId('key-table').locator('tbody tr').count(), 10_000);
+  await page.context().close();
+});
