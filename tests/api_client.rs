@@ -22,8 +22,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const TEST_TOKEN: &str = "test-token-0123456789";
 
 fn server() -> &'static str {
-    // Read at run time rather than failing the build, so lint and `cargo check` work
-    // without the server; a test run without it fails loudly here.
+    // `option_env!` rather than `env!`, so lint and `cargo check` build without the
+    // server; a test run without it fails loudly here.
     match option_env!("KEY_EXPLORER_TEST_API") {
         Some(url) => url,
         None => panic!(
