@@ -178,6 +178,16 @@ impl ApiError {
         }
     }
 
+    /// How long the server asked to wait before trying again, if it said.
+    pub fn retry_after_secs(&self) -> Option<u32> {
+        match self {
+            ApiError::RateLimited {
+                retry_after_secs, ..
+            } => *retry_after_secs,
+            _ => None,
+        }
+    }
+
     /// Coveo's own words about the failure, when it sent any.
     pub fn details(&self) -> Option<&ErrorDetails> {
         match self {

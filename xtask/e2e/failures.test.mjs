@@ -16,7 +16,7 @@ const SCENARIOS = [
   { name: '401 token refused', scenario: 'org-401', title: 'The access token was refused (401)', detail: 'INVALID_TOKEN' },
   { name: '403 missing privilege', scenario: 'org-403', title: 'The access token is not allowed to do this (403)', detail: 'ACCESS_DENIED', advice: 'An API key can never call these endpoints' },
   { name: '404 unknown organization', scenario: { status: 404, json: { errorCode: 'ORGANIZATION_NOT_FOUND', message: 'Not here.' } }, title: 'Organization not found (404)', advice: 'region' },
-  { name: '429 rate limited', scenario: 'org-429', title: 'Too many requests (429)', advice: 'wait 3 seconds' },
+  { name: '429 rate limited', scenario: 'org-429', title: 'Too many requests (429)', advice: 'wait 3 seconds', retriesItself: true },
   { name: '500 with an HTML body', scenario: 'org-500', title: "Coveo's server failed (500)" },
   { name: '502 from a gateway', scenario: { status: 502, html: '<html>Bad gateway</html>' }, title: "Coveo's server failed (502)" },
   { name: 'malformed JSON', scenario: 'org-badjson', title: 'The answer is not JSON' },
@@ -24,7 +24,7 @@ const SCENARIOS = [
   { name: 'no CORS headers', scenario: 'org-nocors', title: 'Could not reach 127.0.0.1', advice: 'same-origin proxy' },
 ];
 
-for (const { name, scenario, title, detail, advice } of SCENARIOS) {
+for (const { name, scenario, title, detail, advice, retriesItself } of SCENARIOS) {
   test(`${name}: says so, then recovers on Retry`, async () => {
     const page = await openApp(world);
     world.api.failNext('testorg', scenario, { route: 'apikeys' });
@@ -42,12 +42,32 @@ for (const { name, scenario, title, detail, advice } of SCENARIOS) {
     await page.getByTestId('privilege-table').waitFor();
     await page.getByRole('link', { name: 'Key lookup' }).click();
 
-    await page.getByRole('button', { name: 'Retry' }).click();
+    if (retriesItself) {
+      // Retry-After is honoured: no retry before the wait, then one by itself.
+      const retry = page.getByRole('button', { name: /Retrying in \d s/ });
+      assert.ok(await retry.isDisabled());
+    } else {
+      await page.getByRole('button', { name: 'Retry' }).click();
+    }
     await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
     assert.equal(await page.getByTestId('error').count(), 0);
     await page.context().close();
   });
 }
+
+test('429: the automatic retry waits out Retry-After', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-429', { route: 'apikeys' });
+  const seen = world.api.requests.length;
+  await connect(page, world);
+  await page.getByTestId('error').waitFor();
+  const failedAt = Date.now();
+  await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+  const retried = world.api.requests.slice(seen).filter((r) => r.path.endsWith('/apikeys') && !r.path.includes('privileges'));
+  assert.equal(retried.length, 2, 'one failed call, one retry');
+  assert.ok(Date.now() - failedAt >= 2500, `retried after ${Date.now() - failedAt} ms`);
+  await page.context().close();
+});
 
 test('connection refused: names the host, then recovers once the server is up', async () => {
   const probe = await startApiServer();
