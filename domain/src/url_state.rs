@@ -1,8 +1,12 @@
-//! The view state a shared link carries: which view, region and organization. Never the
-//! token, never the API base URL.
+//! The view state a shared link carries: which view, region and organization, and each
+//! view's own state. Never the token, never the API base URL.
 
+use crate::key_list::{KeyQuery, Sort};
 use crate::org_id::OrgId;
 use crate::region::Region;
+
+/// The longest filter text a link can set; longer text is cut.
+const MAX_TEXT: usize = 200;
 
 /// The app's two views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -40,6 +44,16 @@ pub struct UrlState {
     pub view: View,
     pub region: Region,
     pub org: Option<OrgId>,
+    pub keys: KeyLookupState,
+}
+
+/// The key lookup view's filters, order and selected key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KeyLookupState {
+    pub query: KeyQuery,
+    pub sort: Sort,
+    /// The id of the key whose details are open.
+    pub selected: Option<String>,
 }
 
 impl UrlState {
@@ -54,6 +68,11 @@ impl UrlState {
                 "view" => state.view = View::from_code(&value).unwrap_or(state.view),
                 "region" => state.region = Region::from_code(&value).unwrap_or(state.region),
                 "org" => state.org = OrgId::parse(&value).ok().or(state.org),
+                "q" => state.keys.query.text = value.chars().take(MAX_TEXT).collect(),
+                "status" => state.keys.query.statuses = status_list(&value),
+                "attention" => state.keys.query.needs_attention = value == "1",
+                "sort" => state.keys.sort = Sort::from_code(&value).unwrap_or_default(),
+                "key" => state.keys.selected = Some(value.into_owned()).filter(|id| is_key_id(id)),
                 _ => {}
             }
         }
@@ -72,6 +91,22 @@ impl UrlState {
         if let Some(org) = &self.org {
             query.append_pair("org", org.as_str());
         }
+        let keys = &self.keys;
+        if !keys.query.text.is_empty() {
+            query.append_pair("q", &keys.query.text);
+        }
+        if !keys.query.statuses.is_empty() {
+            query.append_pair("status", &keys.query.statuses.join(","));
+        }
+        if keys.query.needs_attention {
+            query.append_pair("attention", "1");
+        }
+        if keys.sort != Sort::default() {
+            query.append_pair("sort", &keys.sort.code());
+        }
+        if let Some(id) = &keys.selected {
+            query.append_pair("key", id);
+        }
         let query = query.finish();
         if query.is_empty() {
             query
@@ -79,4 +114,27 @@ impl UrlState {
             format!("?{query}")
         }
     }
+}
+
+/// Reads `ENABLED,DISABLED`: status names only (capitals and `_`), at most 20, no repeats.
+fn status_list(value: &str) -> Vec<String> {
+    let mut statuses: Vec<String> = Vec::new();
+    for status in value.split(',').map(str::trim) {
+        let valid = !status.is_empty()
+            && status.len() <= 64
+            && status.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+        if valid && !statuses.iter().any(|s| s == status) && statuses.len() < 20 {
+            statuses.push(status.to_owned());
+        }
+    }
+    statuses
+}
+
+/// An API key id as Coveo makes them: letters, digits, `-` and `_`, at most 128.
+fn is_key_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 128
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

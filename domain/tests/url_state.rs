@@ -1,16 +1,88 @@
 //! Shared links: the view state round-trips through the query string, and nothing else
 //! (no token, no API base) is ever read from it.
 
+use domain::key_list::{KeyQuery, Sort, SortKey};
 use domain::org_id::OrgId;
 use domain::region::Region;
-use domain::url_state::{UrlState, View};
+use domain::url_state::{KeyLookupState, UrlState, View};
 
 fn state(view: View, region: Region, org: Option<&str>) -> UrlState {
     UrlState {
         view,
         region,
         org: org.map(|o| OrgId::parse(o).unwrap()),
+        ..UrlState::default()
     }
+}
+
+fn key_lookup(
+    text: &str,
+    statuses: &[&str],
+    needs_attention: bool,
+    sort: Sort,
+    selected: Option<&str>,
+) -> UrlState {
+    UrlState {
+        keys: KeyLookupState {
+            query: KeyQuery {
+                text: text.to_owned(),
+                statuses: statuses.iter().map(|s| s.to_string()).collect(),
+                needs_attention,
+            },
+            sort,
+            selected: selected.map(str::to_owned),
+        },
+        ..state(View::KeyLookup, Region::Eu, Some("myorg"))
+    }
+}
+
+#[test]
+fn key_lookup_state_round_trips_for_every_field() {
+    let sorts = [
+        Sort::default(),
+        Sort {
+            key: SortKey::Name,
+            descending: true,
+        },
+        Sort {
+            key: SortKey::Created,
+            descending: false,
+        },
+        Sort {
+            key: SortKey::LastUsed,
+            descending: true,
+        },
+    ];
+    for text in ["", "café", "& = % + # ? / space é", "  two  words ", "日本"] {
+        for statuses in [
+            &[][..],
+            &["ENABLED"][..],
+            &["DISABLED_EXPOSED", "EXPIRED"][..],
+        ] {
+            for attention in [false, true] {
+                for sort in sorts {
+                    for selected in [None, Some("wduuqg3ip2c3i3gpopapxhcgxe")] {
+                        let original = key_lookup(text, statuses, attention, sort, selected);
+                        let query = original.to_query();
+                        assert_eq!(UrlState::from_query(&query), original, "{query}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn key_lookup_garbage_is_dropped_field_by_field() {
+    let long = "x".repeat(500);
+    let parsed = UrlState::from_query(&format!(
+        "?q={long}&status=enabled,<b>,DISABLED,DISABLED&sort=-bogus&key=../x&attention=yes"
+    ));
+    assert_eq!(parsed.keys.query.text.len(), 200);
+    assert_eq!(parsed.keys.query.statuses, vec!["DISABLED".to_string()]);
+    assert_eq!(parsed.keys.sort, Sort::default());
+    assert_eq!(parsed.keys.selected, None);
+    assert!(!parsed.keys.query.needs_attention);
 }
 
 #[test]

@@ -1,0 +1,86 @@
+//! Text folding for search: case- and accent-insensitive ("Café" matches "cafe").
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Appends the folded form of `c` to `out`: decomposed, marks dropped, lower-cased.
+fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    decompose_canonical(c, |part| {
+        if !is_combining_mark(part) {
+            out.extend(part.to_lowercase());
+        }
+    });
+}
+
+/// The folded form of `text`, for matching.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+/// A folded text that remembers, for each folded byte, the original byte it came from,
+/// so matches found in the folded text can be shown in the original.
+pub struct FoldedMap {
+    pub folded: String,
+    /// `origin[i]` is the start of the original char that produced folded byte `i`;
+    /// one extra entry holds the original length.
+    origin: Vec<usize>,
+}
+
+impl FoldedMap {
+    pub fn new(text: &str) -> FoldedMap {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        for (start, c) in text.char_indices() {
+            let before = folded.len();
+            fold_char_into(c, &mut folded);
+            origin.extend(std::iter::repeat_n(start, folded.len() - before));
+        }
+        origin.push(text.len());
+        FoldedMap { folded, origin }
+    }
+
+    /// The original byte range covering folded bytes `start..end`.
+    pub fn original_range(&self, start: usize, end: usize, text: &str) -> (usize, usize) {
+        let from = self.origin[start];
+        // The end extends to the end of the original char the last folded byte came from.
+        let last = self.origin[end - 1];
+        let to = text[last..]
+            .chars()
+            .next()
+            .map_or(text.len(), |c| last + c.len_utf8());
+        (from, to)
+    }
+}
+
+/// The words of a query, folded; empty words are dropped.
+pub fn query_words(query: &str) -> Vec<String> {
+    query.split_whitespace().map(fold).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Café CRÈME Ångström"), "cafe creme angstrom");
+        assert_eq!(fold("ŒUVRE straße"), "œuvre straße");
+        assert_eq!(fold("日本語 ok"), "日本語 ok");
+    }
+
+    #[test]
+    fn maps_folded_matches_back_to_the_original() {
+        let text = "Le Café, é";
+        let map = FoldedMap::new(text);
+        let at = map.folded.find("cafe").unwrap();
+        let (from, to) = map.original_range(at, at + 4, text);
+        assert_eq!(&text[from..to], "Café");
+    }
+}

@@ -1,0 +1,277 @@
+//! Finding keys: the filter (case, accents, words, statuses, health), sorting, health
+//! flags and highlighting.
+
+use domain::decode::decode_list;
+use domain::health::{flags, Flag};
+use domain::highlight::{highlight, Segment};
+use domain::key_list::{filter_unprepared, KeyIndex, KeyQuery, Sort, SortKey};
+use domain::model::{ApiKey, Timestamp};
+
+const DAY: i64 = 86_400_000;
+const NOW: Timestamp = Timestamp(1_764_000_000_000);
+
+fn keys(json: &str) -> Vec<ApiKey> {
+    decode_list(json).unwrap().items
+}
+
+fn sample() -> Vec<ApiKey> {
+    keys(&format!(
+        r#"[
+        {{"id":"aaa111","displayName":"Café locator","description":"Search for the website","status":"ENABLED","createdDate":{c1},"lastUsedDate":{u1}}},
+        {{"id":"bbb222","displayName":"Sources push","description":"Pushes documents to Café sources","status":"DISABLED","createdDate":{c2}}},
+        {{"id":"ccc333","displayName":"ÉLAN analytics","description":"日本語 reports","enabled":true,"createdDate":{c3},"lastUsedDate":{u3}}},
+        {{"id":"ddd444","description":"No name at all","status":"EXPIRED"}}
+    ]"#,
+        c1 = NOW.0 - 300 * DAY,
+        u1 = NOW.0 - DAY,
+        c2 = NOW.0 - 200 * DAY,
+        c3 = NOW.0 - 100 * DAY,
+        u3 = NOW.0 - 120 * DAY,
+    ))
+}
+
+fn ids(keys: &[ApiKey], indices: &[usize]) -> Vec<String> {
+    indices.iter().map(|&i| keys[i].id.clone()).collect()
+}
+
+fn find(keys: &[ApiKey], query: &KeyQuery) -> Vec<String> {
+    let index = KeyIndex::new(keys, NOW);
+    let order: Vec<usize> = (0..keys.len()).collect();
+    ids(keys, &index.filter(&order, query))
+}
+
+fn text(t: &str) -> KeyQuery {
+    KeyQuery {
+        text: t.to_owned(),
+        ..KeyQuery::default()
+    }
+}
+
+#[test]
+fn filter_is_case_and_accent_insensitive_in_any_field() {
+    let keys = sample();
+    assert_eq!(find(&keys, &text("cafe")), ["aaa111", "bbb222"]);
+    assert_eq!(find(&keys, &text("CAFÉ")), ["aaa111", "bbb222"]);
+    assert_eq!(find(&keys, &text("elan")), ["ccc333"]);
+    assert_eq!(find(&keys, &text("BBB2")), ["bbb222"], "ids match too");
+    assert_eq!(
+        find(&keys, &text("日本")),
+        ["ccc333"],
+        "non-Latin text matches"
+    );
+}
+
+#[test]
+fn every_word_must_match_somewhere() {
+    let keys = sample();
+    assert_eq!(find(&keys, &text("café push")), ["bbb222"]);
+    assert_eq!(find(&keys, &text("  website   locator ")), ["aaa111"]);
+    assert!(find(&keys, &text("café nothing")).is_empty());
+}
+
+#[test]
+fn words_never_match_across_fields() {
+    // "locatorsearch" would only exist by gluing the name to the description.
+    assert!(find(&sample(), &text("locatorsearch")).is_empty());
+}
+
+#[test]
+fn empty_query_keeps_everything_in_order() {
+    let keys = sample();
+    assert_eq!(
+        find(&keys, &KeyQuery::default()),
+        ["aaa111", "bbb222", "ccc333", "ddd444"]
+    );
+    assert_eq!(find(&keys, &text("   ")).len(), 4);
+}
+
+#[test]
+fn status_and_attention_filters_combine_with_text() {
+    let keys = sample();
+    let q = KeyQuery {
+        statuses: vec!["ENABLED".into(), "EXPIRED".into()],
+        ..KeyQuery::default()
+    };
+    assert_eq!(
+        find(&keys, &q),
+        ["aaa111", "ccc333", "ddd444"],
+        "status falls back to enabled"
+    );
+    let q = KeyQuery {
+        text: "no name".into(),
+        ..q
+    };
+    assert_eq!(find(&keys, &q), ["ddd444"]);
+    let attention = KeyQuery {
+        needs_attention: true,
+        ..KeyQuery::default()
+    };
+    // bbb222 and ddd444 were never used, ccc333 not for 120 days, ddd444 expired.
+    assert_eq!(find(&keys, &attention), ["bbb222", "ccc333", "ddd444"]);
+}
+
+#[test]
+fn status_counts_list_what_is_present() {
+    let index = KeyIndex::new(&sample(), NOW);
+    assert_eq!(
+        index.status_counts(),
+        vec![
+            ("ENABLED".to_string(), 2),
+            ("DISABLED".to_string(), 1),
+            ("EXPIRED".to_string(), 1)
+        ]
+    );
+    assert_eq!(index.needing_attention(), 3);
+}
+
+#[test]
+fn sorts_by_name_and_dates_with_missing_values_last() {
+    let keys = sample();
+    let index = KeyIndex::new(&keys, NOW);
+    let sorted = |key, descending| ids(&keys, &index.sorted(&keys, Sort { key, descending }));
+    assert_eq!(
+        sorted(SortKey::Name, false),
+        ["aaa111", "ccc333", "bbb222", "ddd444"]
+    );
+    assert_eq!(
+        sorted(SortKey::Name, true),
+        ["bbb222", "ccc333", "aaa111", "ddd444"]
+    );
+    assert_eq!(
+        sorted(SortKey::Created, false),
+        ["aaa111", "bbb222", "ccc333", "ddd444"]
+    );
+    assert_eq!(
+        sorted(SortKey::Created, true),
+        ["ccc333", "bbb222", "aaa111", "ddd444"]
+    );
+    assert_eq!(
+        sorted(SortKey::LastUsed, true),
+        ["aaa111", "ccc333", "bbb222", "ddd444"]
+    );
+}
+
+#[test]
+fn filtering_keeps_the_sorted_order() {
+    let keys = sample();
+    let index = KeyIndex::new(&keys, NOW);
+    let order = index.sorted(
+        &keys,
+        Sort {
+            key: SortKey::Created,
+            descending: true,
+        },
+    );
+    assert_eq!(
+        ids(&keys, &index.filter(&order, &text("cafe"))),
+        ["bbb222", "aaa111"]
+    );
+}
+
+#[test]
+fn ten_thousand_keys_filter_like_the_unprepared_baseline() {
+    let json = format!(
+        "[{}]",
+        (0..10_000)
+            .map(|i| format!(
+                r#"{{"id":"key{i:05}","displayName":"Clé numéro {i}","description":"team {}"}}"#,
+                ["search", "commerce", "analytics"][i % 3]
+            ))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let keys = keys(&json);
+    let index = KeyIndex::new(&keys, NOW);
+    let order: Vec<usize> = (0..keys.len()).collect();
+    for query in ["cle", "NUMERO 99", "commerce 12", "key0999", "zzz", ""] {
+        let prepared = index.filter(&order, &text(query));
+        assert_eq!(prepared, filter_unprepared(&keys, query), "{query}");
+    }
+    assert_eq!(index.filter(&order, &text("numero 9999")).len(), 1);
+    assert_eq!(index.filter(&order, &text("commerce")).len(), 3_333);
+}
+
+#[test]
+fn health_flags_name_their_reason() {
+    let keys = keys(&format!(
+        r#"[
+        {{"id":"exposed","status":"DISABLED_EXPOSED","lastUsedDate":{recent},"exposureReport":{{"severity":"CRITICAL","reasons":[]}}}},
+        {{"id":"soon","status":"ENABLED","expirationDate":{soon},"lastUsedDate":{recent}}},
+        {{"id":"public","privacyLevel":"PUBLIC","lastUsedDate":{recent},"privileges":[
+            {{"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY"}},
+            {{"owner":"USAGE_ANALYTICS","targetDomain":"ANALYTICS_DATA","type":"EDIT"}},
+            {{"owner":"SEARCH_API","targetDomain":"IMPERSONATE"}}]}},
+        {{"id":"safe-public","privacyLevel":"PUBLIC","lastUsedDate":{recent},"privileges":[{{"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY"}}]}},
+        {{"id":"new","createdDate":{recent}}}
+    ]"#,
+        recent = NOW.0 - DAY,
+        soon = NOW.0 + 5 * DAY + 1,
+    ));
+    let all: Vec<Vec<Flag>> = keys.iter().map(|k| flags(k, NOW)).collect();
+    assert_eq!(
+        all[0],
+        [Flag::Exposed {
+            severity: Some("CRITICAL".into())
+        }]
+    );
+    assert!(all[0][0].reason().contains("severity CRITICAL"));
+    assert_eq!(all[1], [Flag::ExpiresSoon { days: Some(5) }]);
+    assert_eq!(all[1][0].reason(), "Expires in 5 days.");
+    assert_eq!(
+        all[2],
+        [Flag::PublicTooPowerful {
+            privileges: vec!["SEARCH_API / IMPERSONATE".into()]
+        }]
+    );
+    assert!(all[3].is_empty(), "query-only public keys are fine");
+    assert!(
+        all[4].is_empty(),
+        "a key created yesterday is not 'never used' yet"
+    );
+}
+
+#[test]
+fn highlight_marks_matches_in_the_original_text() {
+    let words = vec!["cafe".to_string(), "loc".to_string()];
+    assert_eq!(
+        highlight("Le Café locator", &words),
+        vec![
+            Segment {
+                text: "Le ".into(),
+                hit: false
+            },
+            Segment {
+                text: "Café".into(),
+                hit: true
+            },
+            Segment {
+                text: " ".into(),
+                hit: false
+            },
+            Segment {
+                text: "loc".into(),
+                hit: true
+            },
+            Segment {
+                text: "ator".into(),
+                hit: false
+            },
+        ]
+    );
+    assert_eq!(
+        highlight("plain", &[]),
+        vec![Segment {
+            text: "plain".into(),
+            hit: false
+        }]
+    );
+    // Overlapping matches never show a character twice.
+    let overlapping: Vec<(String, bool)> = highlight("abcdef", &["abcd".into(), "cdef".into()])
+        .into_iter()
+        .map(|s| (s.text, s.hit))
+        .collect();
+    assert_eq!(
+        overlapping,
+        [("abcd".to_string(), true), ("ef".to_string(), true)]
+    );
+}
