@@ -31,6 +31,14 @@ impl ApiRequest {
     pub fn url(&self) -> String {
         self.endpoint.url(&self.base, &self.org)
     }
+
+    /// The same organization, host and token, for another route.
+    pub fn with_endpoint(&self, endpoint: Endpoint) -> ApiRequest {
+        ApiRequest {
+            endpoint,
+            ..self.clone()
+        }
+    }
 }
 
 /// GETs a list route. Aborting `controller` ends the call early; so does the time limit.

@@ -126,6 +126,11 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         });
     }
 
+    /// The last request started, if any.
+    pub fn last_request(&self) -> Option<ApiRequest> {
+        self.last_request.get_value()
+    }
+
     /// Repeats the last request, if there was one.
     pub fn retry(&self) {
         if let Some(request) = self.last_request.get_value() {

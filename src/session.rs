@@ -7,7 +7,7 @@ use domain::model::{ApiKey, Privilege};
 use domain::org_id::OrgId;
 use domain::region::{ApiBase, Region};
 use domain::token::Token;
-use domain::url_state::{UrlState, View};
+use domain::url_state::{KeyLookupState, UrlState, View};
 use leptos::prelude::*;
 
 use crate::api::ApiRequest;
@@ -32,6 +32,8 @@ pub struct Session {
     pub connection: Memo<Option<Connection>>,
     pub keys: Loader<ApiKey>,
     pub privileges: Loader<Privilege>,
+    /// The token's own privileges, fetched to explain a refused key list.
+    pub token_privileges: Loader<Privilege>,
 }
 
 impl Session {
@@ -59,6 +61,7 @@ impl Session {
             connection,
             keys: Loader::new(),
             privileges: Loader::new(),
+            token_privileges: Loader::new(),
         }
     }
 
@@ -87,6 +90,20 @@ impl Session {
     pub fn set_view(&self, view: View) {
         if self.url.with_untracked(|u| u.view) != view {
             self.url.update(|u| u.view = view);
+            location::push(&self.url.get_untracked());
+        }
+    }
+
+    /// Changes the key lookup's state for a keystroke-sized action (filter, sort, chips).
+    pub fn update_keys(&self, change: impl FnOnce(&mut KeyLookupState)) {
+        self.url.update(|u| change(&mut u.keys));
+        location::replace(&self.url.get_untracked());
+    }
+
+    /// Opens (or, with `None`, closes) a key's details, as a history entry.
+    pub fn select_key(&self, id: Option<String>) {
+        if self.url.with_untracked(|u| u.keys.selected != id) {
+            self.url.update(|u| u.keys.selected = id);
             location::push(&self.url.get_untracked());
         }
     }

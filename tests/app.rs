@@ -10,12 +10,14 @@ use std::sync::Arc;
 
 use common::*;
 use coveo_key_explorer::components::error_panel::ErrorPanel;
-use coveo_key_explorer::views::key_lookup::KeyTable;
+use coveo_key_explorer::session::Session;
+use coveo_key_explorer::views::key_lookup::KeyBrowser;
 use coveo_key_explorer::App;
 use domain::decode::decode_list;
 use domain::demo::{demo_keys, demo_privileges};
 use domain::error::{ApiError, ResponseMeta};
 use domain::model::ApiKey;
+use domain::url_state::UrlState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -162,15 +164,16 @@ async fn org_id_reaches_the_url_but_the_token_and_base_never_do() {
 #[wasm_bindgen_test]
 async fn hostile_text_from_the_api_renders_inert() {
     let root = container();
-    let keys: Vec<ApiKey> = decode_list(
-        r#"[{"id":"a","displayName":"<img src=x onerror=alert(1)>","description":"</td><script>alert(2)</script>","value":"<b>v</b>"}]"#,
-    )
-    .unwrap()
-    .items;
-    let _view = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <KeyTable keys=keys.clone()/> },
+    let data = Arc::new(
+        decode_list::<ApiKey>(
+            r#"[{"id":"a","displayName":"<img src=x onerror=alert(1)>","description":"</td><script>alert(2)</script>","value":"<b>v</b>"}]"#,
+        )
+        .unwrap(),
     );
+    let _view = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(Session::new(UrlState::default()));
+        view! { <KeyBrowser data=data.clone()/> }
+    });
     settle().await;
 
     assert!(find_all(&root, "img, script, b").is_empty());
@@ -178,9 +181,118 @@ async fn hostile_text_from_the_api_renders_inert() {
         .iter()
         .map(|td| td.text_content().unwrap())
         .collect();
-    assert_eq!(cells[0], "<img src=x onerror=alert(1)>");
+    assert_eq!(text(&root, "tbody td.name button"), "<img src=x onerror=alert(1)>");
     assert_eq!(cells[1], "</td><script>alert(2)</script>");
-    assert_eq!(cells[3], "<b>v</b>");
+    assert!(cells[3].contains("<b>v</b>"));
+
+    // And while highlighted by a search.
+    type_into(&labelled(&root, "Filter keys"), "img", "input");
+    settle().await;
+    assert_eq!(text(&root, "tbody mark"), "img");
+    assert!(find_all(&root, "img, script, b").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn filtering_is_live_accent_insensitive_and_highlighted() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    button(&root, "Try with sample data").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=key-count]"), "7 of 7 keys");
+
+    type_into(&labelled(&root, "Filter keys"), "cafe LOCATOR", "input");
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=key-count]"), "1 of 7 keys");
+    let marks: Vec<String> = find_all(&root, "tbody mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["Café", "locator"]);
+    assert!(location_search().contains("q=cafe+LOCATOR"));
+
+    type_into(
+        &labelled(&root, "Filter keys"),
+        "nothing-like-this",
+        "input",
+    );
+    settle().await;
+    assert!(text(&root, "[data-testid=no-match]").contains("No key matches"));
+    button(&root, "Clear all filters").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=key-count]"), "7 of 7 keys");
+}
+
+#[wasm_bindgen_test]
+async fn status_chips_and_needs_attention_filter_the_list() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    button(&root, "Try with sample data").click();
+    settle().await;
+
+    let chip = find_all(&root, ".chips button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap().starts_with("disabled exposed"))
+        .expect("a chip per status present");
+    chip.click();
+    settle().await;
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(text(&root, "[data-testid=key-count]"), "1 of 7 keys");
+    assert!(text(&root, "tbody").contains("Storefront (leaked)"));
+    chip.click();
+    settle().await;
+
+    let attention = find_all(&root, ".chips button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap().starts_with("Needs attention"))
+        .unwrap();
+    attention.click();
+    settle().await;
+    assert!(text(&root, "tbody").contains("Exposed"));
+    assert!(location_search().contains("attention=1"));
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_key_opens_its_details_with_grouped_privileges() {
+    reset_url();
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    button(&root, "Try with sample data").click();
+    settle().await;
+
+    button(&root, "Public search page").click();
+    settle().await;
+    let details = find(&root, "[data-testid=key-details]");
+    let shown = details.text_content().unwrap();
+    assert_eq!(
+        text(&root, "[data-testid=details-id]"),
+        "xx4jq7nbz3kt2wd6e5hfmr8cya"
+    );
+    assert!(shown.contains("Coveo reveals a key's value only once"));
+    assert!(shown.contains("Bob Tremblay"));
+    assert!(
+        shown.contains("SEARCH_API")
+            && shown.contains("EXECUTE_QUERY")
+            && shown.contains("Allowed")
+    );
+    assert!(location_search().contains("key=xx4jq7nbz3kt2wd6e5hfmr8cya"));
+
+    button(&root, "Never used: ML sandbox").click();
+    settle().await;
+    let shown = text(&root, "[data-testid=key-details]");
+    assert!(
+        shown.contains("someFutureField"),
+        "unknown fields are shown, not dropped"
+    );
+    assert!(shown.contains("\"nested\""));
+
+    button(&root, "Close").click();
+    settle().await;
+    assert!(find_all(&root, "[data-testid=key-details]").is_empty());
 }
 
 #[wasm_bindgen_test]

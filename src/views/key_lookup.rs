@@ -1,11 +1,33 @@
-//! Key lookup: the organization's API keys, to find a key's `apiKeyId`.
+//! Key lookup: find any API key's id in seconds. A live, accent-insensitive filter over
+//! keys prepared once, status and health chips, sortable columns, a copy button per row,
+//! and the details of the selected key; all of it kept in the URL.
 
+use std::sync::Arc;
+
+use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
+use domain::fold::query_words;
+use domain::key_list::{KeyIndex, Sort, SortKey};
 use domain::model::ApiKey;
+use domain::text::{count, thousands};
+use domain::time_text::relative;
+use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::clock::{local_time, now};
+use crate::components::copy_button::CopyButton;
+use crate::components::highlighted::highlighted;
+use crate::components::key_details::KeyDetails;
 use crate::components::list_status::list_status;
+use crate::components::token_check::{explains, TokenCheck};
+use crate::loader::LoadState;
 use crate::session::Session;
+
+/// Rows rendered at first, and added by each "Show more": the DOM stays small however
+/// many keys the organization has.
+const PAGE: usize = 100;
 
 #[component]
 pub fn KeyLookup() -> impl IntoView {
@@ -14,44 +36,287 @@ pub fn KeyLookup() -> impl IntoView {
         <section class="view" aria-labelledby="key-lookup-heading">
             <h2 id="key-lookup-heading">"Key lookup"</h2>
             {list_status(session.keys, session.connection, Endpoint::ApiKeys, |data| {
-                view! { <KeyTable keys=data.items.clone()/> }
+                view! { <KeyBrowser data=data/> }
             })}
+            {move || match session.keys.state().get() {
+                LoadState::Failed { error, .. } if explains(&error) => Some(view! { <TokenCheck/> }),
+                _ => None,
+            }}
         </section>
     }
 }
 
-/// The keys as a table; every value is rendered as text.
+/// The loaded keys: filters, table and details.
 #[component]
-pub fn KeyTable(keys: Vec<ApiKey>) -> impl IntoView {
-    let rows = keys
-        .into_iter()
-        .map(|key| {
-            let status = key.status_label().to_owned();
+pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let index = Arc::new(KeyIndex::new(&data.items, now()));
+    let total = data.items.len();
+
+    let sort = Memo::new(move |_| session.url.with(|u| u.keys.sort));
+    let query = Memo::new(move |_| session.url.with(|u| u.keys.query.clone()));
+    let words = Memo::new(move |_| query.with(|q| query_words(&q.text)));
+    let sorted = {
+        let (index, data) = (index.clone(), data.clone());
+        Memo::new(move |_| index.sorted(&data.items, sort.get()))
+    };
+    let matches = {
+        let index = index.clone();
+        Memo::new(move |_| query.with(|q| sorted.with(|order| index.filter(order, q))))
+    };
+    let limit = RwSignal::new(PAGE);
+    let visible = move || matches.with(|m| m[..m.len().min(limit.get())].to_vec());
+
+    let filter_input = NodeRef::<html::Input>::new();
+    // "/" jumps to the filter from anywhere but another field.
+    let slash = window_event_listener(ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !in_field && !ev.ctrl_key() && !ev.meta_key() {
+            if let Some(input) = filter_input.get() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+        if ev.key() == "Escape"
+            && !in_field
+            && session.url.with_untracked(|u| u.keys.selected.is_some())
+        {
+            session.select_key(None);
+        }
+    });
+    on_cleanup(move || slash.remove());
+
+    let chips = {
+        let statuses = index.status_counts();
+        let attention = index.needing_attention();
+        let status_chip = move |(status, n): (String, usize)| {
+            let pressed = {
+                let status = status.clone();
+                move || query.with(|q| q.statuses.contains(&status))
+            };
+            let toggle = {
+                let status = status.clone();
+                move |_| {
+                    session.update_keys(|k| {
+                        let list = &mut k.query.statuses;
+                        match list.iter().position(|s| *s == status) {
+                            Some(i) => {
+                                list.remove(i);
+                            }
+                            None => list.push(status.clone()),
+                        }
+                    })
+                }
+            };
             view! {
-                <tr>
-                    <td>{key.display_name}</td>
-                    <td>{key.description}</td>
-                    <td><code>{key.id}</code></td>
-                    <td><code>{key.value}</code></td>
-                    <td>{status}</td>
+                <button type="button" class="chip-toggle" aria-pressed=move || pressed().to_string() on:click=toggle>
+                    {status.replace('_', " ").to_lowercase()} " (" {thousands(n)} ")"
+                </button>
+            }
+        };
+        view! {
+            <div class="chips" role="group" aria-label="Status">
+                {statuses.into_iter().map(status_chip).collect_view()}
+                <button
+                    type="button"
+                    class="chip-toggle attention"
+                    aria-pressed=move || query.with(|q| q.needs_attention).to_string()
+                    on:click=move |_| session.update_keys(|k| k.query.needs_attention = !k.query.needs_attention)
+                >
+                    "Needs attention (" {thousands(attention)} ")"
+                </button>
+            </div>
+        }
+    };
+
+    let sort_header = move |label: &'static str, key: SortKey| {
+        let state = move || {
+            let current = sort.get();
+            match (current.key == key, current.descending) {
+                (true, false) => "ascending",
+                (true, true) => "descending",
+                (false, _) => "none",
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=state>
+                <button
+                    type="button"
+                    class="sort"
+                    on:click=move |_| {
+                        let current = sort.get_untracked();
+                        let descending = current.key == key && !current.descending;
+                        session.update_keys(|k| k.sort = Sort { key, descending });
+                    }
+                >
+                    {label}
+                    <span aria-hidden="true">
+                        {move || match state() {
+                            "ascending" => " ▲",
+                            "descending" => " ▼",
+                            _ => "",
+                        }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
+
+    let row = {
+        let (data, index) = (data.clone(), index.clone());
+        let now = now();
+        move |i: usize| {
+            let key = &data.items[i];
+            let flags = index.flags(i);
+            let id = key.id.clone();
+            let (name, description, key_id) = (
+                key.display_name.clone().unwrap_or_default(),
+                key.description.clone().unwrap_or_default(),
+                key.id.clone(),
+            );
+            let date = move |at| {
+                view! { <time title=local_time(at)>{relative(at, now)}</time> }
+            };
+            let health = (!flags.is_empty()).then(|| {
+                let reasons: Vec<String> = flags.iter().map(|f| f.reason()).collect();
+                view! {
+                    <span class="flag" title=reasons.join(" ")>
+                        {flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ")}
+                    </span>
+                }
+            });
+            let open = {
+                let id = id.clone();
+                move |_| session.select_key(Some(id.clone()))
+            };
+            view! {
+                <tr class:selected=move || session.url.with(|u| u.keys.selected.as_deref() == Some(id.as_str()))>
+                    <td class="name">
+                        <button type="button" class="link" on:click=open title="Show details">
+                            {
+                                let name = name.clone();
+                                move || if name.is_empty() {
+                                    "(no display name)".into_any()
+                                } else {
+                                    words.with(|w| highlighted(&name, w))
+                                }
+                            }
+                        </button>
+                        {health}
+                    </td>
+                    <td class="description">{move || words.with(|w| highlighted(&description, w))}</td>
+                    <td class="id">
+                        <code>{
+                            let key_id = key_id.clone();
+                            move || words.with(|w| highlighted(&key_id, w))
+                        }</code>
+                        <CopyButton text=key_id.clone() label="Copy key ID"/>
+                    </td>
+                    <td><code>{key.value.clone()}</code></td>
+                    <td><span class="status">{key.status_label().to_owned()}</span></td>
+                    <td>{key.created_date.map(date)}</td>
+                    <td>{key.last_used_date.map(date).map(IntoAny::into_any).unwrap_or_else(|| "Never".into_any())}</td>
+                    <td class="number">{key.privileges.len()}</td>
                 </tr>
             }
+        }
+    };
+
+    let details = {
+        let (data, index) = (data.clone(), index.clone());
+        move || {
+            let selected = session.url.with(|u| u.keys.selected.clone())?;
+            let i = data.items.iter().position(|k| k.id == selected)?;
+            Some(view! {
+                <KeyDetails
+                    key=data.items[i].clone()
+                    flags=index.flags(i).to_vec()
+                    on_close=move || session.select_key(None)
+                />
+            })
+        }
+    };
+
+    let empty = move || {
+        let shown = matches.with(Vec::len);
+        (shown == 0).then(|| {
+            if total == 0 {
+                view! { <p class="empty" data-testid="no-keys">"This organization has no API keys."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="empty" data-testid="no-match">
+                        "No key matches these filters. "
+                        <button type="button" class="link" on:click=move |_| session.update_keys(|k| k.query = Default::default())>
+                            "Clear all filters"
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }
         })
-        .collect_view();
+    };
+
     view! {
-        <div class="table-wrap">
-            <table data-testid="key-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Display name"</th>
-                        <th scope="col">"Description"</th>
-                        <th scope="col">"Key ID"</th>
-                        <th scope="col">"Value (masked)"</th>
-                        <th scope="col">"Status"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+        <div class="key-browser">
+            <div class="filters">
+                <div class="field">
+                    <label for="key-filter">"Filter keys"</label>
+                    <input
+                        id="key-filter"
+                        type="search"
+                        node_ref=filter_input
+                        autocomplete="off"
+                        spellcheck="false"
+                        placeholder="Name, description or id (press / to focus)"
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            session.update_keys(|k| k.query.text = text);
+                        }
+                        on:keydown=move |ev| {
+                            if ev.key() == "Escape" {
+                                session.update_keys(|k| k.query.text.clear());
+                            }
+                        }
+                    />
+                </div>
+                {chips}
+            </div>
+            <p class="count" role="status" data-testid="key-count">
+                {move || format!("{} of {}", thousands(matches.with(Vec::len)), count(total, "key", "keys"))}
+            </p>
+            {details}
+            {empty}
+            <div class="table-wrap">
+                <table data-testid="key-table">
+                    <thead>
+                        <tr>
+                            {sort_header("Display name", SortKey::Name)}
+                            <th scope="col">"Description"</th>
+                            <th scope="col">"Key ID"</th>
+                            <th scope="col">"Value (masked)"</th>
+                            <th scope="col">"Status"</th>
+                            {sort_header("Created", SortKey::Created)}
+                            {sort_header("Last used", SortKey::LastUsed)}
+                            <th scope="col">"Privileges"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=visible key=|i| *i children=row/>
+                    </tbody>
+                </table>
+            </div>
+            {move || {
+                let (shown, all) = (limit.get().min(matches.with(Vec::len)), matches.with(Vec::len));
+                (shown < all).then(|| view! {
+                    <button type="button" class="more" on:click=move |_| limit.update(|l| *l += PAGE * 2)>
+                        "Show more (" {thousands(shown)} " of " {thousands(all)} " shown)"
+                    </button>
+                })
+            }}
         </div>
     }
 }

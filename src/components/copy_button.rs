@@ -1,0 +1,51 @@
+//! A button that copies a text to the clipboard and says so, visibly and to screen readers.
+
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Idle,
+    Copied,
+    Failed,
+}
+
+/// Copies `text`. `label` is the button's accessible name ("Copy key ID").
+#[component]
+pub fn CopyButton(text: String, label: &'static str) -> impl IntoView {
+    let outcome = RwSignal::new(Outcome::Idle);
+    let reset = StoredValue::new_local(None::<Timeout>);
+    let copy = move |_| {
+        let text = text.clone();
+        spawn_local(async move {
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            let copied = match clipboard {
+                Some(clipboard) => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
+                None => false,
+            };
+            outcome.set(if copied {
+                Outcome::Copied
+            } else {
+                Outcome::Failed
+            });
+            // Replacing the timer drops (cancels) the previous one.
+            reset.set_value(Some(Timeout::new(2_000, move || {
+                outcome.set(Outcome::Idle)
+            })));
+        });
+    };
+    view! {
+        <span class="copy">
+            <button type="button" class="copy-button" on:click=copy>{label}</button>
+            <span class="copy-status" role="status" aria-live="polite">
+                {move || match outcome.get() {
+                    Outcome::Idle => "",
+                    Outcome::Copied => "Copied",
+                    Outcome::Failed => "Copy failed: select the text and copy it",
+                }}
+            </span>
+        </span>
+    }
+}

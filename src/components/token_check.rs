@@ -1,0 +1,52 @@
+//! After the key list is refused (401/403), asks Coveo what the token may do
+//! (`/privileges/me`) and says whether it lacks PLATFORM / API_KEY / VIEW.
+
+use domain::endpoint::Endpoint;
+use domain::error::ApiError;
+use domain::privilege_groups::can_view_api_keys;
+use leptos::prelude::*;
+
+use crate::loader::LoadState;
+use crate::session::Session;
+
+/// Shown under a refused key list; checks the token once when it appears.
+#[component]
+pub fn TokenCheck() -> impl IntoView {
+    let session = expect_context::<Session>();
+    if let Some(request) = session.keys.last_request() {
+        session
+            .token_privileges
+            .load(request.with_endpoint(Endpoint::MyPrivileges));
+    }
+    view! {
+        <p class="token-check" role="status" data-testid="token-check">
+            {move || match session.token_privileges.state().get() {
+                LoadState::Idle => String::new(),
+                LoadState::Loading { .. } => "Checking what this token is allowed to do…".to_owned(),
+                LoadState::Loaded { data, .. } if can_view_api_keys(&data.items) => {
+                    "Token check: this token does hold PLATFORM / API_KEY / VIEW, so the refusal has another cause (an IP restriction on the token, or a paused organization).".to_owned()
+                }
+                LoadState::Loaded { data, .. } => format!(
+                    "Token check: this token lacks PLATFORM / API_KEY / VIEW (it holds {} other privileges in this organization). Ask an administrator for it, or use the token of a member who has it.",
+                    data.items.len()
+                ),
+                LoadState::Failed { error, .. } => format!(
+                    "Token check: the token's privileges could not be checked either ({}).",
+                    error.title()
+                ),
+            }}
+        </p>
+    }
+}
+
+/// Whether a key-list failure is one the token check can explain.
+pub fn explains(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::Unauthorized(_)
+            | ApiError::Forbidden {
+                firewall: false,
+                ..
+            }
+    )
+}
