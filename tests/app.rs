@@ -181,7 +181,10 @@ async fn hostile_text_from_the_api_renders_inert() {
         .iter()
         .map(|td| td.text_content().unwrap())
         .collect();
-    assert_eq!(text(&root, "tbody td.name button"), "<img src=x onerror=alert(1)>");
+    assert_eq!(
+        text(&root, "tbody td.name button"),
+        "<img src=x onerror=alert(1)>"
+    );
     assert_eq!(cells[1], "</td><script>alert(2)</script>");
     assert!(cells[3].contains("<b>v</b>"));
 

@@ -4,6 +4,7 @@
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::privilege_groups::can_view_api_keys;
+use domain::text::count;
 use leptos::prelude::*;
 
 use crate::loader::LoadState;
@@ -27,8 +28,8 @@ pub fn TokenCheck() -> impl IntoView {
                     "Token check: this token does hold PLATFORM / API_KEY / VIEW, so the refusal has another cause (an IP restriction on the token, or a paused organization).".to_owned()
                 }
                 LoadState::Loaded { data, .. } => format!(
-                    "Token check: this token lacks PLATFORM / API_KEY / VIEW (it holds {} other privileges in this organization). Ask an administrator for it, or use the token of a member who has it.",
-                    data.items.len()
+                    "Token check: this token lacks PLATFORM / API_KEY / VIEW (it holds {} in this organization). Ask an administrator for it, or use the token of a member who has it.",
+                    count(data.items.len(), "other privilege", "other privileges")
                 ),
                 LoadState::Failed { error, .. } => format!(
                     "Token check: the token's privileges could not be checked either ({}).",

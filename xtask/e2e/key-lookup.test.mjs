@@ -1,0 +1,91 @@
+// Key lookup in the release build: copy to the clipboard, keyboard shortcuts, a shared
+// link opened cold, and the token check after a refusal.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startWorld, openApp, connect } from './harness.mjs';
+
+let world;
+before(async () => { world = await startWorld(); });
+after(async () => { await world?.close(); });
+
+test('"Copy key ID" puts the id on the clipboard and says so, by mouse and by keyboard', async () => {
+  const page = await openApp(world);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+
+  const row = page.getByRole('row').filter({ hasText: 'My Source API Key' });
+  await row.getByRole('button', { name: 'Copy key ID' }).click();
+  await row.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'wduuqg3ip2c3i3gpopapxhcgxe');
+
+  const other = page.getByRole('row').filter({ hasText: 'Search page (public)' });
+  await other.getByRole('button', { name: 'Copy key ID' }).focus();
+  await page.keyboard.press('Enter');
+  await other.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'q8n2k4vb6xw3zt7cm5rp9hjyda');
+  await page.context().close();
+});
+
+test('"/" focuses the filter and Escape clears it', async () => {
+  const page = await openApp(world);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('key-count').waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  const filter = page.getByLabel('Filter keys');
+  assert.ok(await filter.evaluate((el) => el === document.activeElement));
+  await page.keyboard.type('legacy');
+  await page.getByTestId('key-count').filter({ hasText: '1 of 7 keys' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('key-count').filter({ hasText: '7 of 7 keys' }).waitFor();
+  assert.equal(await filter.inputValue(), '');
+  await page.context().close();
+});
+
+test('a shared key lookup link, opened cold, restores filter, sort and the open key', async () => {
+  const page = await openApp(world, '?org=testorg&q=source&sort=-created&key=wduuqg3ip2c3i3gpopapxhcgxe');
+  await connect(page, world);
+  await page.getByTestId('key-details').waitFor();
+  assert.equal(await page.getByLabel('Filter keys').inputValue(), 'source');
+  assert.equal(await page.getByTestId('details-id').innerText(), 'wduuqg3ip2c3i3gpopapxhcgxe');
+  assert.equal(await page.getByRole('columnheader', { name: 'Created' }).getAttribute('aria-sort'), 'descending');
+  assert.equal(await page.getByTestId('key-count').innerText(), '1 of 3 keys');
+
+  // Escape closes the details; Back reopens them.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('key-details').waitFor({ state: 'detached' });
+  assert.doesNotMatch(page.url(), /key=/);
+  await page.goBack();
+  await page.getByTestId('key-details').waitFor();
+  await page.context().close();
+});
+
+test('after a 403, the token check says the token lacks PLATFORM / API_KEY / VIEW', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-403', { route: 'apikeys' });
+  world.api.failNext('testorg', { status: 200, json: [{ owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY' }] }, { route: 'privileges/me' });
+  await connect(page, world);
+  const check = page.getByTestId('token-check');
+  await check.filter({ hasText: 'lacks PLATFORM / API_KEY / VIEW' }).waitFor();
+  assert.match(await check.innerText(), /holds 1 other privilege in this organization/);
+  await page.context().close();
+});
+
+test('after a 403 with the privilege present, the token check points elsewhere', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-403', { route: 'apikeys' });
+  await connect(page, world);
+  await page.getByTestId('token-check').filter({ hasText: 'does hold PLATFORM / API_KEY / VIEW' }).waitFor();
+  await page.context().close();
+});
+
+test('after a 401, the token check says it could not check either', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { token: 'expired-token' });
+  await page.getByTestId('token-check').filter({ hasText: 'could not be checked either (The access token was refused (401))' }).waitFor();
+  await page.context().close();
+});
