@@ -22,6 +22,17 @@ use crate::session::Session;
 use crate::views::key_lookup::KeyLookup;
 use crate::views::privilege_explorer::PrivilegeExplorer;
 
+/// Bytes of WebAssembly memory in use, for the benchmarks (the JS heap does not count it).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
 /// The whole app, its state read from the page URL.
 #[component]
 pub fn App() -> impl IntoView {

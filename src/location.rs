@@ -1,9 +1,21 @@
 //! The page URL as the carrier of shared view state: read at start and on back/forward,
 //! written once per user action. Only [`UrlState`] ever goes into it.
 
+use std::cell::RefCell;
+
 use domain::url_state::UrlState;
+use gloo_timers::callback::Timeout;
 use leptos::ev;
 use leptos::prelude::*;
+
+/// How long the URL waits for typing to pause before it is rewritten: each
+/// `history.replaceState` costs the browser a few milliseconds of a keystroke's frame.
+const REPLACE_DELAY_MS: u32 = 150;
+
+thread_local! {
+    /// The pending rewrite, if any; replacing it cancels the previous one.
+    static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a browser window")
@@ -14,15 +26,22 @@ pub fn current_query() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// Rewrites the URL for a keystroke-sized change, without a history entry.
+/// Rewrites the URL for a keystroke-sized change, without a history entry, once typing
+/// pauses.
 pub fn replace(state: &UrlState) {
-    let _ = window().history().and_then(|history| {
-        history.replace_state_with_url(&Default::default(), "", Some(&href(state)))
+    let href = href(state);
+    let write = Timeout::new(REPLACE_DELAY_MS, move || {
+        PENDING.with(|pending| pending.borrow_mut().take());
+        let _ = window().history().and_then(|history| {
+            history.replace_state_with_url(&Default::default(), "", Some(&href))
+        });
     });
+    PENDING.with(|pending| *pending.borrow_mut() = Some(write));
 }
 
-/// Records a navigation (a view switch) as a history entry.
+/// Records a navigation (a view switch) as a history entry, superseding a pending rewrite.
 pub fn push(state: &UrlState) {
+    PENDING.with(|pending| pending.borrow_mut().take());
     let _ = window().history().and_then(|history| {
         history.push_state_with_url(&Default::default(), "", Some(&href(state)))
     });

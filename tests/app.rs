@@ -29,7 +29,9 @@ fn location_search() -> String {
     web_sys::window().unwrap().location().search().unwrap()
 }
 
-fn reset_url() {
+/// Starts from an empty query, after any URL rewrite an earlier test left pending.
+async fn reset_url() {
+    gloo_timers::future::TimeoutFuture::new(200).await;
     let history = web_sys::window().unwrap().history().unwrap();
     history
         .replace_state_with_url(&Default::default(), "", Some("?"))
@@ -38,7 +40,7 @@ fn reset_url() {
 
 #[wasm_bindgen_test]
 async fn connection_panel_has_every_labelled_control() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;
@@ -58,7 +60,7 @@ async fn connection_panel_has_every_labelled_control() {
 
 #[wasm_bindgen_test]
 async fn pasted_bearer_token_is_tidied_when_the_field_is_left() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;
@@ -75,7 +77,7 @@ async fn pasted_bearer_token_is_tidied_when_the_field_is_left() {
 
 #[wasm_bindgen_test]
 async fn sample_data_fills_both_views() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;
@@ -100,7 +102,7 @@ async fn sample_data_fills_both_views() {
 
 #[wasm_bindgen_test]
 async fn load_refuses_bad_inputs_before_any_request() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;
@@ -134,7 +136,7 @@ async fn load_refuses_bad_inputs_before_any_request() {
 
 #[wasm_bindgen_test]
 async fn org_id_reaches_the_url_but_the_token_and_base_never_do() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;
@@ -151,8 +153,8 @@ async fn org_id_reaches_the_url_but_the_token_and_base_never_do() {
         "input",
     );
     settle().await;
+    until(|| location_search().contains("org=myorg")).await;
     let search = location_search();
-    assert!(search.contains("org=myorg"), "{search}");
     assert!(!search.contains("secret"), "{search}");
     assert!(!search.contains("127.0.0.1"), "{search}");
     assert_eq!(
@@ -197,7 +199,7 @@ async fn hostile_text_from_the_api_renders_inert() {
 
 #[wasm_bindgen_test]
 async fn filtering_is_live_accent_insensitive_and_highlighted() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;
@@ -213,7 +215,7 @@ async fn filtering_is_live_accent_insensitive_and_highlighted() {
         .map(|m| m.text_content().unwrap())
         .collect();
     assert_eq!(marks, ["Café", "locator"]);
-    assert!(location_search().contains("q=cafe+LOCATOR"));
+    until(|| location_search().contains("q=cafe+LOCATOR")).await;
 
     type_into(
         &labelled(&root, "Filter keys"),
@@ -229,7 +231,7 @@ async fn filtering_is_live_accent_insensitive_and_highlighted() {
 
 #[wasm_bindgen_test]
 async fn status_chips_and_needs_attention_filter_the_list() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;
@@ -255,12 +257,12 @@ async fn status_chips_and_needs_attention_filter_the_list() {
     attention.click();
     settle().await;
     assert!(text(&root, "tbody").contains("Exposed"));
-    assert!(location_search().contains("attention=1"));
+    until(|| location_search().contains("attention=1")).await;
 }
 
 #[wasm_bindgen_test]
 async fn selecting_a_key_opens_its_details_with_grouped_privileges() {
-    reset_url();
+    reset_url().await;
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), App);
     settle().await;

@@ -115,6 +115,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     const cors = scenario.noCors || !origin ? {} : {
       'Access-Control-Allow-Origin': origin,
       'Access-Control-Expose-Headers': 'Retry-After, X-Request-ID',
+      'Timing-Allow-Origin': origin,
       Vary: 'Origin',
     };
 
