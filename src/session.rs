@@ -149,7 +149,9 @@ impl Session {
         };
         Ok((
             request(Endpoint::ApiKeys),
-            request(Endpoint::AssignablePrivileges),
+            request(Endpoint::AssignablePrivileges {
+                custom_only: self.url.with_untracked(|u| u.explorer.custom_only),
+            }),
         ))
     }
 }

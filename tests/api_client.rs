@@ -71,7 +71,7 @@ async fn privileges_load_from_a_real_server() {
             server(),
             "testorg",
             TEST_TOKEN,
-            Endpoint::AssignablePrivileges,
+            Endpoint::AssignablePrivileges { custom_only: false },
         ),
         &controller,
     )

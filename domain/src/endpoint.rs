@@ -8,8 +8,9 @@ use crate::region::ApiBase;
 pub enum Endpoint {
     /// `GET /rest/organizations/{org}/apikeys`: every key, in one array.
     ApiKeys,
-    /// `GET /rest/organizations/{org}/privileges/apikeys`: what a key may be given.
-    AssignablePrivileges,
+    /// `GET /rest/organizations/{org}/privileges/apikeys`: what a key may be given;
+    /// with `custom_only`, only what a custom key may be given (`?filter=CUSTOM`).
+    AssignablePrivileges { custom_only: bool },
     /// `GET /rest/organizations/{org}/privileges/me`: what the token itself holds.
     MyPrivileges,
 }
@@ -19,7 +20,10 @@ impl Endpoint {
     pub fn url(self, base: &ApiBase, org: &OrgId) -> String {
         let tail = match self {
             Endpoint::ApiKeys => "apikeys",
-            Endpoint::AssignablePrivileges => "privileges/apikeys",
+            Endpoint::AssignablePrivileges { custom_only: false } => "privileges/apikeys",
+            Endpoint::AssignablePrivileges { custom_only: true } => {
+                "privileges/apikeys?filter=CUSTOM"
+            }
             Endpoint::MyPrivileges => "privileges/me",
         };
         format!(
@@ -33,7 +37,9 @@ impl Endpoint {
     pub fn noun(self) -> (&'static str, &'static str) {
         match self {
             Endpoint::ApiKeys => ("API key", "API keys"),
-            Endpoint::AssignablePrivileges => ("assignable privilege", "assignable privileges"),
+            Endpoint::AssignablePrivileges { .. } => {
+                ("assignable privilege", "assignable privileges")
+            }
             Endpoint::MyPrivileges => ("privilege", "privileges"),
         }
     }
@@ -42,7 +48,7 @@ impl Endpoint {
     pub fn what(self) -> &'static str {
         match self {
             Endpoint::ApiKeys => "API keys",
-            Endpoint::AssignablePrivileges => "assignable privileges",
+            Endpoint::AssignablePrivileges { .. } => "assignable privileges",
             Endpoint::MyPrivileges => "the token's privileges",
         }
     }

@@ -13,6 +13,7 @@ pub mod highlight;
 pub mod key_list;
 pub mod model;
 pub mod org_id;
+pub mod privilege_explorer;
 pub mod privilege_groups;
 pub mod region;
 pub mod text;

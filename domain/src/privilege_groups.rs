@@ -1,12 +1,16 @@
 //! Privileges grouped by owner, then target domain, with their types.
 
-use crate::model::Privilege;
+use crate::model::{Privilege, Target};
 
 /// One target domain of an owner and the types offered for it (`None`: "Allowed").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainGroup {
     pub target_domain: String,
     pub types: Vec<Option<String>>,
+    /// The targets its privileges name, in words ("All resources", "Only: a, b").
+    pub targets: Vec<String>,
+    /// The access levels its privileges name (`GLOBAL`, `NORMAL`...).
+    pub levels: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,12 +44,27 @@ pub fn group(privileges: &[Privilege]) -> Vec<OwnerGroup> {
                 owner.domains.push(DomainGroup {
                     target_domain: p.target_domain.clone(),
                     types: Vec::new(),
+                    targets: Vec::new(),
+                    levels: Vec::new(),
                 });
                 owner.domains.last_mut().expect("just pushed")
             }
         };
         if !domain.types.contains(&p.kind) {
             domain.types.push(p.kind.clone());
+        }
+        let target = match &p.target {
+            Target::Unspecified => None,
+            Target::All => Some("All resources".to_owned()),
+            Target::Only(ids) => Some(format!("Only: {}", ids.join(", "))),
+        };
+        for (list, item) in [
+            (&mut domain.targets, target),
+            (&mut domain.levels, p.level.clone()),
+        ] {
+            if let Some(item) = item.filter(|i| !list.contains(i)) {
+                list.push(item);
+            }
         }
     }
     owners.sort_by(|a, b| owner_rank(&a.owner).cmp(&owner_rank(&b.owner)));

@@ -3,10 +3,13 @@
 
 use crate::key_list::{KeyQuery, Sort};
 use crate::org_id::OrgId;
+use crate::privilege_explorer::{ExplorerQuery, PrivilegeRef, ALLOWED};
 use crate::region::Region;
 
 /// The longest filter text a link can set; longer text is cut.
 const MAX_TEXT: usize = 200;
+/// The most builder picks a link can carry (the assignable list has about a hundred).
+const MAX_PICKS: usize = 500;
 
 /// The app's two views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -45,6 +48,19 @@ pub struct UrlState {
     pub region: Region,
     pub org: Option<OrgId>,
     pub keys: KeyLookupState,
+    pub explorer: ExplorerState,
+}
+
+/// The privilege explorer's filters, list switch, builder selection and compared key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExplorerState {
+    pub query: ExplorerQuery,
+    /// Only the privileges allowed in a custom key (`?filter=CUSTOM` on the API).
+    pub custom_only: bool,
+    /// The builder's ticked privileges.
+    pub selection: Vec<PrivilegeRef>,
+    /// The id of the key compared with the assignable privileges.
+    pub compare: Option<String>,
 }
 
 /// The key lookup view's filters, order and selected key.
@@ -73,6 +89,31 @@ impl UrlState {
                 "attention" => state.keys.query.needs_attention = value == "1",
                 "sort" => state.keys.sort = Sort::from_code(&value).unwrap_or_default(),
                 "key" => state.keys.selected = Some(value.into_owned()).filter(|id| is_key_id(id)),
+                "pq" => state.explorer.query.text = value.chars().take(MAX_TEXT).collect(),
+                "owner" => state.explorer.query.owners = status_list(&value),
+                "type" => {
+                    state.explorer.query.types = value
+                        .split(',')
+                        .filter(|t| *t == ALLOWED || status_list(t).len() == 1)
+                        .take(20)
+                        .map(str::to_owned)
+                        .collect()
+                }
+                "filter" => state.explorer.custom_only = value.eq_ignore_ascii_case("custom"),
+                "pick" => {
+                    let mut picks: Vec<PrivilegeRef> = Vec::new();
+                    for code in value.split(',').take(MAX_PICKS) {
+                        if let Some(pick) =
+                            PrivilegeRef::from_code(code).filter(|p| !picks.contains(p))
+                        {
+                            picks.push(pick);
+                        }
+                    }
+                    state.explorer.selection = picks;
+                }
+                "compare" => {
+                    state.explorer.compare = Some(value.into_owned()).filter(|id| is_key_id(id))
+                }
                 _ => {}
             }
         }
@@ -107,6 +148,26 @@ impl UrlState {
         if let Some(id) = &keys.selected {
             query.append_pair("key", id);
         }
+        let explorer = &self.explorer;
+        if !explorer.query.text.is_empty() {
+            query.append_pair("pq", &explorer.query.text);
+        }
+        if !explorer.query.owners.is_empty() {
+            query.append_pair("owner", &explorer.query.owners.join(","));
+        }
+        if !explorer.query.types.is_empty() {
+            query.append_pair("type", &explorer.query.types.join(","));
+        }
+        if explorer.custom_only {
+            query.append_pair("filter", "custom");
+        }
+        if !explorer.selection.is_empty() {
+            let codes: Vec<String> = explorer.selection.iter().map(PrivilegeRef::code).collect();
+            query.append_pair("pick", &codes.join(","));
+        }
+        if let Some(id) = &explorer.compare {
+            query.append_pair("compare", id);
+        }
         let query = query.finish();
         if query.is_empty() {
             query
@@ -116,7 +177,7 @@ impl UrlState {
     }
 }
 
-/// Reads `ENABLED,DISABLED`: status names only (capitals and `_`), at most 20, no repeats.
+/// Reads `ENABLED,DISABLED`: Coveo names only (capitals and `_`), at most 20, no repeats.
 fn status_list(value: &str) -> Vec<String> {
     let mut statuses: Vec<String> = Vec::new();
     for status in value.split(',').map(str::trim) {

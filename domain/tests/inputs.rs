@@ -75,8 +75,12 @@ fn endpoint_urls_put_the_org_in_one_segment() {
         "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/apikeys"
     );
     assert_eq!(
-        Endpoint::AssignablePrivileges.url(&base, &org),
+        Endpoint::AssignablePrivileges { custom_only: false }.url(&base, &org),
         "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/privileges/apikeys"
+    );
+    assert_eq!(
+        Endpoint::AssignablePrivileges { custom_only: true }.url(&base, &org),
+        "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/privileges/apikeys?filter=CUSTOM"
     );
     let proxy = ApiBase::parse("/coveo/").unwrap();
     assert_eq!(

@@ -1,0 +1,179 @@
+//! The privilege explorer's logic: filtering the assignable privileges, the words shown
+//! for owners and domains, the privilege builder's JSON, and comparing with a key.
+
+use serde::Serialize;
+
+use crate::fold::{fold, query_words};
+use crate::health::safe_for_public_key;
+use crate::model::{ApiKey, Privilege, Target};
+
+/// One assignable privilege by identity: what the `privileges` parameter of key
+/// creation takes (owner, targetDomain, type; no targets).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrivilegeRef {
+    pub owner: String,
+    pub target_domain: String,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+impl PrivilegeRef {
+    pub fn of(privilege: &Privilege) -> PrivilegeRef {
+        PrivilegeRef {
+            owner: privilege.owner.clone(),
+            target_domain: privilege.target_domain.clone(),
+            kind: privilege.kind.clone(),
+        }
+    }
+
+    /// The URL form: `OWNER.DOMAIN.TYPE`, or `OWNER.DOMAIN` for a type-less privilege.
+    pub fn code(&self) -> String {
+        match &self.kind {
+            Some(kind) => format!("{}.{}.{kind}", self.owner, self.target_domain),
+            None => format!("{}.{}", self.owner, self.target_domain),
+        }
+    }
+
+    /// Reads [`PrivilegeRef::code`]; parts are Coveo identifiers (capitals, digits, `_`).
+    pub fn from_code(code: &str) -> Option<PrivilegeRef> {
+        let mut parts = code.split('.');
+        let (owner, domain, kind) = (parts.next()?, parts.next()?, parts.next());
+        let valid = |part: &str| {
+            !part.is_empty()
+                && part.len() <= 64
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        };
+        if parts.next().is_some() || !valid(owner) || !valid(domain) || !kind.is_none_or(valid) {
+            return None;
+        }
+        Some(PrivilegeRef {
+            owner: owner.to_owned(),
+            target_domain: domain.to_owned(),
+            kind: kind.map(str::to_owned),
+        })
+    }
+
+    /// Whether Coveo says this may sit in a key exposed in client-side code.
+    pub fn safe_for_public_key(&self) -> bool {
+        safe_for_public_key(&Privilege {
+            owner: self.owner.clone(),
+            target_domain: self.target_domain.clone(),
+            kind: self.kind.clone(),
+            target: Target::Unspecified,
+            level: None,
+        })
+    }
+}
+
+/// The word used for a type-less privilege, in filters and chips.
+pub const ALLOWED: &str = "Allowed";
+
+/// What the user asks of the explorer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExplorerQuery {
+    /// Every word must appear in the domain's name (as written, or in words).
+    pub text: String,
+    /// Owners to keep; empty keeps all.
+    pub owners: Vec<String>,
+    /// Types to keep (`ALLOWED` for type-less privileges); empty keeps all.
+    pub types: Vec<String>,
+}
+
+/// The privileges that match `query`, in their original order.
+pub fn filter(privileges: &[Privilege], query: &ExplorerQuery) -> Vec<Privilege> {
+    let words = query_words(&query.text);
+    privileges
+        .iter()
+        .filter(|p| {
+            let kind = p.kind.as_deref().unwrap_or(ALLOWED);
+            (query.owners.is_empty() || query.owners.contains(&p.owner))
+                && (query.types.is_empty() || query.types.iter().any(|t| t == kind))
+                && (words.is_empty() || {
+                    let haystack = format!(
+                        "{}\n{}",
+                        fold(&p.target_domain),
+                        fold(&domain_words(&p.target_domain))
+                    );
+                    words.iter().all(|w| haystack.contains(w.as_str()))
+                })
+        })
+        .cloned()
+        .collect()
+}
+
+/// `INDEXING_PIPELINE_EXTENSION` -> "Indexing pipeline extension".
+pub fn domain_words(code: &str) -> String {
+    let lower = code.replace('_', " ").to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What an owner governs, in one line, for the owners Coveo documents.
+pub fn owner_hint(owner: &str) -> Option<&'static str> {
+    Some(match owner {
+        "PLATFORM" => {
+            "The organization itself: sources, fields, groups, extensions, security, and more."
+        }
+        "SEARCH_API" => {
+            "Querying the index: executing queries, query pipelines, search pages, impersonation."
+        }
+        "USAGE_ANALYTICS" => {
+            "Usage analytics: sending events, reports, dimensions, exports and filters."
+        }
+        "COVEO_ML" => "Machine learning models and their configuration.",
+        "COMMERCE" => "Commerce: catalogs and merchandising.",
+        _ => return None,
+    })
+}
+
+/// Coveo's reference of privileges, linked from the explorer.
+pub const PRIVILEGE_REFERENCE: &str = "https://docs.coveo.com/en/1707/";
+
+/// Domains where Coveo offers a custom access level (per-resource instead of all).
+pub fn offers_custom_level(domain: &str) -> bool {
+    matches!(
+        domain,
+        "API_KEY" | "GROUP" | "SOURCE" | "INDEXING_PIPELINE_EXTENSION"
+    )
+}
+
+/// The `privileges` parameter of key creation for `selection`, pretty-printed, in a
+/// stable order (owner, domain, type).
+pub fn builder_json(selection: &[PrivilegeRef]) -> String {
+    let mut sorted = selection.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    serde_json::to_string_pretty(&sorted).expect("plain strings always serialize")
+}
+
+/// The selected privileges that make a key unsafe to expose in client-side code.
+pub fn unsafe_for_public(selection: &[PrivilegeRef]) -> Vec<&PrivilegeRef> {
+    selection
+        .iter()
+        .filter(|p| !p.safe_for_public_key())
+        .collect()
+}
+
+/// Whether `key` holds `privilege` (same owner, domain and type; any target).
+pub fn key_holds(key: &ApiKey, privilege: &PrivilegeRef) -> bool {
+    key.privileges.iter().any(|p| {
+        p.owner == privilege.owner
+            && p.target_domain == privilege.target_domain
+            && p.kind == privilege.kind
+    })
+}
+
+/// How many of `assignable` the key holds, and how many it lacks.
+pub fn compare_counts(key: &ApiKey, assignable: &[Privilege]) -> (usize, usize) {
+    let held = assignable
+        .iter()
+        .filter(|p| key_holds(key, &PrivilegeRef::of(p)))
+        .count();
+    (held, assignable.len() - held)
+}
