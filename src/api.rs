@@ -28,10 +28,6 @@ pub struct ApiRequest {
 }
 
 impl ApiRequest {
-    pub fn url(&self) -> String {
-        self.endpoint.url(&self.base, &self.org)
-    }
-
     /// The same organization, host and token, for another route.
     pub fn with_endpoint(&self, endpoint: Endpoint) -> ApiRequest {
         ApiRequest {
@@ -66,7 +62,8 @@ pub async fn get_list<T: DeserializeOwned>(
         }
     };
 
-    let response = HttpRequest::get(&request.url())
+    let response = HttpRequest::get(&request.endpoint.path_url(&request.base, &request.org))
+        .query(request.endpoint.query())
         .header("Accept", "application/json")
         .header("Authorization", &request.token.authorization())
         // Cookies stay home, and Coveo is not told which page asked.

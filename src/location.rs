@@ -53,6 +53,12 @@ pub fn href(state: &UrlState) -> String {
     format!("{path}{}", state.to_query())
 }
 
+/// The full address of `state` on this document, for sharing.
+pub fn absolute_href(state: &UrlState) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{}", href(state))
+}
+
 /// Calls `follow` with the state of the URL the user went back or forward to.
 pub fn on_back_or_forward(follow: impl Fn(UrlState) + 'static) {
     let handle = window_event_listener(ev::popstate, move |_| {

@@ -7,7 +7,7 @@ use domain::model::{ApiKey, Privilege};
 use domain::org_id::OrgId;
 use domain::region::{ApiBase, Region};
 use domain::token::Token;
-use domain::url_state::{KeyLookupState, UrlState, View};
+use domain::url_state::{ExplorerState, KeyLookupState, UrlState, View};
 use leptos::prelude::*;
 
 use crate::api::ApiRequest;
@@ -98,6 +98,26 @@ impl Session {
     pub fn update_keys(&self, change: impl FnOnce(&mut KeyLookupState)) {
         self.url.update(|u| change(&mut u.keys));
         location::replace(&self.url.get_untracked());
+    }
+
+    /// Changes the privilege explorer's state (filters, builder picks, compared key).
+    pub fn update_explorer(&self, change: impl FnOnce(&mut ExplorerState)) {
+        self.url.update(|u| change(&mut u.explorer));
+        location::replace(&self.url.get_untracked());
+    }
+
+    /// Switches between all assignable privileges and those allowed in a custom key,
+    /// reloading the list when it came from an organization.
+    pub fn set_custom_only(&self, custom_only: bool) {
+        self.update_explorer(|e| e.custom_only = custom_only);
+        let live = self
+            .privileges
+            .state()
+            .with_untracked(|s| matches!(s.origin(), Some(Origin::Live(_))));
+        if let (true, Some(request)) = (live, self.privileges.last_request()) {
+            self.privileges
+                .load(request.with_endpoint(Endpoint::AssignablePrivileges { custom_only }));
+        }
     }
 
     /// Opens (or, with `None`, closes) a key's details, as a history entry.

@@ -91,11 +91,29 @@ async fn sample_data_fills_both_views() {
 
     button(&root, "Privilege explorer").click();
     settle().await;
-    let privilege_rows = find_all(&root, "[data-testid=privilege-table] tbody tr");
-    assert_eq!(privilege_rows.len(), demo_privileges().items.len());
+    let demo = demo_privileges().items.len();
     assert_eq!(
-        privilege_rows[0].text_content().unwrap(),
-        "SEARCH_APIAUTHENTICATION_EDITORAllowed"
+        text(&root, "[data-testid=privilege-count]"),
+        format!("{demo} of {demo} privileges · Coveo's privilege reference")
+    );
+    let owners: Vec<String> = find_all(&root, "[data-testid=owner-group] summary strong")
+        .iter()
+        .map(|s| s.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        owners,
+        [
+            "PLATFORM",
+            "SEARCH_API",
+            "USAGE_ANALYTICS",
+            "COVEO_ML",
+            "COMMERCE"
+        ]
+    );
+    assert_eq!(
+        find_all(&root, ".type-chip input").len(),
+        demo,
+        "one tickable chip per privilege"
     );
     assert_eq!(location_search(), "?view=privileges");
 }
@@ -333,4 +351,39 @@ async fn error_panel_names_the_cause_shows_details_and_retries() {
     button(&root, "Retry").click();
     button(&root, "Retry").click();
     assert_eq!(retries.load(Ordering::SeqCst), 2);
+}
+
+#[wasm_bindgen_test]
+async fn explorer_filters_and_builds_the_privileges_json() {
+    reset_url().await;
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    button(&root, "Try with sample data").click();
+    button(&root, "Privilege explorer").click();
+    settle().await;
+
+    type_into(&labelled(&root, "Filter privileges"), "source", "input");
+    settle().await;
+    let domains: Vec<String> = find_all(&root, "[data-testid=owner-group] tbody th code")
+        .iter()
+        .map(|c| c.text_content().unwrap())
+        .collect();
+    assert_eq!(domains, ["SOURCE", "SOURCE_METADATA"]);
+
+    find(&root, "input[aria-label='All types of SOURCE_METADATA']").click();
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=builder-json]"),
+        "[\n  {\n    \"owner\": \"PLATFORM\",\n    \"targetDomain\": \"SOURCE_METADATA\",\n    \"type\": \"VIEW\"\n  }\n]"
+    );
+    assert!(
+        find_all(&root, "[data-testid=builder-warning]").len() == 1,
+        "a platform privilege is not public-safe"
+    );
+    until(|| location_search().contains("pick=PLATFORM.SOURCE_METADATA.VIEW")).await;
+
+    button(&root, "Clear selection").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=builder-json]"), "[]");
 }

@@ -16,14 +16,11 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
-    /// The full URL; the org ID is always one encoded path segment.
-    pub fn url(self, base: &ApiBase, org: &OrgId) -> String {
+    /// The URL without its query; the org ID is always one encoded path segment.
+    pub fn path_url(self, base: &ApiBase, org: &OrgId) -> String {
         let tail = match self {
             Endpoint::ApiKeys => "apikeys",
-            Endpoint::AssignablePrivileges { custom_only: false } => "privileges/apikeys",
-            Endpoint::AssignablePrivileges { custom_only: true } => {
-                "privileges/apikeys?filter=CUSTOM"
-            }
+            Endpoint::AssignablePrivileges { .. } => "privileges/apikeys",
             Endpoint::MyPrivileges => "privileges/me",
         };
         format!(
@@ -31,6 +28,28 @@ impl Endpoint {
             base.as_str(),
             path_segment(org.as_str())
         )
+    }
+
+    /// The query parameters, as name and value.
+    pub fn query(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Endpoint::AssignablePrivileges { custom_only: true } => vec![("filter", "CUSTOM")],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The full URL, query included.
+    pub fn url(self, base: &ApiBase, org: &OrgId) -> String {
+        let query: Vec<String> = self
+            .query()
+            .into_iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect();
+        if query.is_empty() {
+            self.path_url(base, org)
+        } else {
+            format!("{}?{}", self.path_url(base, org), query.join("&"))
+        }
     }
 
     /// One item of the list, and many, for counts.

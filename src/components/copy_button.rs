@@ -12,13 +12,14 @@ enum Outcome {
     Failed,
 }
 
-/// Copies `text`. `label` is the button's accessible name ("Copy key ID").
+/// Copies `text` (as it is when clicked). `label` is the button's accessible name
+/// ("Copy key ID").
 #[component]
-pub fn CopyButton(text: String, label: &'static str) -> impl IntoView {
+pub fn CopyButton(#[prop(into)] text: Signal<String>, label: &'static str) -> impl IntoView {
     let outcome = RwSignal::new(Outcome::Idle);
     let reset = StoredValue::new_local(None::<Timeout>);
     let copy = move |_| {
-        let text = text.clone();
+        let text = text.get_untracked();
         spawn_local(async move {
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             let copied = match clipboard {
