@@ -148,6 +148,22 @@ impl Session {
         }
     }
 
+    /// Loads when the inputs are complete and nothing is shown for them yet: a token
+    /// pasted into a shared link's page loads it without another click.
+    pub fn load_if_idle(&self) {
+        let Some(connection) = self.connection.get_untracked() else {
+            return;
+        };
+        let token_ok = Token::parse(&self.token_text.get_untracked()).is_ok();
+        let shown = self
+            .keys
+            .state()
+            .with_untracked(|s| s.origin() == Some(&Origin::Live(connection.clone())));
+        if token_ok && !shown {
+            self.load();
+        }
+    }
+
     pub fn load_demo(&self) {
         self.form_error.set(None);
         self.keys.show(Origin::Demo, demo_keys());

@@ -274,7 +274,10 @@ async fn status_chips_and_needs_attention_filter_the_list() {
         .unwrap();
     attention.click();
     settle().await;
-    assert!(text(&root, "tbody").contains("Exposed"));
+    assert!(
+        text(&root, "tbody").contains("Coveo reports this key exposed (severity CRITICAL)"),
+        "reasons in words"
+    );
     until(|| location_search().contains("attention=1")).await;
 }
 

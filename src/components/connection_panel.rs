@@ -2,6 +2,7 @@
 
 use domain::region::Region;
 use domain::token::Token;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use crate::session::Session;
@@ -55,7 +56,20 @@ pub fn ConnectionPanel() -> impl IntoView {
                             session.token_text.set(token.expose().to_owned());
                         }
                     }
+                    // A pasted token is a complete one: load, once the paste has landed.
+                    on:paste=move |_| {
+                        Timeout::new(0, move || session.load_if_idle()).forget();
+                    }
                 />
+                {move || {
+                    let waiting = session.token_text.with(String::is_empty);
+                    session.url.with(|u| u.org.clone()).filter(|_| waiting).map(|org| view! {
+                        <p class="hint" data-testid="token-prompt">
+                            "Paste an access token to load " <strong>{org.to_string()}</strong>
+                            ". Links never carry it."
+                        </p>
+                    })
+                }}
             </div>
             <div class="field">
                 <label for="region">"Region"</label>

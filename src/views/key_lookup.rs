@@ -185,10 +185,13 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
                 view! { <time title=local_time(at)>{relative(at, now)}</time> }
             };
             let health = (!flags.is_empty()).then(|| {
-                let reasons: Vec<String> = flags.iter().map(|f| f.reason()).collect();
+                let reasons = flags.iter().map(|f| f.reason()).collect::<Vec<_>>().join(" ");
+                let labels = flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ");
+                let title = reasons.clone();
+                // In words when the user asked for what needs attention; short otherwise.
                 view! {
-                    <span class="flag" title=reasons.join(" ")>
-                        {flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ")}
+                    <span class="flag" title=title>
+                        {move || if query.with(|q| q.needs_attention) { reasons.clone() } else { labels.clone() }}
                     </span>
                 }
             });

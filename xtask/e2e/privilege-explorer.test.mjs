@@ -68,8 +68,12 @@ test('"Copy link" opened cold in a new browser restores everything and asks only
   // The API base is never in a link: this test points it at the test API again.
   await cold.getByText('Advanced').click();
   await cold.getByLabel('API base URL').fill(world.api.url);
-  await cold.getByLabel('Access token').fill(TEST_TOKEN);
-  await cold.getByLabel('Access token').press('Enter');
+  assert.match(await cold.getByTestId('token-prompt').innerText(), /Paste an access token to load testorg/);
+  // Pasting the token is all it takes.
+  await fresh.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
+  await cold.evaluate((token) => navigator.clipboard.writeText(token), TEST_TOKEN);
+  await cold.getByLabel('Access token').focus();
+  await cold.keyboard.press('Control+V');
   await cold.getByTestId('privilege-count').filter({ hasText: '1 of 6' }).waitFor();
   assert.equal(await cold.getByLabel('Filter privileges').inputValue(), 'source');
   assert.ok(await cold.getByLabel('All types of SOURCE', { exact: true }).isChecked());
