@@ -56,7 +56,11 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="app-footer">
             "Coveo Key Explorer " {env!("CARGO_PKG_VERSION")}
-            " · runs entirely in your browser; the token is kept in memory only."
+            " · runs entirely in your browser; the token is kept in memory only. Based on Coveo's "
+            <a href="https://docs.coveo.com/en/38/" target="_blank" rel="noopener noreferrer">"Get the apiKeyId"</a>
+            " and "
+            <a href="https://docs.coveo.com/en/60/" target="_blank" rel="noopener noreferrer">"Get the privileges you can assign to an API key"</a>
+            "."
         </footer>
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
 use domain::text::count;
+use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -53,14 +54,8 @@ where
                     Origin::Live(connection) => connection.base.host_label().to_owned(),
                     Origin::Demo => "the sample data".to_owned(),
                 };
-                view! {
-                    <div class="loading" role="status" data-testid="loading">
-                        <span class="spinner" aria-hidden="true"></span>
-                        "Loading " {what} " from " {host} "…"
-                        <button type="button" on:click=move |_| loader.cancel()>"Cancel"</button>
-                    </div>
-                }
-                .into_any()
+                view! { <LoadingNotice what=what host=host on_cancel=move || loader.cancel()/> }
+                    .into_any()
             }
             LoadState::Failed { error, .. } => {
                 view! { <ErrorPanel error=error on_retry=move || loader.retry()/> }.into_any()
@@ -92,5 +87,30 @@ where
                 .into_any()
             }
         }
+    }
+}
+
+/// Progress for one request: what, from where, for how long, and Cancel.
+#[component]
+fn LoadingNotice(
+    what: &'static str,
+    host: String,
+    #[prop(into)] on_cancel: Callback<()>,
+) -> impl IntoView {
+    let elapsed = RwSignal::new(0u32);
+    // Owned by the notice: dropped, and so stopped, when loading ends.
+    StoredValue::new_local(Interval::new(1_000, move || elapsed.update(|s| *s += 1)));
+    view! {
+        <div class="loading" role="status" data-testid="loading">
+            <span class="spinner" aria-hidden="true"></span>
+            "Loading " {what} " from " {host} "…"
+            <span class="elapsed">
+                {move || match elapsed.get() {
+                    0 => String::new(),
+                    secs => format!(" {secs} s"),
+                }}
+            </span>
+            <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+        </div>
     }
 }

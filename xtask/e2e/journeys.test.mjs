@@ -128,6 +128,7 @@ test('a slow answer shows progress, and Cancel stops it', async () => {
   const loading = page.getByTestId('loading');
   await loading.waitFor();
   assert.match(await loading.innerText(), /Loading API keys from 127\.0\.0\.1:\d+/);
+  await loading.filter({ hasText: /… 1 s/ }).waitFor(); // the elapsed time shows for long loads
   await loading.getByRole('button', { name: 'Cancel' }).click();
   await page.getByTestId('list-idle').waitFor();
   await page.waitForTimeout(2000);
