@@ -15,9 +15,14 @@ try {
     await page.goto(`${site.url}/?org=mycoveocloudv2organization`);
     await page.getByRole('button', { name: 'Try with sample data' }).click();
     await page.getByTestId('key-table').waitFor();
+    await page.getByLabel('Filter keys').fill('search');
+    await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(out, `key-lookup-${scheme}.png`) });
     await page.getByRole('link', { name: 'Privilege explorer' }).click();
-    await page.getByTestId('privilege-table').waitFor();
+    await page.getByTestId('privilege-count').waitFor();
+    await page.getByLabel('Compare with a key').selectOption('xx4jq7nbz3kt2wd6e5hfmr8cya');
+    await page.getByLabel('All types of SOURCE', { exact: true }).check();
+    await page.getByTestId('compare-summary').waitFor();
     await page.screenshot({ path: path.join(out, `privilege-explorer-${scheme}.png`) });
     await page.close();
   }
