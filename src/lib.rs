@@ -10,6 +10,7 @@ pub mod components;
 pub mod connection;
 pub mod loader;
 pub mod location;
+pub mod panic_screen;
 pub mod session;
 pub mod views;
 

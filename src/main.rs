@@ -1,6 +1,6 @@
-//! The browser entry point: a panic hook, then the app.
+//! The browser entry point: the panic screen, then the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    coveo_key_explorer::panic_screen::install();
     leptos::mount::mount_to_body(coveo_key_explorer::App);
 }
