@@ -19,7 +19,10 @@ pub fn show() {
     let Some(body) = document.body() else {
         return;
     };
-    let here = document.location().and_then(|l| l.href().ok()).unwrap_or_default();
+    let here = document
+        .location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default();
     let element = |tag: &str, text: &str| {
         let el = document.create_element(tag).expect("a DOM element");
         el.set_text_content(Some(text));

@@ -177,13 +177,16 @@ impl UrlState {
     }
 }
 
-/// Reads `ENABLED,DISABLED`: Coveo names only (capitals and `_`), at most 20, no repeats.
+/// Reads `ENABLED,DISABLED`: Coveo names only (capitals, digits and `_`), at most 20, no
+/// repeats.
 fn status_list(value: &str) -> Vec<String> {
     let mut statuses: Vec<String> = Vec::new();
     for status in value.split(',').map(str::trim) {
         let valid = !status.is_empty()
             && status.len() <= 64
-            && status.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+            && status
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
         if valid && !statuses.iter().any(|s| s == status) && statuses.len() < 20 {
             statuses.push(status.to_owned());
         }
