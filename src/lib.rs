@@ -12,6 +12,7 @@ pub mod loader;
 pub mod location;
 pub mod panic_screen;
 pub mod session;
+pub mod token_store;
 pub mod views;
 
 use domain::url_state::{UrlState, View};

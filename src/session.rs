@@ -14,6 +14,7 @@ use crate::api::ApiRequest;
 use crate::connection::Connection;
 use crate::loader::{Loader, Origin};
 use crate::location;
+use crate::token_store;
 
 /// Handles to the app-wide signals; provided once as context by [`crate::App`].
 #[derive(Clone, Copy)]
@@ -22,8 +23,10 @@ pub struct Session {
     pub url: RwSignal<UrlState>,
     /// The organization ID field, as typed (the URL keeps only a valid one).
     pub org_text: RwSignal<String>,
-    /// The access token field. Memory only: never persisted, never in the URL.
+    /// The access token field. Memory only unless `remember` is on; never in the URL.
     pub token_text: RwSignal<String>,
+    /// "Remember for this tab": keep the token in `sessionStorage` (off by default).
+    pub remember: RwSignal<bool>,
     /// Advanced > API base URL; empty means "the region's host".
     pub base_text: RwSignal<String>,
     /// Why the last Load was refused before any request, if it was.
@@ -46,6 +49,7 @@ impl Session {
                 .unwrap_or_default(),
         );
         let url = RwSignal::new(initial);
+        let remembered = token_store::load();
         let base_text = RwSignal::new(String::new());
         let connection = Memo::new(move |_| {
             let base = resolve_base(&base_text.get(), url.with(|u| u.region)).ok()?;
@@ -55,7 +59,8 @@ impl Session {
         Session {
             url,
             org_text,
-            token_text: RwSignal::new(String::new()),
+            remember: RwSignal::new(remembered.is_some()),
+            token_text: RwSignal::new(remembered.unwrap_or_default()),
             base_text,
             form_error: RwSignal::new(None),
             connection,
@@ -71,6 +76,31 @@ impl Session {
             Ok(base) => base.as_str().to_owned(),
             Err(problem) => problem,
         }
+    }
+
+    /// Takes the token field's text, remembering it for the tab when asked to.
+    pub fn set_token_text(&self, text: String) {
+        if self.remember.get_untracked() {
+            token_store::save(&text);
+        }
+        self.token_text.set(text);
+    }
+
+    /// Turns "Remember for this tab" on (storing the current token) or off (erasing it).
+    pub fn set_remember(&self, remember: bool) {
+        self.remember.set(remember);
+        if remember {
+            token_store::save(&self.token_text.get_untracked());
+        } else {
+            token_store::clear();
+        }
+    }
+
+    /// Forgets the token everywhere: the field, and the tab's storage.
+    pub fn forget_token(&self) {
+        token_store::clear();
+        self.remember.set(false);
+        self.token_text.set(String::new());
     }
 
     pub fn set_org_text(&self, text: String) {

@@ -48,12 +48,12 @@ pub fn ConnectionPanel() -> impl IntoView {
                     spellcheck="false"
                     placeholder="Paste an OAuth or personal access token"
                     prop:value=move || session.token_text.get()
-                    on:input=move |ev| session.token_text.set(event_target_value(&ev))
+                    on:input=move |ev| session.set_token_text(event_target_value(&ev))
                     // Tidy a pasted "Bearer ..." once the field is left, not while typing.
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
                         if let Ok(token) = Token::parse(&raw) {
-                            session.token_text.set(token.expose().to_owned());
+                            session.set_token_text(token.expose().to_owned());
                         }
                     }
                     // A pasted token is a complete one: load, once the paste has landed.
@@ -61,6 +61,19 @@ pub fn ConnectionPanel() -> impl IntoView {
                         Timeout::new(0, move || session.load_if_idle()).forget();
                     }
                 />
+                <div class="token-options">
+                    <label>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || session.remember.get()
+                            on:change=move |ev| session.set_remember(event_target_checked(&ev))
+                        />
+                        "Remember for this tab"
+                    </label>
+                    {move || (session.remember.get() || !session.token_text.with(String::is_empty)).then(|| view! {
+                        <button type="button" class="link" on:click=move |_| session.forget_token()>"Forget token"</button>
+                    })}
+                </div>
                 {move || {
                     let waiting = session.token_text.with(String::is_empty);
                     session.url.with(|u| u.org.clone()).filter(|_| waiting).map(|org| view! {
