@@ -71,9 +71,10 @@ export async function startWorld() {
   };
 }
 
-/** Opens the app at `query` in a new context and waits until it is interactive. */
-export async function openApp(world, query = '') {
-  const context = await world.browser.newContext();
+/** Opens the app at `query` in a new context (with Playwright `contextOptions`) and
+ * waits until it is interactive. */
+export async function openApp(world, query = '', contextOptions = {}) {
+  const context = await world.browser.newContext(contextOptions);
   const page = await context.newPage();
   page.consoleMessages = [];
   page.on('console', (msg) => page.consoleMessages.push(msg.text()));

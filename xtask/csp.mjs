@@ -1,0 +1,48 @@
+// Trunk post-build hook: writes the Content-Security-Policy into the built index.html.
+// Scripts come only from the page's origin (plus the hash of Trunk's inline loader and
+// what wasm needs); connections go only to the page's origin and Coveo's platform hosts.
+// A test build adds loopback with KEY_EXPLORER_CSP_TEST_CONNECT (xtask/run test sets it);
+// a plain `trunk build --release` never does.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const COVEO_HOSTS = [
+  'https://platform.cloud.coveo.com',
+  'https://platform-eu.cloud.coveo.com',
+  'https://platform-au.cloud.coveo.com',
+  'https://platform-ca.cloud.coveo.com',
+  'https://platformhipaa.cloud.coveo.com',
+];
+
+/** The policy for a page whose inline scripts have these sha256 hashes. */
+export function policy(scriptHashes, extraConnect = []) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${[...COVEO_HOSTS, ...extraConnect].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Adds the policy to `html`, right after its charset and before any script, so it
+ * governs them all. */
+export function withPolicy(html, extraConnect = []) {
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) =>
+    createHash('sha256').update(m[1]).digest('base64'),
+  );
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, extraConnect)}" />`;
+  return html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = path.join(process.env.TRUNK_STAGING_DIR, 'index.html');
+  const extra = (process.env.KEY_EXPLORER_CSP_TEST_CONNECT ?? '').split(/\s+/).filter(Boolean);
+  writeFileSync(file, withPolicy(readFileSync(file, 'utf8'), extra));
+}

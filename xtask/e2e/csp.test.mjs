@@ -1,0 +1,53 @@
+// The Content-Security-Policy of the build: scripts from the page's origin only, and
+// connections only to the page's origin, Coveo's hosts and (in the test build only)
+// loopback's 127.0.0.1. Any other host is refused by the browser.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { COVEO_HOSTS, policy } from '../csp.mjs';
+import { startWorld, openApp, connect, ROOT } from './harness.mjs';
+
+let world;
+before(async () => { world = await startWorld(); });
+after(async () => { await world?.close(); });
+
+function builtPolicy() {
+  const html = readFileSync(path.join(ROOT, 'dist', 'index.html'), 'utf8');
+  return /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+}
+
+test('the test build differs from the release policy only by loopback', () => {
+  const built = builtPolicy();
+  const hashes = [...built.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
+  assert.equal(hashes.length, 1, "Trunk's one inline loader");
+  assert.equal(built, policy(hashes, ['http://127.0.0.1:*']));
+  const release = policy(hashes);
+  assert.match(release, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.equal(release.match(/connect-src ([^;]+)/)[1], `'self' ${COVEO_HOSTS.join(' ')}`);
+  assert.doesNotMatch(release, /127\.0\.0\.1|localhost|unsafe-inline|\*/);
+});
+
+test('a connection to any other host is refused by the policy', async () => {
+  const page = await openApp(world);
+  await page.evaluate(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  const seen = world.api.requests.length;
+  await connect(page, world);
+  await page.getByTestId('key-count').waitFor();
+
+  // Same test server, other host name: not in the policy.
+  const other = world.api.url.replace('127.0.0.1', 'localhost');
+  await page.getByLabel('API base URL').fill(other);
+  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByTestId('error').first().waitFor();
+  assert.match(await page.getByTestId('error').first().innerText(), /Could not reach localhost:\d+ \(network or CORS\)/);
+  const violations = await page.evaluate(() => window.__violations);
+  assert.ok(violations.some((v) => v.startsWith('connect-src') && v.includes('localhost')), JSON.stringify(violations));
+  assert.equal(world.api.requests.slice(seen).filter((r) => r.origin && r.path && r.authorized).length, 2, 'only the allowed host was reached');
+  await page.context().close();
+});
