@@ -92,3 +92,16 @@ test('connection refused: names the host, then recovers once the server is up', 
   }
   await page.context().close();
 });
+
+test('timeout: a response slower than 20 s is abandoned with a message, and Retry recovers', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', { delayMs: 23_000 }, { route: 'apikeys' });
+  await connect(page, world);
+  await page.getByTestId('loading').filter({ hasText: /… 5 s/ }).waitFor({ timeout: 10_000 });
+  const error = page.getByTestId('error');
+  await error.waitFor({ timeout: 25_000 });
+  assert.match(await error.innerText(), /No answer after 20 seconds/);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+  await page.context().close();
+});
