@@ -20,7 +20,7 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
 };
 
-const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', ...Object.keys(SCENARIO_ORGS)]);
+const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'bigprivorg', ...Object.keys(SCENARIO_ORGS)]);
 
 /** Ten thousand keys, for the large-org path (deterministic). */
 export function bigOrgKeys(count = 10_000) {
@@ -36,6 +36,18 @@ export function bigOrgKeys(count = 10_000) {
     createdDate: 1_600_000_000_000 + i * 3_600_000,
     lastUsedDate: i % 5 === 0 ? undefined : 1_700_000_000_000 + i * 60_000,
     privileges: [{ owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY', targetId: '*' }],
+  }));
+}
+
+/** About 2,000 assignable privileges over many owners and domains (deterministic). */
+export function manyPrivileges(count = 2_000) {
+  const owners = ['PLATFORM', 'SEARCH_API', 'USAGE_ANALYTICS', 'COVEO_ML', 'COMMERCE', 'CUSTOMER_SERVICE'];
+  const types = [undefined, 'CREATE', 'VIEW', 'EDIT'];
+  return Array.from({ length: count }, (_, i) => ({
+    owner: owners[i % owners.length],
+    targetDomain: `DOMAIN_${String(Math.floor(i / 4)).padStart(4, '0')}_${['SOURCE', 'FIELD', 'MODEL', 'REPORT'][i % 4]}`,
+    ...(types[i % 4] ? { type: types[i % 4] } : {}),
+    targetId: '*',
   }));
 }
 
@@ -180,6 +192,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
       if (org === 'otherorg') return sendJson(200, [{ id: 'otherorgkey0000000000000001', displayName: 'The other org key' }]);
       return sendJson(200, testOrgKeys());
     }
+    if (what === 'privileges/apikeys' && org === 'bigprivorg') return sendJson(200, manyPrivileges());
     if (what === 'privileges/apikeys') {
       const all = testOrgPrivileges();
       const custom = url.searchParams.get('filter') === 'CUSTOM';

@@ -1,0 +1,158 @@
+// Page benchmark: what the first load costs and how fast the page answers, against a
+// static page with the same HTML shell and CSS (no wasm) and against Swagger UI, the
+// page admins use today for these calls. Medians over RUNS runs, headless Chromium,
+// loopback. Run by `xtask/run bench` after a release build.
+
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
+import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const DIST = path.join(ROOT, 'dist');
+const SWAGGER = path.join(ROOT, 'xtask', 'node_modules', 'swagger-ui-dist');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Raw and gzip (level 9) bytes of every same-site file a first load of `url` fetches. */
+async function firstLoad(browser, site, dir, url) {
+  const page = await browser.newPage();
+  const files = new Set();
+  page.on('response', (r) => {
+    if (r.url().startsWith(site.url) && r.status() === 200) files.add(new URL(r.url()).pathname);
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.close();
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const body = await readFile(path.join(dir, decodeURIComponent(file === '/' ? '/index.html' : file)));
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { raw, gzip, files: files.size };
+}
+
+/** Milliseconds from navigation start until the Organization ID field exists. */
+async function timeToInteractive(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__interactive = new Promise((resolve) => {
+      const check = () => document.getElementById('org-id') && resolve(performance.now());
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    });
+  });
+  await page.goto(url);
+  const ms = await page.evaluate(() => window.__interactive);
+  await context.close();
+  return ms;
+}
+
+/** Sample data to both views rendered. */
+async function demoToBothViews(browser, site) {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/`);
+  await page.getByLabel('Organization ID').waitFor();
+  const ms = await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const until = async (selector) => { while (!document.querySelector(selector)) await frame(); };
+    const t0 = performance.now();
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Try with sample data').click();
+    await until('[data-testid=key-table] tbody tr');
+    [...document.querySelectorAll('a')].find((a) => a.textContent === 'Privilege explorer').click();
+    await until('[data-testid=owner-group]');
+    await frame();
+    return performance.now() - t0;
+  });
+  await page.close();
+  return ms;
+}
+
+/** Filter keystrokes over 2,000 privileges: input -> DOM updated, input -> next frame. */
+async function privilegeKeystrokes(browser, site, api) {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/?view=privileges&org=bigprivorg`);
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(api.url);
+  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByTestId('privilege-count').filter({ hasText: 'of 2,000 privileges' }).waitFor();
+  const strokes = await page.evaluate(async (typed) => {
+    const input = document.getElementById('privilege-filter');
+    const values = [];
+    for (let i = 1; i <= typed.length; i++) values.push(typed.slice(0, i));
+    for (let i = typed.length - 1; i >= 0; i--) values.push(typed.slice(0, i));
+    const out = [];
+    for (const value of values) {
+      await new Promise((r) => setTimeout(r, 30));
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      const t1 = performance.now();
+      await new Promise((r) => requestAnimationFrame(r));
+      out.push({ work: t1 - t0, frame: performance.now() - t0 });
+    }
+    return out;
+  }, 'domain 01');
+  await page.close();
+  return { work: median(strokes.map((s) => s.work)), frame: median(strokes.map((s) => s.frame)) };
+}
+
+/** The same HTML shell and CSS with the field in the markup and no script or wasm. */
+async function staticShell() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'key-explorer-shell-'));
+  for (const file of await readdir(DIST)) if (file.endsWith('.css')) await cp(path.join(DIST, file), path.join(dir, file));
+  const html = (await readFile(path.join(DIST, 'index.html'), 'utf8'))
+    .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+    .replace('<body>', '<body><main><form><label for="org-id">Organization ID</label><input id="org-id" /></form></main>');
+  await writeFile(path.join(dir, 'index.html'), html);
+  return dir;
+}
+
+const shellDir = await staticShell();
+const [api, app, shell, swagger, browser] = await Promise.all([
+  startApiServer(),
+  serveStatic(DIST),
+  serveStatic(shellDir),
+  serveStatic(SWAGGER),
+  launchBrowser(),
+]);
+const runs = [];
+try {
+  const transfer = await firstLoad(browser, app, DIST, `${app.url}/`);
+  const swaggerTransfer = await firstLoad(browser, swagger, SWAGGER, `${swagger.url}/index.html`);
+  for (let run = 0; run < RUNS; run++) {
+    runs.push({
+      app: await timeToInteractive(browser, `${app.url}/`),
+      shell: await timeToInteractive(browser, `${shell.url}/`),
+      demo: await demoToBothViews(browser, app),
+      ...(await privilegeKeystrokes(browser, app, api)),
+    });
+  }
+  const m = (key) => median(runs.map((r) => r[key]));
+  console.log(`\nPage, headless Chromium on loopback, medians of ${RUNS} runs\n`);
+  console.log('| figure | measured | budget |');
+  console.log('|---|---|---|');
+  console.log(`| first-load transfer, gzip -9 (${transfer.files} files: html, js, wasm, css) | ${kb(transfer.gzip)} | <= 150 KB |`);
+  console.log(`| the same, uncompressed | ${kb(transfer.raw)} | report |`);
+  console.log(`| navigation -> inputs usable: app / static shell / difference | ${m('app').toFixed(0)} ms / ${m('shell').toFixed(0)} ms / ${(m('app') - m('shell')).toFixed(0)} ms | difference <= 100 ms |`);
+  console.log(`| sample data -> both views rendered | ${m('demo').toFixed(0)} ms | report |`);
+  console.log(`| 2,000 privileges: filter keystroke -> DOM updated | ${m('work').toFixed(1)} ms | <= 16 ms |`);
+  console.log(`| 2,000 privileges: filter keystroke -> next frame | ${m('frame').toFixed(1)} ms | <= 16 ms |`);
+  console.log(`\nSwagger UI (swagger-ui-dist, its index page and bundles, without any OpenAPI document): ${kb(swaggerTransfer.gzip)} gzip (${kb(swaggerTransfer.raw)} raw), ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x ours.`);
+} finally {
+  await browser.close();
+  await Promise.all([api.close(), app.close(), shell.close(), swagger.close()]);
+  await rm(shellDir, { recursive: true, force: true });
+}
