@@ -3,7 +3,7 @@
 use crate::model::{Privilege, Target};
 
 /// One target domain of an owner and the types offered for it (`None`: "Allowed").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DomainGroup {
     pub target_domain: String,
     pub types: Vec<Option<String>>,

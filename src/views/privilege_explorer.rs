@@ -11,7 +11,7 @@ use domain::privilege_explorer::{
     builder_json, compare_counts, domain_words, filter, key_holds, offers_custom_level, owner_hint,
     unsafe_for_public, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
 };
-use domain::privilege_groups::{group, type_label, DomainGroup, OwnerGroup};
+use domain::privilege_groups::{group, type_label, DomainGroup};
 use domain::text::count;
 use leptos::prelude::*;
 
@@ -160,77 +160,90 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
         }
     };
 
-    let owner_view = move |owner: OwnerGroup| {
-        let privilege_count: usize = owner.domains.iter().map(|d| d.types.len()).sum();
-        let hint = owner_hint(&owner.owner);
-        let rows = owner
-            .domains
+    // One row per target domain; keyed by its whole content below, so a keystroke only
+    // builds the rows that appear and drops the ones that go.
+    let domain_row = move |owner: String, domain: DomainGroup| {
+        let picks: Vec<PrivilegeRef> = domain
+            .types
             .iter()
-            .map(|domain| {
-                let picks: Vec<PrivilegeRef> = domain
-                    .types
-                    .iter()
-                    .map(|kind| PrivilegeRef {
-                        owner: owner.owner.clone(),
-                        target_domain: domain.target_domain.clone(),
-                        kind: kind.clone(),
-                    })
-                    .collect();
-                let (picks1, picks2) = (picks.clone(), picks);
-                let all_picked = move || selection.with(|s| picks1.iter().all(|p| s.contains(p)));
-                let pick_all = move |_| {
-                    let picks = picks2.clone();
-                    let add = !selection.with_untracked(|s| picks.iter().all(|p| s.contains(p)));
-                    session.update_explorer(|e| {
-                        e.selection.retain(|p| !picks.contains(p));
-                        if add {
-                            e.selection.extend(picks);
-                        }
-                    })
-                };
-                let details: Vec<String> = domain
-                    .targets
-                    .iter()
-                    .cloned()
-                    .chain(domain.levels.iter().map(|l| format!("Level {l}")))
-                    .collect();
-                let chips = domain
-                    .types
-                    .iter()
-                    .map(|kind| type_chip(domain, &owner.owner, kind.clone()))
-                    .collect_view();
-                view! {
-                    <tr>
-                        <td>
-                            <input
-                                type="checkbox"
-                                aria-label=format!("All types of {}", domain.target_domain)
-                                prop:checked=all_picked
-                                on:change=pick_all
-                            />
-                        </td>
-                        <th scope="row">
-                            <code>{domain.target_domain.clone()}</code>
-                            <span class="words">{domain_words(&domain.target_domain)}</span>
-                            {offers_custom_level(&domain.target_domain).then(|| view! {
-                                <span class="badge" title="Can be granted on chosen resources only">"custom access level"</span>
-                            })}
-                        </th>
-                        <td class="types">{chips}</td>
-                        <td class="targets">{details.join(" · ")}</td>
-                    </tr>
+            .map(|kind| PrivilegeRef {
+                owner: owner.clone(),
+                target_domain: domain.target_domain.clone(),
+                kind: kind.clone(),
+            })
+            .collect();
+        let (picks1, picks2) = (picks.clone(), picks);
+        let all_picked = move || selection.with(|s| picks1.iter().all(|p| s.contains(p)));
+        let pick_all = move |_| {
+            let picks = picks2.clone();
+            let add = !selection.with_untracked(|s| picks.iter().all(|p| s.contains(p)));
+            session.update_explorer(|e| {
+                e.selection.retain(|p| !picks.contains(p));
+                if add {
+                    e.selection.extend(picks);
                 }
             })
+        };
+        let details: Vec<String> = domain
+            .targets
+            .iter()
+            .cloned()
+            .chain(domain.levels.iter().map(|l| format!("Level {l}")))
+            .collect();
+        let chips = domain
+            .types
+            .iter()
+            .map(|kind| type_chip(&domain, &owner, kind.clone()))
             .collect_view();
+        view! {
+            <tr>
+                <td>
+                    <input
+                        type="checkbox"
+                        aria-label=format!("All types of {}", domain.target_domain)
+                        prop:checked=all_picked
+                        on:change=pick_all
+                    />
+                </td>
+                <th scope="row">
+                    <code>{domain.target_domain.clone()}</code>
+                    <span class="words">{domain_words(&domain.target_domain)}</span>
+                    {offers_custom_level(&domain.target_domain).then(|| view! {
+                        <span class="badge" title="Can be granted on chosen resources only">"custom access level"</span>
+                    })}
+                </th>
+                <td class="types">{chips}</td>
+                <td class="targets">{details.join(" · ")}</td>
+            </tr>
+        }
+    };
+
+    // One group per owner, keyed by owner: its rows and count follow the filters.
+    let owner_view = move |owner: String| {
+        let domains = {
+            let owner = owner.clone();
+            Memo::new(move |_| {
+                groups.with(|gs| {
+                    gs.iter()
+                        .find(|g| g.owner == owner)
+                        .map(|g| g.domains.clone())
+                        .unwrap_or_default()
+                })
+            })
+        };
+        let privilege_count =
+            move || domains.with(|ds| ds.iter().map(|d| d.types.len()).sum::<usize>());
+        let hint = owner_hint(&owner);
+        let row_owner = owner.clone();
         view! {
             <details class="owner-group" open data-testid="owner-group">
                 <summary>
-                    <strong>{owner.owner.clone()}</strong>
-                    " " <span class="muted">{count(privilege_count, "privilege", "privileges")}</span>
+                    <strong>{owner.clone()}</strong>
+                    " " <span class="muted">{move || count(privilege_count(), "privilege", "privileges")}</span>
                     {hint.map(|h| view! { <span class="hint">" — " {h}</span> })}
                 </summary>
                 <div class="table-wrap">
-                    <table aria-label=format!("{} privileges", owner.owner)>
+                    <table aria-label=format!("{owner} privileges")>
                         <thead>
                             <tr>
                                 <th scope="col"><span class="visually-hidden">"Select"</span></th>
@@ -239,7 +252,13 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
                                 <th scope="col">"Target and level"</th>
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        <tbody>
+                            <For
+                                each=move || domains.get()
+                                key=|domain| domain.clone()
+                                children=move |domain| domain_row(row_owner.clone(), domain)
+                            />
+                        </tbody>
                     </table>
                 </div>
             </details>
@@ -335,7 +354,11 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
             {compare_summary}
             <div class="explorer-layout">
                 <div class="groups">
-                    {move || groups.get().into_iter().map(owner_view).collect_view()}
+                    <For
+                        each=move || groups.with(|gs| gs.iter().map(|g| g.owner.clone()).collect::<Vec<_>>())
+                        key=|owner| owner.clone()
+                        children=owner_view
+                    />
                     {move || filtered.with(Vec::is_empty).then(|| view! {
                         <p class="empty" data-testid="no-privilege-match">"No privilege matches these filters."</p>
                     })}
