@@ -19,6 +19,7 @@ const SCENARIOS = [
   { name: '429 rate limited', scenario: 'org-429', title: 'Too many requests (429)', advice: 'wait 3 seconds', retriesItself: true },
   { name: '500 with an HTML body', scenario: 'org-500', title: "Coveo's server failed (500)" },
   { name: '502 from a gateway', scenario: { status: 502, html: '<html>Bad gateway</html>' }, title: "Coveo's server failed (502)" },
+  { name: '503 with an HTML body', scenario: { status: 503, html: '<html><h1>Service Unavailable</h1></html>' }, title: "Coveo's server failed (503)" },
   { name: 'malformed JSON', scenario: 'org-badjson', title: 'The answer is not JSON' },
   { name: 'JSON of the wrong shape', scenario: 'org-wrongshape', title: 'The answer is not the expected list', advice: 'an object' },
   { name: 'no CORS headers', scenario: 'org-nocors', title: 'Could not reach 127.0.0.1', advice: 'same-origin proxy' },
@@ -35,7 +36,7 @@ for (const { name, scenario, title, detail, advice, retriesItself } of SCENARIOS
     assert.ok(shown.includes(title), shown);
     if (detail) assert.ok(shown.includes(detail), shown);
     if (advice) assert.ok(shown.includes(advice), shown);
-    assert.match(shown, /Request ID|not JSON|not the expected|Could not reach|\(500\)|\(502\)/);
+    assert.match(shown, /Request ID|not JSON|not the expected|Could not reach|\(50[023]\)/);
 
     // The rest of the page stays usable: the other view loaded fine.
     await page.getByRole('link', { name: 'Privilege explorer' }).click();

@@ -156,3 +156,25 @@ test('an organization with 10,000 keys loads completely and stays searchable', a
   assert.match(await rows.first().innerText(), /Key 9999 for service/);
   await page.context().close();
 });
+
+test('hostile privileges render as inert text in the explorer and the builder', async () => {
+  const page = await openApp(world, '?view=privileges');
+  world.api.failNext('testorg', {
+    status: 200,
+    json: [
+      { owner: '<img src=x onerror="window.__pwned=3">', targetDomain: '<script>window.__pwned=4</script>', type: '<b>VIEW</b>' },
+      { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW', level: '<svg onload="window.__pwned=5">' },
+    ],
+  }, { route: 'privileges/apikeys' });
+  await connect(page, world);
+  await page.getByTestId('privilege-count').filter({ hasText: '2 of 2' }).waitFor();
+  const groups = page.locator('.groups');
+  assert.match(await groups.innerText(), /<script>window.__pwned=4<\/script>/);
+  assert.match(await groups.innerText(), /<img src=x onerror="window.__pwned=3">/);
+  assert.match(await groups.innerText(), /Level <svg onload="window.__pwned=5">/);
+  await page.locator('.type-chip input').last().check();
+  assert.match(await page.getByTestId('builder-json').innerText(), /"type": "<b>VIEW<\/b>"/);
+  assert.equal(await page.locator('.groups img, .groups script, .groups svg, .groups b, .builder b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.context().close();
+});
