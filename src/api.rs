@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use domain::decode::{decode_list, Decoded};
+use domain::decode::{decode_list, DecodeError, Decoded, Elements};
 use domain::endpoint::Endpoint;
 use domain::error::{ApiError, ResponseMeta};
 use domain::org_id::OrgId;
@@ -12,6 +12,7 @@ use domain::region::ApiBase;
 use domain::token::Token;
 use gloo_net::http::{Request as HttpRequest, Response};
 use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials};
 
@@ -82,7 +83,35 @@ pub async fn get_list<T: DeserializeOwned>(
         error.redact(request.token.expose());
         return Err(error);
     }
-    decode_list(&body).map_err(ApiError::from_decode)
+    decode_in_chunks(&body, controller)
+        .await
+        .map_err(ApiError::from_decode)?
+        .ok_or_else(failed)
+}
+
+/// JSON text decoded per slice; the page paints between slices.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Decodes a list a slice at a time, yielding to the browser between slices so that even
+/// 50,000 keys never freeze the page for long. `None` when the call was abandoned.
+async fn decode_in_chunks<T: DeserializeOwned>(
+    body: &str,
+    controller: &AbortController,
+) -> Result<Option<Decoded<T>>, DecodeError> {
+    let Some(mut elements) = Elements::new(body) else {
+        return decode_list(body).map(Some);
+    };
+    let mut decoded = Decoded::new();
+    while !elements.is_done() {
+        decoded.take(elements.next_chunk(CHUNK_BYTES)?)?;
+        if !elements.is_done() {
+            TimeoutFuture::new(0).await;
+            if controller.signal().aborted() {
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(decoded))
 }
 
 fn response_meta(response: &Response) -> ResponseMeta {

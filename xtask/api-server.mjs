@@ -20,7 +20,7 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
 };
 
-const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'bigprivorg', ...Object.keys(SCENARIO_ORGS)]);
+const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', ...Object.keys(SCENARIO_ORGS)]);
 
 /** Ten thousand keys, for the large-org path (deterministic). */
 export function bigOrgKeys(count = 10_000) {
@@ -113,7 +113,7 @@ const ROUTE = /^\/rest\/organizations\/([^/]+)\/(apikeys|privileges\/apikeys|pri
 export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
   const requests = [];
   const pending = new Map(); // org -> [{ scenario, times }]
-  let bigKeysJson;
+  const bigKeysJson = {};
   let serial = 0;
 
   const server = http.createServer(async (req, res) => {
@@ -185,9 +185,9 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
 
     const what = route[2];
     if (what === 'apikeys') {
-      if (org === 'bigorg') {
-        bigKeysJson ??= JSON.stringify(bigOrgKeys());
-        return send(200, bigKeysJson);
+      if (org === 'bigorg' || org === 'hugeorg') {
+        bigKeysJson[org] ??= JSON.stringify(bigOrgKeys(org === 'bigorg' ? 10_000 : 50_000));
+        return send(200, bigKeysJson[org]);
       }
       if (org === 'otherorg') return sendJson(200, [{ id: 'otherorgkey0000000000000001', displayName: 'The other org key' }]);
       return sendJson(200, testOrgKeys());

@@ -1,5 +1,6 @@
 //! Turns a response body into a list of models, keeping what can be read and counting
-//! what cannot.
+//! what cannot. Large bodies can be decoded a slice at a time ([`Elements`]), so the page
+//! can paint between slices and no whole-document tree is ever built.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -23,21 +24,150 @@ pub enum DecodeError {
 
 /// Reads a JSON array of `T`, skipping the entries that are not a `T`.
 pub fn decode_list<T: DeserializeOwned>(body: &str) -> Result<Decoded<T>, DecodeError> {
-    let value: Value = serde_json::from_str(body).map_err(|_| DecodeError::NotJson)?;
-    let Value::Array(entries) = value else {
-        return Err(DecodeError::NotAList {
-            found: json_kind(&value),
-        });
+    let mut elements = Elements::new(body).ok_or_else(|| not_a_list(body))?;
+    let mut decoded = Decoded {
+        items: Vec::new(),
+        skipped: 0,
     };
-    let total = entries.len();
-    let items: Vec<T> = entries
-        .into_iter()
-        .filter_map(|entry| T::deserialize(entry).ok())
-        .collect();
-    Ok(Decoded {
-        skipped: total - items.len(),
-        items,
-    })
+    while !elements.is_done() {
+        decoded.take(elements.next_chunk(usize::MAX)?)?;
+    }
+    Ok(decoded)
+}
+
+impl<T: DeserializeOwned> Decoded<T> {
+    /// An empty list, to fill chunk by chunk with [`Decoded::take`].
+    pub fn new() -> Decoded<T> {
+        Decoded {
+            items: Vec::new(),
+            skipped: 0,
+        }
+    }
+
+    /// Decodes `elements` (texts from [`Elements`]) into the list.
+    pub fn take(&mut self, elements: Vec<&str>) -> Result<(), DecodeError> {
+        for element in elements {
+            match serde_json::from_str::<T>(element) {
+                Ok(item) => self.items.push(item),
+                // Valid JSON of another shape: leave the entry out, count it. (A shape
+                // error can come before a syntax error, hence the second look.)
+                Err(e) if e.is_data() && is_json(element) => self.skipped += 1,
+                Err(_) => return Err(DecodeError::NotJson),
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<T: DeserializeOwned> Default for Decoded<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn is_json(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
+/// Why `body` is not a list, in the error's words.
+fn not_a_list(body: &str) -> DecodeError {
+    match serde_json::from_str::<Value>(body) {
+        Ok(value) => DecodeError::NotAList {
+            found: json_kind(&value),
+        },
+        Err(_) => DecodeError::NotJson,
+    }
+}
+
+/// The elements of a JSON array body, as text, found a chunk at a time. Only the array's
+/// structure is checked here (brackets, strings, commas); each element's own syntax is
+/// checked when it is decoded.
+pub struct Elements<'a> {
+    body: &'a str,
+    pos: usize,
+    expect_element: bool,
+    first: bool,
+    done: bool,
+}
+
+impl<'a> Elements<'a> {
+    /// `None` when the body does not start with `[`.
+    pub fn new(body: &'a str) -> Option<Elements<'a>> {
+        let rest = body.trim_start();
+        rest.starts_with('[').then(|| Elements {
+            body,
+            pos: body.len() - rest.len() + 1,
+            expect_element: true,
+            first: true,
+            done: false,
+        })
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// The next elements, about `budget` bytes of them (at least one, unless the array ends).
+    pub fn next_chunk(&mut self, budget: usize) -> Result<Vec<&'a str>, DecodeError> {
+        let bytes = self.body.as_bytes();
+        let mut chunk = Vec::new();
+        let mut taken = 0;
+        while !self.done && taken < budget {
+            while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            match bytes.get(self.pos) {
+                None => return Err(DecodeError::NotJson),
+                Some(b']') if !self.expect_element || self.first => {
+                    self.done = true;
+                    if !self.body[self.pos + 1..].trim().is_empty() {
+                        return Err(DecodeError::NotJson);
+                    }
+                }
+                Some(b',') if !self.expect_element => {
+                    self.pos += 1;
+                    self.expect_element = true;
+                }
+                Some(b',' | b']') => return Err(DecodeError::NotJson),
+                Some(_) if !self.expect_element => return Err(DecodeError::NotJson),
+                Some(_) => {
+                    let start = self.pos;
+                    self.pos = value_end(bytes, start)?;
+                    let element = self.body[start..self.pos].trim_end();
+                    taken += element.len();
+                    chunk.push(element);
+                    self.expect_element = false;
+                    self.first = false;
+                }
+            }
+        }
+        Ok(chunk)
+    }
+}
+
+/// Where the value starting at `start` ends: at the `,` or `]` that follows it at depth 0.
+fn value_end(bytes: &[u8], start: usize) -> Result<usize, DecodeError> {
+    let (mut pos, mut depth, mut in_string) = (start, 0usize, false);
+    while let Some(&b) = bytes.get(pos) {
+        if in_string {
+            match b {
+                b'\\' => pos += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth == 0 => return Ok(pos),
+                b']' | b'}' => depth -= 1,
+                b',' if depth == 0 => return Ok(pos),
+                _ => {}
+            }
+        }
+        pos += 1;
+    }
+    Err(DecodeError::NotJson)
 }
 
 /// A JSON value's kind in words, for messages.

@@ -226,3 +226,54 @@ fn demo_data_decodes_without_losses() {
         "an API key can never hold PLATFORM / API_KEY privileges"
     );
 }
+
+#[test]
+fn array_structure_errors_are_not_json() {
+    for body in [
+        "[1,]",
+        "[,1]",
+        "[1 2]",
+        "[1] x",
+        "[",
+        "[{\"id\":\"a\"",
+        "[\"unterminated]",
+    ] {
+        assert_eq!(
+            decode_list::<ApiKey>(body),
+            Err(DecodeError::NotJson),
+            "{body}"
+        );
+    }
+    assert_eq!(decode_list::<ApiKey>(" [ ] ").map(|d| d.items.len()), Ok(0));
+}
+
+#[test]
+fn strings_may_hold_brackets_commas_and_escaped_quotes() {
+    let body = r#"[{"id":"a","displayName":"x,]}\"[{ \\"},{"id":"b"}]"#;
+    let keys = decode_list::<ApiKey>(body).unwrap().items;
+    assert_eq!(keys.len(), 2);
+    assert_eq!(keys[0].display_name.as_deref(), Some("x,]}\"[{ \\"));
+}
+
+#[test]
+fn decoding_in_small_chunks_gives_the_same_list() {
+    use domain::decode::{Decoded, Elements};
+    let body = format!(
+        "[{}, 7, {{\"no\":\"id\"}}]",
+        (0..500)
+            .map(|i| format!(r#"{{"id":"k{i}","displayName":"Key, [{i}]"}}"#))
+            .collect::<Vec<_>>()
+            .join(" , ")
+    );
+    let whole = decode_list::<ApiKey>(&body).unwrap();
+    let mut elements = Elements::new(&body).unwrap();
+    let mut pieces = Decoded::<ApiKey>::new();
+    let mut chunks = 0;
+    while !elements.is_done() {
+        pieces.take(elements.next_chunk(1_000).unwrap()).unwrap();
+        chunks += 1;
+    }
+    assert!(chunks > 10, "{chunks} chunks");
+    assert_eq!(pieces, whole);
+    assert_eq!((whole.items.len(), whole.skipped), (500, 2));
+}

@@ -178,3 +178,12 @@ test('hostile privileges render as inert text in the explorer and the builder', 
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.context().close();
 });
+
+test('an organization with 50,000 keys loads completely', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { org: 'hugeorg' });
+  await page.getByTestId('key-count').filter({ hasText: '50,000 of 50,000 keys' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Filter keys').fill('key 49999');
+  await page.getByTestId('key-count').filter({ hasText: '1 of 50,000 keys' }).waitFor();
+  await page.context().close();
+});
