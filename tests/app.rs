@@ -38,12 +38,19 @@ async fn reset_url() {
         .unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn connection_panel_has_every_labelled_control() {
+/// The whole app, mounted on an empty query in a fresh container; unmounted when the
+/// returned handle drops.
+async fn mount_app() -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
     reset_url().await;
     let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
+    let handle = leptos::mount::mount_to(root.clone(), App);
     settle().await;
+    (root, Box::new(handle))
+}
+
+#[wasm_bindgen_test]
+async fn connection_panel_has_every_labelled_control() {
+    let (root, _app) = mount_app().await;
 
     let token: HtmlInputElement = labelled(&root, "Access token").unchecked_into();
     assert_eq!(token.type_(), "password");
@@ -60,10 +67,7 @@ async fn connection_panel_has_every_labelled_control() {
 
 #[wasm_bindgen_test]
 async fn pasted_bearer_token_is_tidied_when_the_field_is_left() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
 
     let token = labelled(&root, "Access token");
     type_into(&token, "  Bearer abc.DEF-123\n", "input");
@@ -77,10 +81,7 @@ async fn pasted_bearer_token_is_tidied_when_the_field_is_left() {
 
 #[wasm_bindgen_test]
 async fn sample_data_fills_both_views() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
 
     button(&root, "Try with sample data").click();
     settle().await;
@@ -120,10 +121,7 @@ async fn sample_data_fills_both_views() {
 
 #[wasm_bindgen_test]
 async fn load_refuses_bad_inputs_before_any_request() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
 
     type_into(&labelled(&root, "Organization ID"), "a/b", "input");
     type_into(&labelled(&root, "Access token"), "abc", "input");
@@ -154,10 +152,7 @@ async fn load_refuses_bad_inputs_before_any_request() {
 
 #[wasm_bindgen_test]
 async fn org_id_reaches_the_url_but_the_token_and_base_never_do() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
 
     type_into(&labelled(&root, "Organization ID"), "myorg", "input");
     type_into(
@@ -217,10 +212,7 @@ async fn hostile_text_from_the_api_renders_inert() {
 
 #[wasm_bindgen_test]
 async fn filtering_is_live_accent_insensitive_and_highlighted() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
     button(&root, "Try with sample data").click();
     settle().await;
     assert_eq!(text(&root, "[data-testid=key-count]"), "7 of 7 keys");
@@ -249,10 +241,7 @@ async fn filtering_is_live_accent_insensitive_and_highlighted() {
 
 #[wasm_bindgen_test]
 async fn status_chips_and_needs_attention_filter_the_list() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
     button(&root, "Try with sample data").click();
     settle().await;
 
@@ -283,10 +272,7 @@ async fn status_chips_and_needs_attention_filter_the_list() {
 
 #[wasm_bindgen_test]
 async fn selecting_a_key_opens_its_details_with_grouped_privileges() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
     button(&root, "Try with sample data").click();
     settle().await;
 
@@ -358,10 +344,7 @@ async fn error_panel_names_the_cause_shows_details_and_retries() {
 
 #[wasm_bindgen_test]
 async fn explorer_filters_and_builds_the_privileges_json() {
-    reset_url().await;
-    let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let (root, _app) = mount_app().await;
     button(&root, "Try with sample data").click();
     button(&root, "Privilege explorer").click();
     settle().await;

@@ -7,15 +7,11 @@ import path from 'node:path';
 
 import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
 import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
+import { keystrokes, median } from './measure.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const TYPED = 'service 42';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function measure(browser, site, api) {
   const page = await browser.newPage();
@@ -44,27 +40,7 @@ async function measure(browser, site, api) {
     () => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/bigorg/apikeys')).responseEnd,
   );
 
-  // Keystrokes: type TYPED, then delete it, one character at a time. "work" is input
-  // event -> every task it caused has run (DOM updated); "frame" is input -> next frame.
-  const strokes = await page.evaluate(async (typed) => {
-    const input = document.getElementById('key-filter');
-    input.focus();
-    const values = [];
-    for (let i = 1; i <= typed.length; i++) values.push(typed.slice(0, i));
-    for (let i = typed.length - 1; i >= 0; i--) values.push(typed.slice(0, i));
-    const out = [];
-    for (const value of values) {
-      await new Promise((r) => setTimeout(r, 30));
-      const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
-      await new Promise((r) => setTimeout(r, 0));
-      const t1 = performance.now();
-      await new Promise((r) => requestAnimationFrame(r));
-      out.push({ work: t1 - t0, frame: performance.now() - t0 });
-    }
-    return out;
-  }, TYPED);
+  const { work, frame } = await keystrokes(page, 'key-filter', TYPED);
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -73,8 +49,8 @@ async function measure(browser, site, api) {
   await page.close();
   return {
     render: rendered - responseEnd,
-    work: median(strokes.map((s) => s.work)),
-    frame: median(strokes.map((s) => s.frame)),
+    work,
+    frame,
     heap: usedSize / 2 ** 20,
     wasm: wasmBytes / 2 ** 20,
   };

@@ -10,16 +10,12 @@ import { gzipSync } from 'node:zlib';
 
 import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
 import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
+import { keystrokes, median } from './measure.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const DIST = path.join(ROOT, 'dist');
 const SWAGGER = path.join(ROOT, 'xtask', 'node_modules', 'swagger-ui-dist');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Raw and gzip (level 9) bytes of every same-site file a first load of `url` fetches. */
@@ -86,26 +82,9 @@ async function privilegeKeystrokes(browser, site, api) {
   await page.getByLabel('API base URL').fill(api.url);
   await page.getByRole('button', { name: 'Load' }).click();
   await page.getByTestId('privilege-count').filter({ hasText: 'of 2,000 privileges' }).waitFor();
-  const strokes = await page.evaluate(async (typed) => {
-    const input = document.getElementById('privilege-filter');
-    const values = [];
-    for (let i = 1; i <= typed.length; i++) values.push(typed.slice(0, i));
-    for (let i = typed.length - 1; i >= 0; i--) values.push(typed.slice(0, i));
-    const out = [];
-    for (const value of values) {
-      await new Promise((r) => setTimeout(r, 30));
-      const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-      const t1 = performance.now();
-      await new Promise((r) => requestAnimationFrame(r));
-      out.push({ work: t1 - t0, frame: performance.now() - t0 });
-    }
-    return out;
-  }, 'domain 01');
+  const strokes = await keystrokes(page, 'privilege-filter', 'domain 01');
   await page.close();
-  return { work: median(strokes.map((s) => s.work)), frame: median(strokes.map((s) => s.frame)) };
+  return strokes;
 }
 
 /** 50,000 keys: the longest main-thread tasks while loading, and the memory after. */

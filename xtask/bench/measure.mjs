@@ -1,0 +1,35 @@
+// Measurements shared by the benchmarks.
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Types `typed` into the input `#inputId`, then deletes it, one character at a time, and
+ * returns the medians: `work` is input event -> every task it caused has run (DOM
+ * updated); `frame` is input event -> the next frame.
+ */
+export async function keystrokes(page, inputId, typed) {
+  const strokes = await page.evaluate(async ([id, text]) => {
+    const input = document.getElementById(id);
+    input.focus();
+    const values = [];
+    for (let i = 1; i <= text.length; i++) values.push(text.slice(0, i));
+    for (let i = text.length - 1; i >= 0; i--) values.push(text.slice(0, i));
+    const out = [];
+    for (const value of values) {
+      await new Promise((r) => setTimeout(r, 30));
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      await new Promise((r) => setTimeout(r, 0));
+      const t1 = performance.now();
+      await new Promise((r) => requestAnimationFrame(r));
+      out.push({ work: t1 - t0, frame: performance.now() - t0 });
+    }
+    return out;
+  }, [inputId, typed]);
+  return { work: median(strokes.map((s) => s.work)), frame: median(strokes.map((s) => s.frame)) };
+}
