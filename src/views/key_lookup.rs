@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::clock::{local_time, now};
 use crate::components::copy_button::CopyButton;
+use crate::components::filter_input::FilterInput;
 use crate::components::highlighted::highlighted;
 use crate::components::key_details::KeyDetails;
 use crate::components::list_status::list_status;
@@ -269,27 +270,14 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
     view! {
         <div class="key-browser">
             <div class="filters">
-                <div class="field">
-                    <label for="key-filter">"Filter keys"</label>
-                    <input
-                        id="key-filter"
-                        type="search"
-                        node_ref=filter_input
-                        autocomplete="off"
-                        spellcheck="false"
-                        placeholder="Name, description or id (press / to focus)"
-                        prop:value=move || query.with(|q| q.text.clone())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            session.update_keys(|k| k.query.text = text);
-                        }
-                        on:keydown=move |ev| {
-                            if ev.key() == "Escape" {
-                                session.update_keys(|k| k.query.text.clear());
-                            }
-                        }
-                    />
-                </div>
+                <FilterInput
+                    id="key-filter"
+                    label="Filter keys"
+                    placeholder="Name, description or id (press / to focus)"
+                    value=Signal::derive(move || query.with(|q| q.text.clone()))
+                    on_change=move |text| session.update_keys(|k| k.query.text = text)
+                    node_ref=filter_input
+                />
                 {chips}
             </div>
             <p class="count" role="status" data-testid="key-count">

@@ -16,6 +16,7 @@ use domain::text::count;
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::components::filter_input::FilterInput;
 use crate::components::list_status::list_status;
 use crate::loader::{LoadState, Origin};
 use crate::location;
@@ -323,26 +324,13 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
     view! {
         <div class="privilege-browser">
             <div class="filters">
-                <div class="field">
-                    <label for="privilege-filter">"Filter privileges"</label>
-                    <input
-                        id="privilege-filter"
-                        type="search"
-                        autocomplete="off"
-                        spellcheck="false"
-                        placeholder="Domain, e.g. SOURCE or pipeline"
-                        prop:value=move || query.with(|q| q.text.clone())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            session.update_explorer(|e| e.query.text = text);
-                        }
-                        on:keydown=move |ev| {
-                            if ev.key() == "Escape" {
-                                session.update_explorer(|e| e.query.text.clear());
-                            }
-                        }
-                    />
-                </div>
+                <FilterInput
+                    id="privilege-filter"
+                    label="Filter privileges"
+                    placeholder="Domain, e.g. SOURCE or pipeline"
+                    value=Signal::derive(move || query.with(|q| q.text.clone()))
+                    on_change=move |text| session.update_explorer(|e| e.query.text = text)
+                />
                 {chip_group("Owner", owners, true)}
                 {chip_group("Type", types, false)}
                 {compare_picker}
