@@ -12,6 +12,7 @@ pub mod loader;
 pub mod location;
 pub mod panic_screen;
 pub mod session;
+pub mod time_slice;
 pub mod token_store;
 pub mod views;
 
@@ -42,6 +43,10 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     location::on_back_or_forward(move |state| session.follow_url(state));
     let view = Memo::new(move |_| session.url.with(|u| u.view));
+    leptos::task::spawn_local(async {
+        time_slice::yield_to_page().await;
+        clock::prepare_local_time();
+    });
 
     view! {
         <header class="app-header">

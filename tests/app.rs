@@ -11,7 +11,7 @@ use std::sync::Arc;
 use common::*;
 use coveo_key_explorer::components::error_panel::ErrorPanel;
 use coveo_key_explorer::session::Session;
-use coveo_key_explorer::views::key_lookup::KeyBrowser;
+use coveo_key_explorer::views::key_lookup::PreparedKeys;
 use coveo_key_explorer::App;
 use domain::decode::decode_list;
 use domain::demo::{demo_keys, demo_privileges};
@@ -187,7 +187,7 @@ async fn hostile_text_from_the_api_renders_inert() {
     );
     let _view = leptos::mount::mount_to(root.clone(), move || {
         provide_context(Session::new(UrlState::default()));
-        view! { <KeyBrowser data=data.clone()/> }
+        view! { <PreparedKeys data=data.clone()/> }
     });
     settle().await;
 

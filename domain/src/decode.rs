@@ -22,8 +22,9 @@ pub enum DecodeError {
     NotAList { found: &'static str },
 }
 
-/// Reads a JSON array of `T`, skipping the entries that are not a `T`.
-pub fn decode_list<T: DeserializeOwned>(body: &str) -> Result<Decoded<T>, DecodeError> {
+/// Reads a JSON array of `T` (UTF-8 text), skipping the entries that are not a `T`.
+pub fn decode_list<T: DeserializeOwned>(body: impl AsRef<[u8]>) -> Result<Decoded<T>, DecodeError> {
+    let body = body.as_ref();
     let mut elements = Elements::new(body).ok_or_else(|| not_a_list(body))?;
     let mut decoded = Decoded {
         items: Vec::new(),
@@ -45,9 +46,9 @@ impl<T: DeserializeOwned> Decoded<T> {
     }
 
     /// Decodes `elements` (texts from [`Elements`]) into the list.
-    pub fn take(&mut self, elements: Vec<&str>) -> Result<(), DecodeError> {
+    pub fn take(&mut self, elements: Vec<&[u8]>) -> Result<(), DecodeError> {
         for element in elements {
-            match serde_json::from_str::<T>(element) {
+            match serde_json::from_slice::<T>(element) {
                 Ok(item) => self.items.push(item),
                 // Valid JSON of another shape: leave the entry out, count it. (A shape
                 // error can come before a syntax error, hence the second look.)
@@ -65,13 +66,13 @@ impl<T: DeserializeOwned> Default for Decoded<T> {
     }
 }
 
-fn is_json(text: &str) -> bool {
-    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+fn is_json(text: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(text).is_ok()
 }
 
 /// Why `body` is not a list, in the error's words.
-fn not_a_list(body: &str) -> DecodeError {
-    match serde_json::from_str::<Value>(body) {
+fn not_a_list(body: &[u8]) -> DecodeError {
+    match serde_json::from_slice::<Value>(body) {
         Ok(value) => DecodeError::NotAList {
             found: json_kind(&value),
         },
@@ -80,10 +81,10 @@ fn not_a_list(body: &str) -> DecodeError {
 }
 
 /// The elements of a JSON array body, as text, found a chunk at a time. Only the array's
-/// structure is checked here (brackets, strings, commas); each element's own syntax is
-/// checked when it is decoded.
+/// structure is checked here (brackets, strings, commas); each element's own syntax and
+/// UTF-8 are checked when it is decoded, so the body is never validated or copied whole.
 pub struct Elements<'a> {
-    body: &'a str,
+    body: &'a [u8],
     pos: usize,
     expect_element: bool,
     first: bool,
@@ -92,9 +93,9 @@ pub struct Elements<'a> {
 
 impl<'a> Elements<'a> {
     /// `None` when the body does not start with `[`.
-    pub fn new(body: &'a str) -> Option<Elements<'a>> {
-        let rest = body.trim_start();
-        rest.starts_with('[').then(|| Elements {
+    pub fn new(body: &'a [u8]) -> Option<Elements<'a>> {
+        let rest = body.trim_ascii_start();
+        rest.starts_with(b"[").then(|| Elements {
             body,
             pos: body.len() - rest.len() + 1,
             expect_element: true,
@@ -108,8 +109,8 @@ impl<'a> Elements<'a> {
     }
 
     /// The next elements, about `budget` bytes of them (at least one, unless the array ends).
-    pub fn next_chunk(&mut self, budget: usize) -> Result<Vec<&'a str>, DecodeError> {
-        let bytes = self.body.as_bytes();
+    pub fn next_chunk(&mut self, budget: usize) -> Result<Vec<&'a [u8]>, DecodeError> {
+        let bytes = self.body;
         let mut chunk = Vec::new();
         let mut taken = 0;
         while !self.done && taken < budget {
@@ -120,7 +121,7 @@ impl<'a> Elements<'a> {
                 None => return Err(DecodeError::NotJson),
                 Some(b']') if !self.expect_element || self.first => {
                     self.done = true;
-                    if !self.body[self.pos + 1..].trim().is_empty() {
+                    if !self.body[self.pos + 1..].trim_ascii().is_empty() {
                         return Err(DecodeError::NotJson);
                     }
                 }
@@ -133,7 +134,7 @@ impl<'a> Elements<'a> {
                 Some(_) => {
                     let start = self.pos;
                     self.pos = value_end(bytes, start)?;
-                    let element = self.body[start..self.pos].trim_end();
+                    let element = self.body[start..self.pos].trim_ascii_end();
                     taken += element.len();
                     chunk.push(element);
                     self.expect_element = false;

@@ -78,33 +78,41 @@ struct Prepared {
 }
 
 /// Keys prepared for searching, in the same order as the slice they were built from.
+#[derive(Default)]
 pub struct KeyIndex {
     prepared: Vec<Prepared>,
 }
 
 impl KeyIndex {
     pub fn new(keys: &[ApiKey], now: Timestamp) -> KeyIndex {
-        let prepared = keys
-            .iter()
-            .map(|key| {
-                let name = fold(key.display_name.as_deref().unwrap_or(""));
-                let mut haystack = String::with_capacity(
-                    name.len() + key.description.as_ref().map_or(0, String::len) + key.id.len() + 2,
-                );
-                haystack.push_str(&name);
-                haystack.push('\n');
-                haystack.push_str(&fold(key.description.as_deref().unwrap_or("")));
-                haystack.push('\n');
-                haystack.push_str(&fold(&key.id));
-                Prepared {
-                    haystack,
-                    name,
-                    status: key.status_label().to_owned(),
-                    flags: flags(key, now),
-                }
-            })
-            .collect();
-        KeyIndex { prepared }
+        let mut index = KeyIndex::default();
+        index.prepare_more(keys, now, keys.len());
+        index
+    }
+
+    /// Prepares up to `count` more of `keys`, continuing where the last call stopped, so
+    /// a large list can be prepared a slice at a time. True once all of `keys` are ready.
+    pub fn prepare_more(&mut self, keys: &[ApiKey], now: Timestamp, count: usize) -> bool {
+        let from = self.prepared.len().min(keys.len());
+        let to = keys.len().min(from.saturating_add(count));
+        self.prepared.extend(keys[from..to].iter().map(|key| {
+            let name = fold(key.display_name.as_deref().unwrap_or(""));
+            let mut haystack = String::with_capacity(
+                name.len() + key.description.as_ref().map_or(0, String::len) + key.id.len() + 2,
+            );
+            haystack.push_str(&name);
+            haystack.push('\n');
+            haystack.push_str(&fold(key.description.as_deref().unwrap_or("")));
+            haystack.push('\n');
+            haystack.push_str(&fold(&key.id));
+            Prepared {
+                haystack,
+                name,
+                status: key.status_label().to_owned(),
+                flags: flags(key, now),
+            }
+        }));
+        to == keys.len()
     }
 
     pub fn len(&self) -> usize {

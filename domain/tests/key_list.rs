@@ -192,6 +192,34 @@ fn ten_thousand_keys_filter_like_the_unprepared_baseline() {
 }
 
 #[test]
+fn an_index_prepared_a_slice_at_a_time_is_the_whole_index() {
+    let keys = sample();
+    let mut sliced = KeyIndex::default();
+    let mut slices = 0;
+    while !sliced.prepare_more(&keys, NOW, 3) {
+        slices += 1;
+    }
+    assert_eq!(slices, 1, "4 keys take two slices of 3");
+    assert!(
+        sliced.prepare_more(&keys, NOW, 3),
+        "nothing left to prepare"
+    );
+    let whole = KeyIndex::new(&keys, NOW);
+    assert_eq!(sliced.len(), keys.len());
+    let order = whole.sorted(&keys, Sort::default());
+    assert_eq!(sliced.sorted(&keys, Sort::default()), order);
+    for query in ["cafe", "sources", "zzz", ""] {
+        assert_eq!(
+            sliced.filter(&order, &text(query)),
+            whole.filter(&order, &text(query)),
+            "{query}"
+        );
+    }
+    assert_eq!(sliced.status_counts(), whole.status_counts());
+    assert_eq!(sliced.needing_attention(), whole.needing_attention());
+}
+
+#[test]
 fn health_flags_name_their_reason() {
     let keys = keys(&format!(
         r#"[

@@ -165,6 +165,18 @@ fn hostile_markup_is_kept_verbatim_as_data() {
 }
 
 #[test]
+fn bodies_are_read_as_utf8_bytes() {
+    let keys =
+        decode_list::<ApiKey>(r#"[{"id":"a","displayName":"Café 日本"}]"#.as_bytes()).unwrap();
+    assert_eq!(keys.items[0].display_name.as_deref(), Some("Café 日本"));
+    // Bytes that are not UTF-8 inside an element: not JSON, never a panic.
+    assert_eq!(
+        decode_list::<ApiKey>(b"[{\"id\":\"a\xff\"}]"),
+        Err(DecodeError::NotJson)
+    );
+}
+
+#[test]
 fn a_body_that_is_not_a_json_list_is_an_error() {
     assert_eq!(
         decode_list::<ApiKey>("<html><body>502 Bad Gateway</body></html>"),
@@ -266,7 +278,7 @@ fn decoding_in_small_chunks_gives_the_same_list() {
             .join(" , ")
     );
     let whole = decode_list::<ApiKey>(&body).unwrap();
-    let mut elements = Elements::new(&body).unwrap();
+    let mut elements = Elements::new(body.as_bytes()).unwrap();
     let mut pieces = Decoded::<ApiKey>::new();
     let mut chunks = 0;
     while !elements.is_done() {

@@ -2,6 +2,7 @@
 //! keys prepared once, status and health chips, sortable columns, a copy button per row,
 //! and the details of the selected key; all of it kept in the URL.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use domain::decode::Decoded;
@@ -14,6 +15,7 @@ use domain::time_text::relative;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::clock::{local_time, now};
@@ -25,6 +27,7 @@ use crate::components::list_status::list_status;
 use crate::components::token_check::{explains, TokenCheck};
 use crate::loader::LoadState;
 use crate::session::Session;
+use crate::time_slice::{yield_to_page, TimeSlice};
 
 /// Rows rendered at first, and added by each "Show more": the DOM stays small however
 /// many keys the organization has.
@@ -37,7 +40,7 @@ pub fn KeyLookup() -> impl IntoView {
         <section class="view" aria-labelledby="key-lookup-heading">
             <h2 id="key-lookup-heading">"Key lookup"</h2>
             {list_status(session.keys, session.connection, Endpoint::ApiKeys, |data| {
-                view! { <KeyBrowser data=data/> }
+                view! { <PreparedKeys data=data/> }
             })}
             {move || match session.keys.state().get() {
                 LoadState::Failed { error, .. } if explains(&error) => Some(view! { <TokenCheck/> }),
@@ -47,20 +50,119 @@ pub fn KeyLookup() -> impl IntoView {
     }
 }
 
+/// Keys prepared for search per step; a slice takes as many steps as fit in its time.
+const PREPARE_STEP: usize = 500;
+
+/// Keys ready to show: searchable, and already in the order the URL asks for.
+#[derive(Clone)]
+struct ReadyKeys {
+    index: Arc<KeyIndex>,
+    sort: Sort,
+    order: Arc<Vec<usize>>,
+}
+
+/// Prepares the keys for search a slice at a time, then sorts them in a slice of their
+/// own, so that even 50,000 keys never freeze the page; then shows them. Small lists are
+/// ready within the first slice.
+#[component]
+pub fn PreparedKeys(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let total = data.items.len();
+    let now = now();
+    let prepare_slice = {
+        let data = data.clone();
+        move |index: &mut KeyIndex| {
+            let slice = TimeSlice::start();
+            loop {
+                if index.prepare_more(&data.items, now, PREPARE_STEP) {
+                    return true;
+                }
+                if slice.is_over() {
+                    return false;
+                }
+            }
+        }
+    };
+    let sorted = {
+        let data = data.clone();
+        move |index: KeyIndex| {
+            let sort = session.url.with_untracked(|u| u.keys.sort);
+            let order = index.sorted(&data.items, sort);
+            ReadyKeys {
+                index: Arc::new(index),
+                sort,
+                order: Arc::new(order),
+            }
+        }
+    };
+
+    let ready = RwSignal::new(None::<ReadyKeys>);
+    let prepared = RwSignal::new(0);
+    let mut index = KeyIndex::default();
+    if prepare_slice(&mut index) {
+        ready.set(Some(sorted(index)));
+    } else {
+        prepared.set(index.len());
+        let abandoned = Arc::new(AtomicBool::new(false));
+        on_cleanup({
+            let abandoned = abandoned.clone();
+            move || abandoned.store(true, Ordering::Relaxed)
+        });
+        spawn_local(async move {
+            let mut done = false;
+            while !done {
+                yield_to_page().await;
+                if abandoned.load(Ordering::Relaxed) {
+                    return;
+                }
+                done = prepare_slice(&mut index);
+                prepared.set(index.len());
+            }
+            yield_to_page().await;
+            if !abandoned.load(Ordering::Relaxed) {
+                ready.set(Some(sorted(index)));
+            }
+        });
+    }
+    move || match ready.get() {
+        Some(keys) => view! { <KeyBrowser data=data.clone() keys=keys/> }.into_any(),
+        None => view! {
+            <p class="loading" role="status" data-testid="preparing">
+                <span class="spinner" aria-hidden="true"></span>
+                "Preparing keys for search: " {move || thousands(prepared.get())} " of "
+                {thousands(total)} "…"
+            </p>
+        }
+        .into_any(),
+    }
+}
+
 /// The loaded keys: filters, table and details.
 #[component]
-pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
+fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView {
     let session = expect_context::<Session>();
-    let index = Arc::new(KeyIndex::new(&data.items, now()));
     let total = data.items.len();
+    let ReadyKeys {
+        index,
+        sort: first_sort,
+        order: first_order,
+    } = keys;
 
     let sort = Memo::new(move |_| session.url.with(|u| u.keys.sort));
-    let query = Memo::new(move |_| session.url.with(|u| u.keys.query.clone()));
-    let words = Memo::new(move |_| query.with(|q| query_words(&q.text)));
+    // The order prepared with the index serves the first render; later sorts are computed.
+    let first_order = StoredValue::new(Some(first_order));
     let sorted = {
         let (index, data) = (index.clone(), data.clone());
-        Memo::new(move |_| index.sorted(&data.items, sort.get()))
+        Memo::new(move |_| {
+            let sort = sort.get();
+            match first_order.try_update_value(Option::take).flatten() {
+                Some(order) if sort == first_sort => Arc::unwrap_or_clone(order),
+                _ => index.sorted(&data.items, sort),
+            }
+        })
     };
+    let query = Memo::new(move |_| session.url.with(|u| u.keys.query.clone()));
+    let words = Memo::new(move |_| query.with(|q| query_words(&q.text)));
     let matches = {
         let (index, data) = (index.clone(), data.clone());
         Memo::new(move |_| {

@@ -87,24 +87,33 @@ async function privilegeKeystrokes(browser, site, api) {
   return strokes;
 }
 
-/** 50,000 keys: the longest main-thread tasks while loading, and the memory after. */
+/** 50,000 keys, from Load to the list shown: the longest time between two painted frames
+ * (one missed frame at 60 Hz is 33 ms), tasks over 50 ms, and the memory after. */
 async function hugeLoad(browser, site, api) {
   const page = await browser.newPage();
   await page.goto(`${site.url}/?org=hugeorg`);
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
-  });
   await page.getByLabel('Access token').fill(TEST_TOKEN);
   await page.getByText('Advanced').click();
   await page.getByLabel('API base URL').fill(api.url);
+  await page.evaluate(() => {
+    window.__long = 0;
+    new PerformanceObserver((list) => { window.__long += list.getEntries().length; }).observe({ type: 'longtask' });
+    window.__gap = 0;
+    let last = null;
+    const frame = (t) => {
+      if (last !== null) window.__gap = Math.max(window.__gap, t - last);
+      last = t;
+      if (!window.__stop) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   await page.getByRole('button', { name: 'Load' }).click();
   await page.getByTestId('key-count').filter({ hasText: 'of 50,000 keys' }).waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(200);
-  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { gap, long } = await page.evaluate(() => { window.__stop = true; return { gap: window.__gap, long: window.__long }; });
   const wasm = await page.evaluate(() => window.wasmBindings.wasm_memory_bytes());
   await page.close();
-  return { longest, wasm: wasm / 2 ** 20 };
+  return { gap, long, wasm: wasm / 2 ** 20 };
 }
 
 /** The same HTML shell and CSS with the field in the markup and no script or wasm. */
@@ -150,7 +159,8 @@ try {
   console.log(`| sample data -> both views rendered | ${m('demo').toFixed(0)} ms | report |`);
   console.log(`| 2,000 privileges: filter keystroke -> DOM updated | ${m('work').toFixed(1)} ms | <= 16 ms |`);
   console.log(`| 2,000 privileges: filter keystroke -> next frame | ${m('frame').toFixed(1)} ms | <= 16 ms |`);
-  console.log(`| 50,000 keys: longest main-thread task while loading | ${m('longest').toFixed(0)} ms | report (one frame is 16.7 ms) |`);
+  console.log(`| 50,000 keys: longest time between two frames, Load -> list shown | ${m('gap').toFixed(0)} ms | <= 33 ms (one missed frame) |`);
+  console.log(`| 50,000 keys: tasks over 50 ms, Load -> list shown | ${m('long').toFixed(0)} | 0 |`);
   console.log(`| 50,000 keys: wasm memory after loading | ${m('wasm').toFixed(1)} MB | report |`);
   console.log(`\nSwagger UI (swagger-ui-dist, its index page and bundles, without any OpenAPI document): ${kb(swaggerTransfer.gzip)} gzip (${kb(swaggerTransfer.raw)} raw), ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x ours.`);
 } finally {

@@ -179,10 +179,24 @@ test('hostile privileges render as inert text in the explorer and the builder', 
   await page.context().close();
 });
 
-test('an organization with 50,000 keys loads completely', async () => {
+test('an organization with 50,000 keys loads completely, and the page keeps painting while it is prepared', async () => {
   const page = await openApp(world);
+  // Every painted frame notes the preparing notice's text: a page frozen until the keys
+  // were ready would paint none of them.
+  await page.evaluate(() => {
+    window.__painted = new Set();
+    const frame = () => {
+      const notice = document.querySelector('[data-testid=preparing]');
+      if (notice) window.__painted.add(notice.textContent);
+      if (!document.querySelector('[data-testid=key-table]')) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   await connect(page, world, { org: 'hugeorg' });
   await page.getByTestId('key-count').filter({ hasText: '50,000 of 50,000 keys' }).waitFor({ timeout: 60_000 });
+  const painted = await page.evaluate(() => [...window.__painted]);
+  assert.ok(painted.length >= 3, `frames painted while preparing: ${JSON.stringify(painted)}`);
+  assert.ok(painted.every((text) => /Preparing keys for search: [\d,]+ of 50,000/.test(text)), painted.join(' | '));
   await page.getByLabel('Filter keys').fill('key 49999');
   await page.getByTestId('key-count').filter({ hasText: '1 of 50,000 keys' }).waitFor();
   await page.context().close();
