@@ -82,26 +82,44 @@ pub struct ExplorerQuery {
     pub types: Vec<String>,
 }
 
-/// The privileges that match `query`, in their original order.
-pub fn filter(privileges: &[Privilege], query: &ExplorerQuery) -> Vec<Privilege> {
-    let words = query_words(&query.text);
-    privileges
-        .iter()
-        .filter(|p| {
-            let kind = p.kind.as_deref().unwrap_or(ALLOWED);
-            (query.owners.is_empty() || query.owners.contains(&p.owner))
-                && (query.types.is_empty() || query.types.iter().any(|t| t == kind))
-                && (words.is_empty() || {
-                    let haystack = format!(
-                        "{}\n{}",
-                        fold(&p.target_domain),
-                        fold(&domain_words(&p.target_domain))
-                    );
-                    words.iter().all(|w| haystack.contains(w.as_str()))
-                })
-        })
-        .cloned()
-        .collect()
+/// Privileges prepared for filtering: each domain's name folded once, as written and in
+/// words, so a keystroke only compares text.
+pub struct PrivilegeIndex {
+    haystacks: Vec<String>,
+}
+
+impl PrivilegeIndex {
+    pub fn new(privileges: &[Privilege]) -> PrivilegeIndex {
+        let haystacks = privileges
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}\n{}",
+                    fold(&p.target_domain),
+                    fold(&domain_words(&p.target_domain))
+                )
+            })
+            .collect();
+        PrivilegeIndex { haystacks }
+    }
+
+    /// The indices of the `privileges` (those the index was built from) that match
+    /// `query`, in their original order.
+    pub fn filter(&self, privileges: &[Privilege], query: &ExplorerQuery) -> Vec<usize> {
+        let words = query_words(&query.text);
+        privileges
+            .iter()
+            .zip(&self.haystacks)
+            .enumerate()
+            .filter(|(_, (p, haystack))| {
+                let kind = p.kind.as_deref().unwrap_or(ALLOWED);
+                (query.owners.is_empty() || query.owners.contains(&p.owner))
+                    && (query.types.is_empty() || query.types.iter().any(|t| t == kind))
+                    && words.iter().all(|w| haystack.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
 }
 
 /// `INDEXING_PIPELINE_EXTENSION` -> "Indexing pipeline extension".

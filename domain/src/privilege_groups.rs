@@ -1,5 +1,8 @@
 //! Privileges grouped by owner, then target domain, with their types.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use crate::model::{Privilege, Target};
 
 /// One target domain of an owner and the types offered for it (`None`: "Allowed").
@@ -21,49 +24,47 @@ pub struct OwnerGroup {
 
 /// Owners in Coveo's documented order, then any other owner alphabetically; domains
 /// alphabetically; types in CREATE, VIEW, EDIT, ENABLE order, then others.
-pub fn group(privileges: &[Privilege]) -> Vec<OwnerGroup> {
+pub fn group<'a>(privileges: impl IntoIterator<Item = &'a Privilege>) -> Vec<OwnerGroup> {
     let mut owners: Vec<OwnerGroup> = Vec::new();
+    // Where each (owner, domain) went: thousands of domains are grouped per keystroke.
+    let mut slots: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
     for p in privileges {
-        let owner = match owners.iter_mut().position(|o| o.owner == p.owner) {
-            Some(i) => &mut owners[i],
-            None => {
-                owners.push(OwnerGroup {
-                    owner: p.owner.clone(),
-                    domains: Vec::new(),
-                });
-                owners.last_mut().expect("just pushed")
-            }
-        };
-        let domain = match owner
-            .domains
-            .iter_mut()
-            .position(|d| d.target_domain == p.target_domain)
-        {
-            Some(i) => &mut owner.domains[i],
-            None => {
-                owner.domains.push(DomainGroup {
+        let (o, d) = *slots
+            .entry((p.owner.as_str(), p.target_domain.as_str()))
+            .or_insert_with(|| {
+                let o = match owners.iter().position(|o| o.owner == p.owner) {
+                    Some(o) => o,
+                    None => {
+                        owners.push(OwnerGroup {
+                            owner: p.owner.clone(),
+                            domains: Vec::new(),
+                        });
+                        owners.len() - 1
+                    }
+                };
+                owners[o].domains.push(DomainGroup {
                     target_domain: p.target_domain.clone(),
                     types: Vec::new(),
                     targets: Vec::new(),
                     levels: Vec::new(),
                 });
-                owner.domains.last_mut().expect("just pushed")
-            }
-        };
+                (o, owners[o].domains.len() - 1)
+            });
+        let domain = &mut owners[o].domains[d];
         if !domain.types.contains(&p.kind) {
             domain.types.push(p.kind.clone());
         }
         let target = match &p.target {
             Target::Unspecified => None,
-            Target::All => Some("All resources".to_owned()),
-            Target::Only(ids) => Some(format!("Only: {}", ids.join(", "))),
+            Target::All => Some(Cow::Borrowed("All resources")),
+            Target::Only(ids) => Some(Cow::Owned(format!("Only: {}", ids.join(", ")))),
         };
         for (list, item) in [
             (&mut domain.targets, target),
-            (&mut domain.levels, p.level.clone()),
+            (&mut domain.levels, p.level.as_deref().map(Cow::Borrowed)),
         ] {
-            if let Some(item) = item.filter(|i| !list.contains(i)) {
-                list.push(item);
+            if let Some(item) = item.filter(|i| !list.iter().any(|known| known == i)) {
+                list.push(item.into_owned());
             }
         }
     }
@@ -73,7 +74,9 @@ pub fn group(privileges: &[Privilege]) -> Vec<OwnerGroup> {
             .domains
             .sort_by(|a, b| a.target_domain.cmp(&b.target_domain));
         for domain in &mut owner.domains {
-            domain.types.sort_by_key(|t| type_rank(t.as_deref()));
+            domain
+                .types
+                .sort_by(|a, b| type_rank(a.as_deref()).cmp(&type_rank(b.as_deref())));
         }
     }
     owners
@@ -90,15 +93,37 @@ fn owner_rank(owner: &str) -> (usize, &str) {
     )
 }
 
-fn type_rank(kind: Option<&str>) -> (usize, String) {
+fn type_rank(kind: Option<&str>) -> (usize, &str) {
     const ORDER: [&str; 4] = ["CREATE", "VIEW", "EDIT", "ENABLE"];
     match kind {
-        None => (0, String::new()),
+        None => (0, ""),
         Some(k) => (
             1 + ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len()),
-            k.to_owned(),
+            k,
         ),
     }
+}
+
+/// The first `rows` target domains of `groups`, owners in order: the explorer shows a
+/// page of rows at a time, so a keystroke never rebuilds thousands of them.
+pub fn first_rows(groups: &[OwnerGroup], rows: usize) -> Vec<OwnerGroup> {
+    let mut left = rows;
+    groups
+        .iter()
+        .map_while(|g| {
+            let take = g.domains.len().min(left);
+            left -= take;
+            (take > 0).then(|| OwnerGroup {
+                owner: g.owner.clone(),
+                domains: g.domains[..take].to_vec(),
+            })
+        })
+        .collect()
+}
+
+/// How many target domains `groups` hold: the rows there are to show.
+pub fn row_count(groups: &[OwnerGroup]) -> usize {
+    groups.iter().map(|g| g.domains.len()).sum()
 }
 
 /// A type as the Admin Console says it: a missing type is "Allowed".

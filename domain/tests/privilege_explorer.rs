@@ -5,14 +5,23 @@ use domain::decode::decode_list;
 use domain::demo::demo_privileges;
 use domain::model::{ApiKey, Privilege};
 use domain::privilege_explorer::{
-    builder_json, compare_counts, domain_words, filter, key_holds, unsafe_for_public,
-    ExplorerQuery, PrivilegeRef,
+    builder_json, compare_counts, domain_words, key_holds, unsafe_for_public, ExplorerQuery,
+    PrivilegeIndex, PrivilegeRef,
 };
-use domain::privilege_groups::group;
+use domain::privilege_groups::{first_rows, group, row_count, OwnerGroup};
 use domain::url_state::{ExplorerState, UrlState};
 
 fn privileges(json: &str) -> Vec<Privilege> {
     decode_list(json).unwrap().items
+}
+
+/// The privileges that match `query`, through the prepared index the explorer uses.
+fn filter(privileges: &[Privilege], query: &ExplorerQuery) -> Vec<Privilege> {
+    PrivilegeIndex::new(privileges)
+        .filter(privileges, query)
+        .into_iter()
+        .map(|i| privileges[i].clone())
+        .collect()
 }
 
 fn pick(code: &str) -> PrivilegeRef {
@@ -239,4 +248,67 @@ fn explorer_garbage_in_a_link_is_dropped() {
     assert_eq!(parsed.explorer.selection, [pick("PLATFORM.SOURCE.VIEW")]);
     assert_eq!(parsed.explorer.compare, None);
     assert!(!parsed.explorer.custom_only);
+}
+
+#[test]
+fn rows_are_shown_a_page_at_a_time_owners_in_order() {
+    let groups = group(&sample());
+    let all = row_count(&groups);
+    assert_eq!(all, groups.iter().map(|g| g.domains.len()).sum::<usize>());
+    assert!(all > 3, "the sample spans several rows");
+    assert_eq!(first_rows(&groups, all), groups);
+    assert_eq!(first_rows(&groups, all + 10), groups);
+    assert!(first_rows(&groups, 0).is_empty());
+    let page = first_rows(&groups, 3);
+    assert_eq!(row_count(&page), 3);
+    let rows_of = |groups: &[OwnerGroup]| -> Vec<(String, String)> {
+        groups
+            .iter()
+            .flat_map(|g| {
+                g.domains
+                    .iter()
+                    .map(|d| (g.owner.clone(), d.target_domain.clone()))
+            })
+            .collect()
+    };
+    let (shown, mut expected) = (rows_of(&page), rows_of(&groups));
+    expected.truncate(3);
+    assert_eq!(shown, expected);
+}
+
+#[test]
+fn grouping_thousands_of_privileges_keeps_every_one_once() {
+    let json = format!(
+        "[{}]",
+        (0..2_000)
+            .map(|i| format!(
+                r#"{{"owner":"{}","targetDomain":"D{:04}","type":"{}"}}"#,
+                ["PLATFORM", "SEARCH_API", "OTHER"][i % 3],
+                i / 6,
+                ["VIEW", "EDIT"][i % 2]
+            ))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let all = privileges(&json);
+    let groups = group(&all);
+    let types: usize = groups
+        .iter()
+        .flat_map(|g| &g.domains)
+        .map(|d| d.types.len())
+        .sum();
+    assert_eq!(
+        types, 2_000,
+        "every (owner, domain, type) appears exactly once"
+    );
+    assert_eq!(
+        groups.iter().map(|g| g.owner.as_str()).collect::<Vec<_>>(),
+        ["PLATFORM", "SEARCH_API", "OTHER"]
+    );
+    for g in &groups {
+        assert!(g
+            .domains
+            .windows(2)
+            .all(|w| w[0].target_domain < w[1].target_domain));
+    }
 }

@@ -8,11 +8,11 @@ use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
 use domain::model::{ApiKey, Privilege};
 use domain::privilege_explorer::{
-    builder_json, compare_counts, domain_words, filter, key_holds, offers_custom_level, owner_hint,
-    unsafe_for_public, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
+    builder_json, compare_counts, domain_words, key_holds, offers_custom_level, owner_hint,
+    unsafe_for_public, PrivilegeIndex, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
 };
-use domain::privilege_groups::{group, type_label, DomainGroup};
-use domain::text::count;
+use domain::privilege_groups::{first_rows, group, row_count, type_label, DomainGroup};
+use domain::text::{count, thousands};
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
@@ -21,6 +21,10 @@ use crate::components::list_status::list_status;
 use crate::loader::{LoadState, Origin};
 use crate::location;
 use crate::session::Session;
+
+/// Target domains shown at first, and added by each "Show more": every real organization's
+/// list fits in one page; thousands of rows never weigh on a keystroke.
+const ROW_PAGE: usize = 200;
 
 #[component]
 pub fn PrivilegeExplorer() -> impl IntoView {
@@ -71,10 +75,16 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
     let query = Memo::new(move |_| session.url.with(|u| u.explorer.query.clone()));
     let selection = Memo::new(move |_| session.url.with(|u| u.explorer.selection.clone()));
     let filtered = {
-        let data = data.clone();
-        Memo::new(move |_| query.with(|q| filter(&data.items, q)))
+        let (index, data) = (PrivilegeIndex::new(&data.items), data.clone());
+        Memo::new(move |_| query.with(|q| index.filter(&data.items, q)))
     };
-    let groups = Memo::new(move |_| filtered.with(|f| group(f)));
+    let groups = {
+        let data = data.clone();
+        Memo::new(move |_| filtered.with(|f| group(f.iter().map(|&i| &data.items[i]))))
+    };
+    let rows = Memo::new(move |_| groups.with(|gs| row_count(gs)));
+    let limit = RwSignal::new(ROW_PAGE);
+    let shown = Memo::new(move |_| groups.with(|gs| first_rows(gs, limit.get())));
 
     // The compared key, from the loaded key list (live or sample).
     let keys = Memo::new(move |_| match session.keys.state().get() {
@@ -219,12 +229,13 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
         }
     };
 
-    // One group per owner, keyed by owner: its rows and count follow the filters.
+    // One group per owner, keyed by owner: its rows (those on the page) and its count (of
+    // every match) follow the filters.
     let owner_view = move |owner: String| {
         let domains = {
             let owner = owner.clone();
             Memo::new(move |_| {
-                groups.with(|gs| {
+                shown.with(|gs| {
                     gs.iter()
                         .find(|g| g.owner == owner)
                         .map(|g| g.domains.clone())
@@ -232,8 +243,18 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
                 })
             })
         };
-        let privilege_count =
-            move || domains.with(|ds| ds.iter().map(|d| d.types.len()).sum::<usize>());
+        let privilege_count = {
+            let owner = owner.clone();
+            move || {
+                groups.with(|gs| {
+                    gs.iter()
+                        .filter(|g| g.owner == owner)
+                        .flat_map(|g| &g.domains)
+                        .map(|d| d.types.len())
+                        .sum::<usize>()
+                })
+            }
+        };
         let hint = owner_hint(&owner);
         let row_owner = owner.clone();
         view! {
@@ -343,10 +364,18 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
             <div class="explorer-layout">
                 <div class="groups">
                     <For
-                        each=move || groups.with(|gs| gs.iter().map(|g| g.owner.clone()).collect::<Vec<_>>())
+                        each=move || shown.with(|gs| gs.iter().map(|g| g.owner.clone()).collect::<Vec<_>>())
                         key=|owner| owner.clone()
                         children=owner_view
                     />
+                    {move || (rows.get() > limit.get()).then(|| view! {
+                        <p class="more-rows">
+                            "Showing " {thousands(limit.get())} " of " {thousands(rows.get())} " target domains. "
+                            <button type="button" class="more" on:click=move |_| limit.update(|l| *l += ROW_PAGE)>
+                                "Show " {thousands(ROW_PAGE.min(rows.get() - limit.get()))} " more"
+                            </button>
+                        </p>
+                    })}
                     {move || filtered.with(Vec::is_empty).then(|| view! {
                         <p class="empty" data-testid="no-privilege-match">"No privilege matches these filters."</p>
                     })}

@@ -121,3 +121,25 @@ test('comparing with a key marks what it has and what it lacks', async () => {
   await page.waitForFunction(() => location.search.includes('compare=wduuqg3ip2c3i3gpopapxhcgxe'));
   await page.context().close();
 });
+
+test('2,000 privileges: a page of 200 target domains, more on demand, counts for every match', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await connect(page, world, { org: 'bigprivorg' });
+  await page.getByTestId('privilege-count').filter({ hasText: '2000 of 2,000 privileges' }).waitFor();
+  const rows = page.locator('[data-testid=owner-group] tbody tr');
+  assert.equal(await rows.count(), 200);
+  assert.match(await page.locator('.more-rows').innerText(), /Showing 200 of 2,000 target domains/);
+  // Owner counts are of every match, not of the rows on the page.
+  const summaries = await page.locator('[data-testid=owner-group] summary').allInnerTexts();
+  assert.match(summaries[0], /PLATFORM 334 privileges/);
+
+  await page.getByRole('button', { name: 'Show 200 more' }).click();
+  await page.locator('.more-rows').filter({ hasText: 'Showing 400 of 2,000' }).waitFor();
+  assert.equal(await rows.count(), 400);
+
+  await page.getByLabel('Filter privileges').fill('_019');
+  await page.getByTestId('privilege-count').filter({ hasText: '40 of 2,000' }).waitFor();
+  assert.equal(await rows.count(), 40);
+  assert.equal(await page.locator('.more-rows').count(), 0);
+  await page.context().close();
+});
