@@ -4,8 +4,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::time_slice::{yield_to_page, TimeSlice};
-use domain::decode::{decode_list, DecodeError, Decoded, Elements};
+use crate::time_slice::Pacer;
+use domain::decode::{DecodeError, Decoded, ListDecoder};
 use domain::endpoint::Endpoint;
 use domain::error::{ApiError, ResponseMeta};
 use domain::org_id::OrgId;
@@ -81,83 +81,88 @@ pub async fn get_list<T: DeserializeOwned>(
         .await
         .map_err(|_| failed())?;
     let status = response.status();
-    let body = read_body(&response).await.map_err(|_| failed())?;
+    let mut body = BodyChunks::of(&response);
 
     if !(200..300).contains(&status) {
-        let body = String::from_utf8_lossy(&body);
-        let mut error = ApiError::from_response(status, &response_meta(&response), &body);
+        let text = body.read_all().await.map_err(|_| failed())?;
+        let text = String::from_utf8_lossy(&text);
+        let mut error = ApiError::from_response(status, &response_meta(&response), &text);
         error.redact(request.token.expose());
         return Err(error);
     }
-    decode_in_chunks(&body, controller)
-        .await
-        .map_err(ApiError::from_decode)?
-        .ok_or_else(failed)
+    match decode_as_it_arrives(&mut body).await {
+        Ok(list) => list.map_err(ApiError::from_decode),
+        Err(_) => Err(failed()),
+    }
 }
 
-/// JSON text decoded per step; a slice takes as many steps as fit in its time.
+/// Body bytes decoded per step; a slice takes as many steps as fit in its time.
 const STEP_BYTES: usize = 16 * 1024;
 
-/// Decodes a list a slice at a time, yielding to the browser between slices so that even
-/// 50,000 keys never freeze the page. `None` when the call was abandoned.
-async fn decode_in_chunks<T: DeserializeOwned>(
-    body: &[u8],
-    controller: &AbortController,
-) -> Result<Option<Decoded<T>>, DecodeError> {
-    let Some(mut elements) = Elements::new(body) else {
-        return decode_list(body).map(Some);
-    };
-    let mut decoded = Decoded::new();
-    loop {
-        let slice = TimeSlice::start();
-        while !elements.is_done() && !slice.is_over() {
-            decoded.take(elements.next_chunk(STEP_BYTES)?)?;
-        }
-        if elements.is_done() {
-            return Ok(Some(decoded));
-        }
-        yield_to_page().await;
-        if controller.signal().aborted() {
-            return Ok(None);
+/// Decodes a list while it downloads, a slice at a time: even 50,000 keys never freeze
+/// the page, and decoded bytes are let go, so the body is never held whole.
+async fn decode_as_it_arrives<T: DeserializeOwned>(
+    body: &mut BodyChunks,
+) -> Result<Result<Decoded<T>, DecodeError>, JsValue> {
+    let mut decoder = ListDecoder::new();
+    let mut chunk = Vec::new();
+    while body.next(&mut chunk).await? {
+        decoder.feed(&chunk);
+        loop {
+            match decoder.decode_some(STEP_BYTES) {
+                Err(e) => return Ok(Err(e)),
+                Ok(false) => break,
+                Ok(true) => body.pacer.pace().await,
+            }
         }
     }
+    Ok(decoder.finish())
 }
 
-/// The body's bytes, read as they arrive. Not `text()`: decoding a large body to a
-/// JavaScript string and re-encoding it into wasm memory froze the page; nor
-/// `arrayBuffer()`: assembling it in one piece took a 30 ms task at 50,000 keys. The
-/// chunks from the network are copied a slice at a time.
-async fn read_body(response: &Response) -> Result<Vec<u8>, JsValue> {
-    let expected = response
-        .headers()
-        .get("content-length")
-        .and_then(|length| length.parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut body = Vec::with_capacity(expected.min(MAX_RESERVE_BYTES));
-    let Some(stream) = response.body() else {
-        return Ok(body);
-    };
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut slice = TimeSlice::start();
-    loop {
+/// A response body's chunks as the network delivers them. Not `text()`: decoding a large
+/// body to a JavaScript string and re-encoding it into wasm memory froze the page; nor
+/// `arrayBuffer()`: assembling it in one piece took a 30 ms task at 50,000 keys.
+struct BodyChunks {
+    reader: Option<ReadableStreamDefaultReader>,
+    pacer: Pacer,
+}
+
+impl BodyChunks {
+    fn of(response: &Response) -> BodyChunks {
+        BodyChunks {
+            reader: response
+                .body()
+                .map(|stream| stream.get_reader().unchecked_into()),
+            pacer: Pacer::new(),
+        }
+    }
+
+    /// Puts the next chunk in `chunk`; false at the end of the body.
+    async fn next(&mut self, chunk: &mut Vec<u8>) -> Result<bool, JsValue> {
+        let Some(reader) = &self.reader else {
+            return Ok(false);
+        };
         // Chunks already received resolve in microtasks, which never let the page paint.
-        if slice.is_over() {
-            yield_to_page().await;
-            slice = TimeSlice::start();
+        self.pacer.pace().await;
+        let read = JsFuture::from(reader.read()).await?;
+        if Reflect::get(&read, &"done".into())?.is_truthy() {
+            return Ok(false);
         }
-        let chunk = JsFuture::from(reader.read()).await?;
-        if Reflect::get(&chunk, &"done".into())?.is_truthy() {
-            return Ok(body);
+        let bytes = Uint8Array::new(&Reflect::get(&read, &"value".into())?);
+        chunk.resize(bytes.length() as usize, 0);
+        bytes.copy_to(chunk);
+        Ok(true)
+    }
+
+    /// The whole body (an error response's, which is small).
+    async fn read_all(&mut self) -> Result<Vec<u8>, JsValue> {
+        let (mut body, mut chunk) = (Vec::new(), Vec::new());
+        while self.next(&mut chunk).await? {
+            body.extend_from_slice(&chunk);
         }
-        let bytes = Uint8Array::new(&Reflect::get(&chunk, &"value".into())?);
-        let start = body.len();
-        body.resize(start + bytes.length() as usize, 0);
-        bytes.copy_to(&mut body[start..]);
+        Ok(body)
     }
 }
-
-/// The most a `Content-Length` header can make the client reserve up front.
-const MAX_RESERVE_BYTES: usize = 64 * 1024 * 1024;
 
 fn response_meta(response: &Response) -> ResponseMeta {
     let headers = response.headers();

@@ -29,3 +29,30 @@ impl TimeSlice {
 pub async fn yield_to_page() {
     TimeoutFuture::new(0).await;
 }
+
+/// Paces a loop of short steps: [`pace`](Self::pace) between steps yields to the page
+/// once the current slice has used its time.
+pub struct Pacer {
+    slice: TimeSlice,
+}
+
+impl Pacer {
+    pub fn new() -> Pacer {
+        Pacer {
+            slice: TimeSlice::start(),
+        }
+    }
+
+    pub async fn pace(&mut self) {
+        if self.slice.is_over() {
+            yield_to_page().await;
+            self.slice = TimeSlice::start();
+        }
+    }
+}
+
+impl Default for Pacer {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,6 +1,6 @@
 //! Turns a response body into a list of models, keeping what can be read and counting
-//! what cannot. Large bodies can be decoded a slice at a time ([`Elements`]), so the page
-//! can paint between slices and no whole-document tree is ever built.
+//! what cannot. A body can be decoded as it arrives, a budget at a time ([`ListDecoder`]),
+//! so the page can paint between slices and no large body is ever held whole.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -24,46 +24,165 @@ pub enum DecodeError {
 
 /// Reads a JSON array of `T` (UTF-8 text), skipping the entries that are not a `T`.
 pub fn decode_list<T: DeserializeOwned>(body: impl AsRef<[u8]>) -> Result<Decoded<T>, DecodeError> {
-    let body = body.as_ref();
-    let mut elements = Elements::new(body).ok_or_else(|| not_a_list(body))?;
-    let mut decoded = Decoded {
-        items: Vec::new(),
-        skipped: 0,
-    };
-    while !elements.is_done() {
-        decoded.take(elements.next_chunk(usize::MAX)?)?;
-    }
-    Ok(decoded)
+    let mut decoder = ListDecoder::new();
+    decoder.feed(body.as_ref());
+    decoder.finish()
 }
 
-impl<T: DeserializeOwned> Decoded<T> {
-    /// An empty list, to fill chunk by chunk with [`Decoded::take`].
-    pub fn new() -> Decoded<T> {
-        Decoded {
-            items: Vec::new(),
-            skipped: 0,
-        }
-    }
-
-    /// Decodes `elements` (texts from [`Elements`]) into the list.
-    pub fn take(&mut self, elements: Vec<&[u8]>) -> Result<(), DecodeError> {
-        for element in elements {
-            match serde_json::from_slice::<T>(element) {
-                Ok(item) => self.items.push(item),
-                // Valid JSON of another shape: leave the entry out, count it. (A shape
-                // error can come before a syntax error, hence the second look.)
-                Err(e) if e.is_data() && is_json(element) => self.skipped += 1,
-                Err(_) => return Err(DecodeError::NotJson),
-            }
-        }
-        Ok(())
-    }
+/// Decodes a JSON array of `T` from its bytes as they arrive: [`feed`](Self::feed) what
+/// came, [`decode_some`](Self::decode_some) within a budget, [`finish`](Self::finish) at
+/// the end. Only the array's structure is checked here (brackets, strings, commas); each
+/// element's own syntax and UTF-8 are checked when it is decoded. Decoded bytes are
+/// dropped, so memory holds the items, not the body.
+pub struct ListDecoder<T> {
+    /// Bytes received and not yet decoded.
+    pending: Vec<u8>,
+    /// How far into `pending` the array's structure has been read.
+    pos: usize,
+    state: State,
+    /// The element being scanned, when its end has not arrived yet.
+    element: Option<(usize, ValueScan)>,
+    decoded: Decoded<T>,
 }
 
-impl<T: DeserializeOwned> Default for Decoded<T> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Before the opening `[`.
+    Start,
+    /// After `[` (`first`) or after a comma.
+    ExpectElement { first: bool },
+    /// After an element: a comma or the closing `]` comes next.
+    AfterElement,
+    /// After the closing `]`: only whitespace may follow.
+    Done,
+    /// The body does not start with `[`: it is kept whole to say what it is instead.
+    NotAList,
+}
+
+impl<T: DeserializeOwned> Default for ListDecoder<T> {
     fn default() -> Self {
         Self::new()
     }
+}
+
+impl<T: DeserializeOwned> ListDecoder<T> {
+    pub fn new() -> ListDecoder<T> {
+        ListDecoder {
+            pending: Vec::new(),
+            pos: 0,
+            state: State::Start,
+            element: None,
+            decoded: Decoded {
+                items: Vec::new(),
+                skipped: 0,
+            },
+        }
+    }
+
+    /// Adds the next bytes of the body.
+    pub fn feed(&mut self, bytes: &[u8]) {
+        self.pending.extend_from_slice(bytes);
+    }
+
+    /// Decodes the complete elements received so far, about `budget` bytes of them (at
+    /// least one when one is complete). True when it stopped for the budget: more may be
+    /// ready to decode now.
+    pub fn decode_some(&mut self, budget: usize) -> Result<bool, DecodeError> {
+        let mut taken = 0;
+        let more = loop {
+            if let Some((start, mut scan)) = self.element.take() {
+                // An element whose end had not arrived: resume where its scan stopped.
+                match scan.end(&self.pending, self.pos) {
+                    Ok(end) => {
+                        let element = self.pending[start..end].trim_ascii_end();
+                        take_into(&mut self.decoded, element)?;
+                        taken += element.len();
+                        self.pos = end;
+                        self.state = State::AfterElement;
+                        continue;
+                    }
+                    Err(scanned) => {
+                        self.pos = scanned;
+                        self.element = Some((start, scan));
+                        break false;
+                    }
+                }
+            }
+            let rest = &self.pending[self.pos..];
+            self.pos += rest.len() - rest.trim_ascii_start().len();
+            let Some(&byte) = self.pending.get(self.pos) else {
+                break false;
+            };
+            match self.state {
+                State::NotAList => break false,
+                State::Start if byte == b'[' => {
+                    self.pos += 1;
+                    self.state = State::ExpectElement { first: true };
+                }
+                State::Start => {
+                    self.state = State::NotAList;
+                    break false;
+                }
+                State::Done => return Err(DecodeError::NotJson),
+                State::AfterElement | State::ExpectElement { first: true } if byte == b']' => {
+                    self.pos += 1;
+                    self.state = State::Done;
+                }
+                State::AfterElement if byte == b',' => {
+                    self.pos += 1;
+                    self.state = State::ExpectElement { first: false };
+                }
+                State::AfterElement => return Err(DecodeError::NotJson),
+                State::ExpectElement { .. } if byte == b',' || byte == b']' => {
+                    return Err(DecodeError::NotJson)
+                }
+                State::ExpectElement { .. } if taken > 0 && taken >= budget => break true,
+                State::ExpectElement { .. } => {
+                    self.element = Some((self.pos, ValueScan::default()));
+                }
+            }
+        };
+        self.drop_decoded();
+        Ok(more)
+    }
+
+    /// The list, once the whole body has been fed.
+    pub fn finish(mut self) -> Result<Decoded<T>, DecodeError> {
+        while self.decode_some(usize::MAX)? {}
+        match self.state {
+            State::Done => Ok(self.decoded),
+            State::Start | State::NotAList => Err(not_a_list(&self.pending)),
+            State::ExpectElement { .. } | State::AfterElement => Err(DecodeError::NotJson),
+        }
+    }
+
+    /// Forgets the bytes already decoded (all of them but a partly received element).
+    fn drop_decoded(&mut self) {
+        if self.state == State::NotAList {
+            return;
+        }
+        let keep_from = self.element.as_ref().map_or(self.pos, |(start, _)| *start);
+        self.pending.drain(..keep_from);
+        self.pos -= keep_from;
+        if let Some((start, _)) = &mut self.element {
+            *start = 0;
+        }
+    }
+}
+
+/// Decodes one element into the list.
+fn take_into<T: DeserializeOwned>(
+    decoded: &mut Decoded<T>,
+    element: &[u8],
+) -> Result<(), DecodeError> {
+    match serde_json::from_slice::<T>(element) {
+        Ok(item) => decoded.items.push(item),
+        // Valid JSON of another shape: leave the entry out, count it. (A shape error can
+        // come before a syntax error, hence the second look.)
+        Err(e) if e.is_data() && is_json(element) => decoded.skipped += 1,
+        Err(_) => return Err(DecodeError::NotJson),
+    }
+    Ok(())
 }
 
 fn is_json(text: &[u8]) -> bool {
@@ -80,95 +199,40 @@ fn not_a_list(body: &[u8]) -> DecodeError {
     }
 }
 
-/// The elements of a JSON array body, as text, found a chunk at a time. Only the array's
-/// structure is checked here (brackets, strings, commas); each element's own syntax and
-/// UTF-8 are checked when it is decoded, so the body is never validated or copied whole.
-pub struct Elements<'a> {
-    body: &'a [u8],
-    pos: usize,
-    expect_element: bool,
-    first: bool,
-    done: bool,
+/// Finds where a value ends (at the `,` or `]` that follows it at depth 0), resumable when
+/// its bytes arrive in several pieces.
+#[derive(Debug, Clone, Copy, Default)]
+struct ValueScan {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
 }
 
-impl<'a> Elements<'a> {
-    /// `None` when the body does not start with `[`.
-    pub fn new(body: &'a [u8]) -> Option<Elements<'a>> {
-        let rest = body.trim_ascii_start();
-        rest.starts_with(b"[").then(|| Elements {
-            body,
-            pos: body.len() - rest.len() + 1,
-            expect_element: true,
-            first: true,
-            done: false,
-        })
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.done
-    }
-
-    /// The next elements, about `budget` bytes of them (at least one, unless the array ends).
-    pub fn next_chunk(&mut self, budget: usize) -> Result<Vec<&'a [u8]>, DecodeError> {
-        let bytes = self.body;
-        let mut chunk = Vec::new();
-        let mut taken = 0;
-        while !self.done && taken < budget {
-            while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
-                self.pos += 1;
+impl ValueScan {
+    /// `Ok(end)` when the value ends in `bytes`, scanning from `from`; otherwise
+    /// `Err(scanned)`: how far it got, to resume there when more bytes come.
+    fn end(&mut self, bytes: &[u8], from: usize) -> Result<usize, usize> {
+        for (pos, &b) in bytes.iter().enumerate().skip(from) {
+            if self.in_string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
             }
-            match bytes.get(self.pos) {
-                None => return Err(DecodeError::NotJson),
-                Some(b']') if !self.expect_element || self.first => {
-                    self.done = true;
-                    if !self.body[self.pos + 1..].trim_ascii().is_empty() {
-                        return Err(DecodeError::NotJson);
-                    }
-                }
-                Some(b',') if !self.expect_element => {
-                    self.pos += 1;
-                    self.expect_element = true;
-                }
-                Some(b',' | b']') => return Err(DecodeError::NotJson),
-                Some(_) if !self.expect_element => return Err(DecodeError::NotJson),
-                Some(_) => {
-                    let start = self.pos;
-                    self.pos = value_end(bytes, start)?;
-                    let element = self.body[start..self.pos].trim_ascii_end();
-                    taken += element.len();
-                    chunk.push(element);
-                    self.expect_element = false;
-                    self.first = false;
-                }
-            }
-        }
-        Ok(chunk)
-    }
-}
-
-/// Where the value starting at `start` ends: at the `,` or `]` that follows it at depth 0.
-fn value_end(bytes: &[u8], start: usize) -> Result<usize, DecodeError> {
-    let (mut pos, mut depth, mut in_string) = (start, 0usize, false);
-    while let Some(&b) = bytes.get(pos) {
-        if in_string {
             match b {
-                b'\\' => pos += 1,
-                b'"' => in_string = false,
-                _ => {}
-            }
-        } else {
-            match b {
-                b'"' => in_string = true,
-                b'[' | b'{' => depth += 1,
-                b']' | b'}' if depth == 0 => return Ok(pos),
-                b']' | b'}' => depth -= 1,
-                b',' if depth == 0 => return Ok(pos),
+                b'"' => self.in_string = true,
+                b'[' | b'{' => self.depth += 1,
+                b']' | b'}' if self.depth == 0 => return Ok(pos),
+                b']' | b'}' => self.depth -= 1,
+                b',' if self.depth == 0 => return Ok(pos),
                 _ => {}
             }
         }
-        pos += 1;
+        Err(bytes.len())
     }
-    Err(DecodeError::NotJson)
 }
 
 /// A JSON value's kind in words, for messages.

@@ -268,24 +268,31 @@ fn strings_may_hold_brackets_commas_and_escaped_quotes() {
 }
 
 #[test]
-fn decoding_in_small_chunks_gives_the_same_list() {
-    use domain::decode::{Decoded, Elements};
+fn decoding_as_bytes_arrive_gives_the_same_list() {
+    use domain::decode::ListDecoder;
     let body = format!(
         "[{}, 7, {{\"no\":\"id\"}}]",
         (0..500)
-            .map(|i| format!(r#"{{"id":"k{i}","displayName":"Key, [{i}]"}}"#))
+            .map(|i| format!(r#"{{"id":"k{i}","displayName":"Key, [{i}] \"é\""}}"#))
             .collect::<Vec<_>>()
             .join(" , ")
     );
     let whole = decode_list::<ApiKey>(&body).unwrap();
-    let mut elements = Elements::new(body.as_bytes()).unwrap();
-    let mut pieces = Decoded::<ApiKey>::new();
-    let mut chunks = 0;
-    while !elements.is_done() {
-        pieces.take(elements.next_chunk(1_000).unwrap()).unwrap();
-        chunks += 1;
-    }
-    assert!(chunks > 10, "{chunks} chunks");
-    assert_eq!(pieces, whole);
     assert_eq!((whole.items.len(), whole.skipped), (500, 2));
+    // Pieces of 7 bytes split elements, strings, escapes and UTF-8 sequences.
+    let mut decoder = ListDecoder::<ApiKey>::new();
+    for piece in body.as_bytes().chunks(7) {
+        decoder.feed(piece);
+        while decoder.decode_some(100).unwrap() {}
+    }
+    assert_eq!(decoder.finish().unwrap(), whole);
+    // All at once, a 1,000-byte budget at a time.
+    let mut decoder = ListDecoder::<ApiKey>::new();
+    decoder.feed(body.as_bytes());
+    let mut calls = 1;
+    while decoder.decode_some(1_000).unwrap() {
+        calls += 1;
+    }
+    assert!(calls > 10, "{calls} calls");
+    assert_eq!(decoder.finish().unwrap(), whole);
 }

@@ -1,0 +1,61 @@
+//! Property tests: a list body decoded as it arrives, in pieces of any size and with any
+//! budget, gives exactly what decoding it whole gives, errors included.
+
+use domain::decode::{decode_list, ListDecoder};
+use domain::model::Privilege;
+use proptest::prelude::*;
+
+/// Bodies near and far from valid lists: elements of several shapes, odd separators and
+/// whitespace, strings with brackets, commas, escapes and non-ASCII text, truncations.
+fn body() -> impl Strategy<Value = Vec<u8>> {
+    let element = prop_oneof![
+        r#"\{"owner":"[A-Z_,\]\[\{\} é\\"]{0,12}","targetDomain":"[A-Z_]{1,10}"\}"#,
+        r#"\{"owner":"O","targetDomain":"D","targetIds":\["[a-z,\]]{0,6}"\]\}"#,
+        "[0-9]{1,4}",
+        r#""[a-z\]\[,]{0,5}""#,
+        r#"\{"no":\[1,\{"a":"\]"\}\]\}"#,
+        "null",
+    ];
+    (
+        prop::collection::vec(element, 0..12),
+        prop_oneof![Just(","), Just(" , "), Just(",\n"), Just(",,"), Just(" ")],
+        prop_oneof![Just("["), Just(" \n["), Just("{"), Just("")],
+        prop_oneof![Just("]"), Just("] "), Just(""), Just("]x"), Just("]]")],
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+    )
+        .prop_map(|(elements, separator, open, close, cut, truncate)| {
+            let mut body = format!("{open}{}{close}", elements.join(separator)).into_bytes();
+            if truncate && !body.is_empty() {
+                body.truncate(cut.index(body.len()));
+            }
+            body
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+    #[test]
+    fn decoding_in_pieces_is_decoding_whole(body in body(), piece in 1usize..40, budget in 0usize..200) {
+        let whole = decode_list::<Privilege>(&body);
+        let mut decoder = ListDecoder::<Privilege>::new();
+        let mut failed = None;
+        for chunk in body.chunks(piece) {
+            decoder.feed(chunk);
+            loop {
+                match decoder.decode_some(budget) {
+                    Ok(true) => continue,
+                    Ok(false) => break,
+                    Err(e) => { failed = Some(e); break; }
+                }
+            }
+            if failed.is_some() { break; }
+        }
+        let pieces = match failed {
+            Some(e) => Err(e),
+            None => decoder.finish(),
+        };
+        prop_assert_eq!(pieces, whole);
+    }
+}
