@@ -15,6 +15,7 @@ fn folds_case_and_accents_like_the_host() {
     assert_eq!(fold("ŒUVRE straße"), "œuvre straße");
     assert_eq!(fold("日本語 ok"), "日本語 ok");
     assert_eq!(fold("Ελληνικά Ёлка Ωμέγα"), "ελληνικα елка ωμεγα");
+    assert_eq!(fold("ΣΟΦΊΑ İstanbul ÆSIR"), "σοφια istanbul æsir");
 }
 
 #[wasm_bindgen_test]

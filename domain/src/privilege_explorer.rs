@@ -124,12 +124,13 @@ impl PrivilegeIndex {
 
 /// `INDEXING_PIPELINE_EXTENSION` -> "Indexing pipeline extension".
 pub fn domain_words(code: &str) -> String {
-    let lower = code.replace('_', " ").to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    // ASCII case only: Coveo's codes are ASCII, and Unicode case tables would weigh on the
+    // page (see fold.rs); anything else is shown as sent.
+    let mut words = code.replace('_', " ").to_ascii_lowercase();
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    words
 }
 
 /// What an owner governs, in one line, for the owners Coveo documents.

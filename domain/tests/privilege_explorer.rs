@@ -136,6 +136,9 @@ fn domain_names_in_words() {
     );
     assert_eq!(domain_words("SOURCE"), "Source");
     assert_eq!(domain_words(""), "");
+    // Beyond ASCII, names are shown as sent.
+    assert_eq!(domain_words("ÉTAT_X"), "État x");
+    assert_eq!(domain_words("source"), "Source");
 }
 
 #[test]

@@ -220,7 +220,7 @@ fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView {
             };
             view! {
                 <button type="button" class="chip-toggle" aria-pressed=move || pressed().to_string() on:click=toggle>
-                    {status.replace('_', " ").to_lowercase()} " (" {thousands(n)} ")"
+                    {status.replace('_', " ").to_ascii_lowercase()} " (" {thousands(n)} ")"
                 </button>
             }
         };
