@@ -1,60 +1,130 @@
 //! The API's key and privilege objects, decoded tolerantly: beyond the few fields that
 //! identify an object, a missing or wrongly typed field becomes `None`, never an error.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// One API key as `GET /rest/organizations/{org}/apikeys` returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiKey {
     /// The `apiKeyId`: the one field Coveo guarantees.
     pub id: String,
-    #[serde(default, deserialize_with = "lenient")]
     pub organization_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub display_name: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub enabled: Option<bool>,
-    #[serde(default, deserialize_with = "lenient")]
     pub status: Option<String>,
     /// Always masked by the API (`xx*****1343`); the full value exists only at creation.
-    #[serde(default, deserialize_with = "lenient")]
     pub value: Option<String>,
-    #[serde(default, deserialize_with = "lenient_list")]
     pub privileges: Vec<Privilege>,
-    #[serde(default, deserialize_with = "lenient_timestamp")]
     pub created_date: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lenient_timestamp")]
     pub last_used_date: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lenient_timestamp")]
     pub expiration_date: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lenient_timestamp")]
     pub activation_date: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lenient_timestamp")]
     pub disabled_date: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lenient_created_by")]
     pub created_by: Option<CreatedBy>,
-    #[serde(default, deserialize_with = "lenient_list")]
     pub allowed_ips: Vec<String>,
-    #[serde(default, deserialize_with = "lenient_list")]
     pub denied_ips: Vec<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub api_key_template_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub privacy_level: Option<String>,
-    #[serde(default)]
     pub exposure_report: Option<Value>,
-    #[serde(default)]
     pub additional_configuration: Option<Value>,
     /// Fields this version does not know, kept so they can be shown rather than dropped.
-    #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+// By hand rather than derived: one walk over the JSON object, each field taken when it
+// has its expected shape and left `None` otherwise. (The derived form, with a lenient
+// deserializer per field and `flatten` for the rest, weighed more in the wasm.)
+impl<'de> Deserialize<'de> for ApiKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut fields = Fields::of(Value::deserialize(deserializer)?, "an API key")?;
+        Ok(ApiKey {
+            id: fields.required_text("id")?,
+            organization_id: fields.text("organizationId"),
+            display_name: fields.text("displayName"),
+            description: fields.text("description"),
+            enabled: fields.take("enabled").and_then(|v| v.as_bool()),
+            status: fields.text("status"),
+            value: fields.text("value"),
+            privileges: fields
+                .list("privileges")
+                .into_iter()
+                .filter_map(|item| Privilege::deserialize(item).ok())
+                .collect(),
+            created_date: fields.date("createdDate"),
+            last_used_date: fields.date("lastUsedDate"),
+            expiration_date: fields.date("expirationDate"),
+            activation_date: fields.date("activationDate"),
+            disabled_date: fields.date("disabledDate"),
+            created_by: fields
+                .take("createdBy")
+                .as_ref()
+                .and_then(CreatedBy::from_json),
+            allowed_ips: fields.texts("allowedIps"),
+            denied_ips: fields.texts("deniedIps"),
+            api_key_template_id: fields.text("apiKeyTemplateId"),
+            privacy_level: fields.text("privacyLevel"),
+            exposure_report: fields.take("exposureReport"),
+            additional_configuration: fields.take("additionalConfiguration"),
+            extra: fields.0,
+        })
+    }
+}
+
+/// A JSON object's fields, each taken out once with the shape expected (or `None`); what
+/// is left are the fields nobody asked for.
+struct Fields(Map<String, Value>);
+
+impl Fields {
+    fn of<E: serde::de::Error>(value: Value, what: &str) -> Result<Fields, E> {
+        match value {
+            Value::Object(fields) => Ok(Fields(fields)),
+            _ => Err(E::custom(format_args!("{what} is a JSON object"))),
+        }
+    }
+
+    /// A field that must be a string, or the whole object is refused.
+    fn required_text<E: serde::de::Error>(&mut self, name: &str) -> Result<String, E> {
+        self.text(name)
+            .ok_or_else(|| E::custom(format_args!("`{name}` must be a string")))
+    }
+
+    /// The field's value; `null` counts as absent.
+    fn take(&mut self, name: &str) -> Option<Value> {
+        self.0.remove(name).filter(|v| !v.is_null())
+    }
+
+    fn text(&mut self, name: &str) -> Option<String> {
+        match self.take(name) {
+            Some(Value::String(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn date(&mut self, name: &str) -> Option<Timestamp> {
+        self.take(name).as_ref().and_then(Timestamp::from_json)
+    }
+
+    fn list(&mut self, name: &str) -> Vec<Value> {
+        match self.take(name) {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        }
+    }
+
+    /// The strings of a list field (other items are left out).
+    fn texts(&mut self, name: &str) -> Vec<String> {
+        self.list(name)
+            .into_iter()
+            .filter_map(|item| match item {
+                Value::String(text) => Some(text),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl ApiKey {
@@ -71,8 +141,7 @@ impl ApiKey {
 
 /// A privilege, from either shape in the wild (`targetId`/`level`, or legacy
 /// `targetIds`/`global`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(from = "RawPrivilege")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Privilege {
     pub owner: String,
     pub target_domain: String,
@@ -93,39 +162,27 @@ pub enum Target {
     Only(Vec<String>),
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawPrivilege {
-    owner: String,
-    target_domain: String,
-    #[serde(default, rename = "type", deserialize_with = "lenient")]
-    kind: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    target_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient_list")]
-    target_ids: Vec<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    global: Option<bool>,
-    #[serde(default, deserialize_with = "lenient")]
-    level: Option<String>,
-}
-
-impl From<RawPrivilege> for Privilege {
-    fn from(raw: RawPrivilege) -> Self {
-        let target = match (raw.target_id, raw.global) {
+impl<'de> Deserialize<'de> for Privilege {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut fields = Fields::of(Value::deserialize(deserializer)?, "a privilege")?;
+        let owner = fields.required_text("owner")?;
+        let target_domain = fields.required_text("targetDomain")?;
+        let target = match (fields.text("targetId"), fields.take("global")) {
             (Some(id), _) if id == "*" => Target::All,
             (Some(id), _) => Target::Only(vec![id]),
-            (None, Some(true)) => Target::All,
-            (None, _) if !raw.target_ids.is_empty() => Target::Only(raw.target_ids),
-            (None, _) => Target::Unspecified,
+            (None, Some(Value::Bool(true))) => Target::All,
+            (None, _) => match fields.texts("targetIds") {
+                ids if ids.is_empty() => Target::Unspecified,
+                ids => Target::Only(ids),
+            },
         };
-        Privilege {
-            owner: raw.owner,
-            target_domain: raw.target_domain,
-            kind: raw.kind,
+        Ok(Privilege {
+            owner,
+            target_domain,
+            kind: fields.text("type"),
             target,
-            level: raw.level,
-        }
+            level: fields.text("level"),
+        })
     }
 }
 
@@ -191,29 +248,4 @@ impl Timestamp {
             .ok()
             .map(Timestamp)
     }
-}
-
-/// Decodes a field as `T` when it has that shape, and as `None` when it does not, so one
-/// odd field never costs the user the whole key.
-fn lenient<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
-    Ok(T::deserialize(Value::deserialize(d)?).ok())
-}
-
-/// Decodes a list, keeping the elements that have the expected shape.
-fn lenient_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Array(items) => items
-            .into_iter()
-            .filter_map(|item| T::deserialize(item).ok())
-            .collect(),
-        _ => Vec::new(),
-    })
-}
-
-fn lenient_timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-    Ok(Timestamp::from_json(&Value::deserialize(d)?))
-}
-
-fn lenient_created_by<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CreatedBy>, D::Error> {
-    Ok(CreatedBy::from_json(&Value::deserialize(d)?))
 }
