@@ -69,7 +69,7 @@ impl<'de> Deserialize<'de> for ApiKey {
             privacy_level: fields.text("privacyLevel"),
             exposure_report: fields.take("exposureReport"),
             additional_configuration: fields.take("additionalConfiguration"),
-            extra: fields.0,
+            extra: fields.rest(),
         })
     }
 }
@@ -112,6 +112,16 @@ impl Fields {
         match self.take(name) {
             Some(Value::Array(items)) => items,
             _ => Vec::new(),
+        }
+    }
+
+    /// The fields nobody took. A map emptied by `remove` keeps its first node (about
+    /// 0.6 KB, 30 MB over 50,000 keys), so an empty one is replaced.
+    fn rest(self) -> Map<String, Value> {
+        if self.0.is_empty() {
+            Map::new()
+        } else {
+            self.0
         }
     }
 
