@@ -5,20 +5,15 @@
 
 import path from 'node:path';
 
-import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
+import { startApiServer } from '../api-server.mjs';
 import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
-import { keystrokes, median } from './measure.mjs';
+import { keystrokes, median, openOrg } from './measure.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const TYPED = 'service 42';
 
-
 async function measure(browser, site, api) {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/?org=bigorg`);
-  await page.getByLabel('Access token').fill(TEST_TOKEN);
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(api.url);
+  const page = await openOrg(browser, site, api, '?org=bigorg');
 
   // Response -> rendered: from the key list's responseEnd (Resource Timing) to the frame
   // after the count of 10,000 keys is in the DOM.

@@ -1,5 +1,7 @@
 // Measurements shared by the benchmarks.
 
+import { TEST_TOKEN } from '../api-server.mjs';
+
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -32,4 +34,37 @@ export async function keystrokes(page, inputId, typed) {
     return out;
   }, [inputId, typed]);
   return { work: median(strokes.map((s) => s.work)), frame: median(strokes.map((s) => s.frame)) };
+}
+
+/** A new page of the app at `query`, with the test token and the test API filled in,
+ * ready for Load. */
+export async function openOrg(browser, site, api, query) {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/${query}`);
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(api.url);
+  return page;
+}
+
+/** Starts noting the longest time between two painted frames on `page`; the returned
+ * function stops and gives it (in ms), after two more frames. */
+export async function watchFrameGaps(page) {
+  await page.evaluate(() => {
+    window.__gap = 0;
+    window.__stopGaps = false;
+    let last = null;
+    const frame = (t) => {
+      if (last !== null) window.__gap = Math.max(window.__gap, t - last);
+      last = t;
+      if (!window.__stopGaps) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  return () =>
+    page.evaluate(async () => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      window.__stopGaps = true;
+      return window.__gap;
+    });
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
 import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
-import { keystrokes, median } from './measure.mjs';
+import { keystrokes, median, openOrg, watchFrameGaps } from './measure.mjs';
 import { brotli, gzip } from '../precompress.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -77,11 +77,7 @@ async function demoToBothViews(browser, site) {
 
 /** Filter keystrokes over 2,000 privileges: input -> DOM updated, input -> next frame. */
 async function privilegeKeystrokes(browser, site, api) {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/?view=privileges&org=bigprivorg`);
-  await page.getByLabel('Access token').fill(TEST_TOKEN);
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(api.url);
+  const page = await openOrg(browser, site, api, '?view=privileges&org=bigprivorg');
   await page.getByRole('button', { name: 'Load' }).click();
   await page.getByTestId('privilege-count').filter({ hasText: 'of 2,000 privileges' }).waitFor();
   const strokes = await keystrokes(page, 'privilege-filter', 'domain 01');
@@ -92,27 +88,16 @@ async function privilegeKeystrokes(browser, site, api) {
 /** 50,000 keys, from Load to the list shown: the longest time between two painted frames
  * (one missed frame at 60 Hz is 33 ms), tasks over 50 ms, and the memory after. */
 async function hugeLoad(browser, site, api) {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/?org=hugeorg`);
-  await page.getByLabel('Access token').fill(TEST_TOKEN);
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(api.url);
+  const page = await openOrg(browser, site, api, '?org=hugeorg');
   await page.evaluate(() => {
     window.__long = 0;
     new PerformanceObserver((list) => { window.__long += list.getEntries().length; }).observe({ type: 'longtask' });
-    window.__gap = 0;
-    let last = null;
-    const frame = (t) => {
-      if (last !== null) window.__gap = Math.max(window.__gap, t - last);
-      last = t;
-      if (!window.__stop) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
   });
+  const gapSoFar = await watchFrameGaps(page);
   await page.getByRole('button', { name: 'Load' }).click();
   await page.getByTestId('key-count').filter({ hasText: 'of 50,000 keys' }).waitFor({ timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const { gap, long } = await page.evaluate(() => { window.__stop = true; return { gap: window.__gap, long: window.__long }; });
+  const gap = await gapSoFar();
+  const long = await page.evaluate(() => window.__long);
   const wasm = await page.evaluate(() => window.wasmBindings.wasm_memory_bytes());
   await page.close();
   return { gap, long, wasm: wasm / 2 ** 20 };
@@ -123,26 +108,16 @@ async function hugeLoad(browser, site, api) {
 async function hugeDownloadOnly(browser, site, api) {
   const page = await browser.newPage();
   await page.goto(`${site.url}/`);
-  const gap = await page.evaluate(async ([url, token]) => {
-    let longest = 0;
-    let last = null;
-    let stop = false;
-    const frame = (t) => {
-      if (last !== null) longest = Math.max(longest, t - last);
-      last = t;
-      if (!stop) requestAnimationFrame(frame);
-    };
-    document.body.replaceChildren();
-    requestAnimationFrame(frame);
+  await page.evaluate(() => document.body.replaceChildren());
+  const gapSoFar = await watchFrameGaps(page);
+  await page.evaluate(async ([url, token]) => {
     const response = await fetch(`${url}/rest/organizations/hugeorg/apikeys`, { headers: { Authorization: `Bearer ${token}` } });
     const reader = response.body.getReader();
     while (!(await reader.read()).done);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    stop = true;
-    return longest;
   }, [api.url, TEST_TOKEN]);
+  const downloadGap = await gapSoFar();
   await page.close();
-  return { downloadGap: gap };
+  return { downloadGap };
 }
 
 /** The same HTML shell and CSS with the field in the markup and no script or wasm. */
