@@ -38,7 +38,10 @@ export function withPolicy(html, extraConnect = []) {
     createHash('sha256').update(m[1]).digest('base64'),
   );
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, extraConnect)}" />`;
-  return html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+  // As written in index.html, or as a release build's minifier leaves it (`<meta charset=utf-8>`).
+  const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+  if (!charset.test(html)) throw new Error('csp.mjs: no <meta charset> to put the policy after');
+  return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { COVEO_HOSTS, policy } from '../csp.mjs';
+import { COVEO_HOSTS, policy, withPolicy } from '../csp.mjs';
 import { startWorld, openApp, connect, ROOT } from './harness.mjs';
 
 let world;
@@ -18,6 +18,16 @@ function builtPolicy() {
   const html = readFileSync(path.join(ROOT, 'dist', 'index.html'), 'utf8');
   return /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
 }
+
+test('the policy goes right after the charset, as written or as minified; no charset fails the build', () => {
+  const loader = '<script type=module>init()</script>';
+  for (const charset of ['<meta charset="utf-8" />', '<meta charset=utf-8>']) {
+    const html = withPolicy(`<!doctype html><html><head>${charset}<title>t</title>${loader}</head></html>`);
+    assert.ok(html.indexOf('Content-Security-Policy') > html.indexOf(charset), charset);
+    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), charset);
+  }
+  assert.throws(() => withPolicy(`<html><head>${loader}</head></html>`), /no <meta charset>/);
+});
 
 test('the test build differs from the release policy only by loopback', () => {
   const built = builtPolicy();
