@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::time_slice::Pacer;
-use domain::decode::{DecodeError, Decoded, ListDecoder};
+use domain::decode::{DecodeError, Decoded, Feed, ListDecoder};
 use domain::endpoint::Endpoint;
 use domain::error::{ApiError, ResponseMeta};
 use domain::org_id::OrgId;
@@ -43,11 +43,24 @@ impl ApiRequest {
     }
 }
 
-/// GETs a list route. Aborting `controller` ends the call early; so does the time limit.
+/// GETs a list route and decodes it as a list of `T`. Aborting `controller` ends the call
+/// early; so does the time limit.
 pub async fn get_list<T: DeserializeOwned>(
     request: &ApiRequest,
     controller: &AbortController,
 ) -> Result<Decoded<T>, ApiError> {
+    let mut decoder = ListDecoder::<T>::new();
+    get_into(request, controller, &mut decoder).await?;
+    decoder.finish().map_err(ApiError::from_decode)
+}
+
+/// [`get_list`] for any kind of list: the body goes to `decoder` as it arrives. Not
+/// generic, so the wasm holds this code once for every list.
+async fn get_into(
+    request: &ApiRequest,
+    controller: &AbortController,
+    decoder: &mut dyn Feed,
+) -> Result<(), ApiError> {
     let timed_out = Rc::new(Cell::new(false));
     let _deadline = {
         let (timed_out, controller) = (timed_out.clone(), controller.clone());
@@ -90,8 +103,8 @@ pub async fn get_list<T: DeserializeOwned>(
         error.redact(request.token.expose());
         return Err(error);
     }
-    match decode_as_it_arrives(&mut body).await {
-        Ok(list) => list.map_err(ApiError::from_decode),
+    match decode_as_it_arrives(&mut body, decoder).await {
+        Ok(decoded) => decoded.map_err(ApiError::from_decode),
         Err(_) => Err(failed()),
     }
 }
@@ -101,10 +114,10 @@ const STEP_BYTES: usize = 16 * 1024;
 
 /// Decodes a list while it downloads, a slice at a time: even 50,000 keys never freeze
 /// the page, and decoded bytes are let go, so the body is never held whole.
-async fn decode_as_it_arrives<T: DeserializeOwned>(
+async fn decode_as_it_arrives(
     body: &mut BodyChunks,
-) -> Result<Result<Decoded<T>, DecodeError>, JsValue> {
-    let mut decoder = ListDecoder::new();
+    decoder: &mut dyn Feed,
+) -> Result<Result<(), DecodeError>, JsValue> {
     let mut chunk = Vec::new();
     while body.next(&mut chunk).await? {
         decoder.feed(&chunk);
@@ -116,7 +129,7 @@ async fn decode_as_it_arrives<T: DeserializeOwned>(
             }
         }
     }
-    Ok(decoder.finish())
+    Ok(Ok(()))
 }
 
 /// A response body's chunks as the network delivers them. Not `text()`: decoding a large

@@ -170,6 +170,25 @@ impl<T: DeserializeOwned> ListDecoder<T> {
     }
 }
 
+/// A list decoder seen without its item type: the code that feeds one (the HTTP client)
+/// then exists once in the wasm instead of once per kind of list.
+pub trait Feed {
+    /// See [`ListDecoder::feed`].
+    fn feed(&mut self, bytes: &[u8]);
+    /// See [`ListDecoder::decode_some`].
+    fn decode_some(&mut self, budget: usize) -> Result<bool, DecodeError>;
+}
+
+impl<T: DeserializeOwned> Feed for ListDecoder<T> {
+    fn feed(&mut self, bytes: &[u8]) {
+        ListDecoder::feed(self, bytes)
+    }
+
+    fn decode_some(&mut self, budget: usize) -> Result<bool, DecodeError> {
+        ListDecoder::decode_some(self, budget)
+    }
+}
+
 /// Decodes one element into the list.
 fn take_into<T: DeserializeOwned>(
     decoded: &mut Decoded<T>,

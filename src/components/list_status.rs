@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
+use domain::error::ApiError;
 use domain::text::count;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
@@ -14,78 +15,125 @@ use crate::components::error_panel::ErrorPanel;
 use crate::connection::Connection;
 use crate::loader::{LoadState, Loader, Origin};
 
-/// Renders `loader`'s state; `render` draws loaded data.
-pub fn list_status<T, V>(
+/// Renders `loader`'s state; `render` draws loaded data. Only picking the data out is
+/// done per kind of list: the rest is [`outline_view`], once in the wasm for every list.
+pub fn list_status<T>(
     loader: Loader<T>,
     connection: Memo<Option<Connection>>,
     endpoint: Endpoint,
-    render: impl Fn(Arc<Decoded<T>>) -> V + Send + Sync + 'static,
+    render: impl Fn(Arc<Decoded<T>>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: DeserializeOwned + Send + Sync + 'static,
-    V: IntoView + 'static,
 {
-    let what = endpoint.what();
-    let noun = endpoint.noun();
+    let list = List {
+        what: endpoint.what(),
+        noun: endpoint.noun(),
+        cancel: Callback::new(move |()| loader.cancel()),
+        retry: Callback::new(move |()| loader.retry()),
+    };
     move || {
+        // A clone (the data is behind an `Arc`): the views below are built with no borrow held.
         let state = loader.state().get();
-        let belongs_to_inputs = match state.origin() {
+        let shown = match state.origin() {
             Some(Origin::Live(loaded_for)) => connection.with(|c| c.as_ref() == Some(loaded_for)),
             _ => true,
         };
-        if !belongs_to_inputs {
-            return view! {
-                <p class="empty" data-testid="list-idle">
-                    "The organization or host changed: press Load to see its " {what} "."
-                </p>
-            }
-            .into_any();
+        let outline = match state {
+            _ if !shown => Outline::OtherInputs,
+            LoadState::Idle => Outline::Idle,
+            LoadState::Loading { origin } => Outline::Loading(origin),
+            LoadState::Failed { error, .. } => Outline::Failed(error),
+            LoadState::Loaded { origin, data } => Outline::Loaded {
+                origin,
+                count: data.items.len(),
+                skipped: data.skipped,
+                view: render(data),
+            },
+        };
+        outline_view(&list, outline)
+    }
+}
+
+/// What stays the same for one list whatever its state.
+struct List {
+    what: &'static str,
+    noun: (&'static str, &'static str),
+    cancel: Callback<()>,
+    retry: Callback<()>,
+}
+
+/// A list's state without its item type; a loaded list brings its view already drawn.
+enum Outline {
+    Idle,
+    /// Loaded (or loading, or failed) for inputs the user has since changed.
+    OtherInputs,
+    Loading(Origin),
+    Failed(ApiError),
+    Loaded {
+        origin: Origin,
+        count: usize,
+        skipped: usize,
+        view: AnyView,
+    },
+}
+
+fn outline_view(list: &List, outline: Outline) -> AnyView {
+    let what = list.what;
+    match outline {
+        Outline::OtherInputs => view! {
+            <p class="empty" data-testid="list-idle">
+                "The organization or host changed: press Load to see its " {what} "."
+            </p>
         }
-        match state {
-            LoadState::Idle => view! {
-                <p class="empty" data-testid="list-idle">
-                    "Enter an organization ID and an access token, then press Load "
-                    "(or try the sample data) to see the " {what} "."
-                </p>
-            }
-            .into_any(),
-            LoadState::Loading { origin } => {
-                let host = match origin {
-                    Origin::Live(connection) => connection.base.host_label().to_owned(),
-                    Origin::Demo => "the sample data".to_owned(),
-                };
-                view! { <LoadingNotice what=what host=host on_cancel=move || loader.cancel()/> }
-                    .into_any()
-            }
-            LoadState::Failed { error, .. } => {
-                view! { <ErrorPanel error=error on_retry=move || loader.retry()/> }.into_any()
-            }
-            LoadState::Loaded { origin, data } => {
-                let source = match origin {
-                    Origin::Demo => "Sample data".to_owned(),
-                    Origin::Live(connection) => {
-                        format!("{} on {}", connection.org, connection.base.host_label())
-                    }
-                };
-                let skipped = (data.skipped > 0).then(|| {
-                    view! {
-                        <p class="warning" data-testid="skipped">
-                            {count(data.skipped, "entry was", "entries were")}
-                            " not readable and "
-                            {if data.skipped == 1 { "is" } else { "are" }}
-                            " not shown."
-                        </p>
-                    }
-                });
-                view! {
-                    <p class="list-source" role="status" data-testid="list-count">
-                        {count(data.items.len(), noun.0, noun.1)} " · " {source}
-                    </p>
-                    {skipped}
-                    {render(data)}
+        .into_any(),
+        Outline::Idle => view! {
+            <p class="empty" data-testid="list-idle">
+                "Enter an organization ID and an access token, then press Load "
+                "(or try the sample data) to see the " {what} "."
+            </p>
+        }
+        .into_any(),
+        Outline::Loading(origin) => {
+            let host = match origin {
+                Origin::Live(connection) => connection.base.host_label().to_owned(),
+                Origin::Demo => "the sample data".to_owned(),
+            };
+            view! { <LoadingNotice what=what host=host on_cancel=list.cancel/> }.into_any()
+        }
+        Outline::Failed(error) => {
+            view! { <ErrorPanel error=error on_retry=list.retry/> }.into_any()
+        }
+        Outline::Loaded {
+            origin,
+            count: items,
+            skipped,
+            view,
+        } => {
+            let source = match origin {
+                Origin::Demo => "Sample data".to_owned(),
+                Origin::Live(connection) => {
+                    format!("{} on {}", connection.org, connection.base.host_label())
                 }
-                .into_any()
+            };
+            let skipped = (skipped > 0).then(|| {
+                view! {
+                    <p class="warning" data-testid="skipped">
+                        {count(skipped, "entry was", "entries were")}
+                        " not readable and "
+                        {if skipped == 1 { "is" } else { "are" }}
+                        " not shown."
+                    </p>
+                }
+            });
+            view! {
+                <p class="list-source" role="status" data-testid="list-count">
+                    {count(items, list.noun.0, list.noun.1)} " · " {source}
+                </p>
+                {skipped}
+                {view}
             }
+            .into_any()
         }
     }
 }

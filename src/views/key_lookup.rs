@@ -40,7 +40,7 @@ pub fn KeyLookup() -> impl IntoView {
         <section class="view" aria-labelledby="key-lookup-heading">
             <h2 id="key-lookup-heading">"Key lookup"</h2>
             {list_status(session.keys, session.connection, Endpoint::ApiKeys, |data| {
-                view! { <PreparedKeys data=data/> }
+                view! { <PreparedKeys data=data/> }.into_any()
             })}
             {move || match session.keys.state().get() {
                 LoadState::Failed { error, .. } if explains(&error) => Some(view! { <TokenCheck/> }),

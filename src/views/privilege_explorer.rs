@@ -61,7 +61,7 @@ pub fn PrivilegeExplorer() -> impl IntoView {
                 })
             }}
             {list_status(session.privileges, session.connection, endpoint, |data| {
-                view! { <PrivilegeBrowser data=data/> }
+                view! { <PrivilegeBrowser data=data/> }.into_any()
             })}
         </section>
     }

@@ -123,7 +123,9 @@ test('an answer for inputs the user has since changed is never shown', async () 
 
 test('a slow answer shows progress, and Cancel stops it', async () => {
   const page = await openApp(world);
-  world.api.failNext('testorg', { delayMs: 1500 }, { route: 'apikeys' });
+  // Regression: with a 1.5 s answer, a busy machine sometimes clicked Cancel only after
+  // the list had arrived. The answer now takes 4 s, and the check waits past it.
+  world.api.failNext('testorg', { delayMs: 4000 }, { route: 'apikeys' });
   await connect(page, world);
   const loading = page.getByTestId('loading');
   await loading.waitFor();
@@ -131,7 +133,7 @@ test('a slow answer shows progress, and Cancel stops it', async () => {
   await loading.filter({ hasText: /… 1 s/ }).waitFor(); // the elapsed time shows for long loads
   await loading.getByRole('button', { name: 'Cancel' }).click();
   await page.getByTestId('list-idle').waitFor();
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(4000);
   assert.equal(await page.getByTestId('key-table').count(), 0, 'the cancelled answer is dropped');
 
   world.api.failNext('testorg', { delayMs: 800 }, { route: 'apikeys' });
