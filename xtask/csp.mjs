@@ -1,4 +1,4 @@
-// Trunk post-build hook: writes the Content-Security-Policy into the built index.html.
+// The Content-Security-Policy written into the built index.html (by post-build.mjs).
 // Scripts come only from the page's origin (plus the hash of Trunk's inline loader and
 // what wasm needs); connections go only to the page's origin and Coveo's platform hosts.
 // A test build adds loopback with KEY_EXPLORER_CSP_TEST_CONNECT (xtask/run test sets it);
@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export const COVEO_HOSTS = [
   'https://platform.cloud.coveo.com',
@@ -44,8 +43,9 @@ export function withPolicy(html, extraConnect = []) {
   return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const file = path.join(process.env.TRUNK_STAGING_DIR, 'index.html');
+/** Writes the policy into `dir`'s index.html; KEY_EXPLORER_CSP_TEST_CONNECT adds hosts. */
+export function writePolicy(dir) {
+  const file = path.join(dir, 'index.html');
   const extra = (process.env.KEY_EXPLORER_CSP_TEST_CONNECT ?? '').split(/\s+/).filter(Boolean);
   writeFileSync(file, withPolicy(readFileSync(file, 'utf8'), extra));
 }

@@ -1,11 +1,10 @@
-// Trunk post-build hook (after csp.mjs): next to every file of a release build, writes
+// The last step of a release build (post-build.mjs): next to every file, writes
 // `.br` (Brotli, quality 11) and `.gz` (gzip -9) copies, for static hosts that serve
 // pre-compressed files (nginx `gzip_static`/`brotli_static`, Caddy `precompressed`, most
-// CDNs). Hosts that do not simply ignore them. Development builds are left alone.
+// CDNs). Hosts that do not simply ignore them.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const COMPRESSIBLE = /\.(wasm|js|css|html|json|svg)$/;
@@ -28,8 +27,4 @@ export function precompress(dir) {
     writeFileSync(`${file}.br`, brotli(bytes));
     writeFileSync(`${file}.gz`, gzip(bytes));
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href && process.env.TRUNK_PROFILE === 'release') {
-  precompress(process.env.TRUNK_STAGING_DIR);
 }

@@ -63,3 +63,19 @@ test('a shared key lookup link works under a sub-path, and so does reloading it'
   assert.deepEqual(failures, []);
   await page.context().close();
 });
+
+test('the build is minified, and every integrity hash in index.html is that of the file it names', async () => {
+  const { createHash } = await import('node:crypto');
+  const { readFile } = await import('node:fs/promises');
+  const dist = path.join(ROOT, 'dist');
+  const html = await readFile(path.join(dist, 'index.html'), 'utf8');
+  const pinned = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map(([tag]) => [/href="?\.\/([^" >]+)/.exec(tag)?.[1], /integrity="?(sha384-[^" >]+)/.exec(tag)?.[1]])
+    .filter(([file, hash]) => file && hash);
+  assert.ok(pinned.some(([file]) => file.endsWith('.js')), 'the JavaScript is pinned');
+  for (const [file, hash] of pinned) {
+    const bytes = await readFile(path.join(dist, file));
+    assert.equal(`sha384-${createHash('sha384').update(bytes).digest('base64')}`, hash, file);
+    if (file.endsWith('.js')) assert.ok(bytes.toString().split('\n').length < 40, `${file} is minified`);
+  }
+});

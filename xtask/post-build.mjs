@@ -1,0 +1,14 @@
+// Trunk's one post-build hook: the steps that finish a build, one after the other.
+// (Trunk starts all the hooks of a stage at once, so separate hooks could compress
+// index.html before its policy was written.)
+//   every build: the Content-Security-Policy (csp.mjs)
+//   release:     minified JavaScript (minify.mjs), then .br and .gz copies (precompress.mjs)
+
+import { writePolicy } from './csp.mjs';
+import { minifyScripts } from './minify.mjs';
+import { precompress } from './precompress.mjs';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (process.env.TRUNK_PROFILE === 'release') await minifyScripts(dir);
+writePolicy(dir);
+if (process.env.TRUNK_PROFILE === 'release') precompress(dir);
