@@ -14,6 +14,8 @@ import { brotli, gzip } from '../precompress.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const DIST = path.join(ROOT, 'dist');
+// The same source built without the size settings (xtask/run bench builds it).
+const PLAIN = path.join(ROOT, 'target', 'bench-plain');
 const SWAGGER = path.join(ROOT, 'xtask', 'node_modules', 'swagger-ui-dist');
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -133,9 +135,10 @@ async function staticShell() {
 }
 
 const shellDir = await staticShell();
-const [api, app, shell, swagger, browser] = await Promise.all([
+const [api, app, plain, shell, swagger, browser] = await Promise.all([
   startApiServer(),
   serveStatic(DIST),
+  serveStatic(PLAIN),
   serveStatic(shellDir),
   serveStatic(SWAGGER),
   launchBrowser(),
@@ -143,10 +146,12 @@ const [api, app, shell, swagger, browser] = await Promise.all([
 const runs = [];
 try {
   const transfer = await firstLoad(browser, app, DIST, `${app.url}/`);
+  const plainTransfer = await firstLoad(browser, plain, PLAIN, `${plain.url}/`);
   const swaggerTransfer = await firstLoad(browser, swagger, SWAGGER, `${swagger.url}/index.html`);
   for (let run = 0; run < RUNS; run++) {
     runs.push({
       app: await timeToInteractive(browser, `${app.url}/`),
+      plain: await timeToInteractive(browser, `${plain.url}/`),
       shell: await timeToInteractive(browser, `${shell.url}/`),
       demo: await demoToBothViews(browser, app),
       ...(await privilegeKeystrokes(browser, app, api)),
@@ -162,6 +167,7 @@ try {
   console.log(`| the same, uncompressed | ${kb(transfer.raw)} | report |`);
   console.log(`| the same, Brotli 11 (the build's .br files, for hosts that serve them) | ${kb(transfer.brotli)} | report |`);
   console.log(`| navigation -> inputs usable: app / static shell / difference | ${m('app').toFixed(0)} ms / ${m('shell').toFixed(0)} ms / ${(m('app') - m('shell')).toFixed(0)} ms | difference <= 100 ms |`);
+  console.log(`| without the size settings (plain \`trunk build --release\`): first-load gzip / navigation -> inputs usable | ${kb(plainTransfer.gzip)} / ${m('plain').toFixed(0)} ms | report |`);
   console.log(`| sample data -> both views rendered | ${m('demo').toFixed(0)} ms | report |`);
   console.log(`| 2,000 privileges: filter keystroke -> DOM updated | ${m('work').toFixed(1)} ms | <= 16 ms |`);
   console.log(`| 2,000 privileges: filter keystroke -> next frame | ${m('frame').toFixed(1)} ms | <= 16 ms |`);
@@ -172,6 +178,6 @@ try {
   console.log(`\nSwagger UI (swagger-ui-dist, its index page and bundles, without any OpenAPI document): ${kb(swaggerTransfer.gzip)} gzip (${kb(swaggerTransfer.raw)} raw), ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x ours.`);
 } finally {
   await browser.close();
-  await Promise.all([api.close(), app.close(), shell.close(), swagger.close()]);
+  await Promise.all([api.close(), app.close(), plain.close(), shell.close(), swagger.close()]);
   await rm(shellDir, { recursive: true, force: true });
 }
