@@ -2,7 +2,8 @@
 // with no rewrite or fallback rules; shared links to both views, opened cold, work.
 
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -65,8 +66,6 @@ test('a shared key lookup link works under a sub-path, and so does reloading it'
 });
 
 test('the build is minified, and every integrity hash in index.html is that of the file it names', async () => {
-  const { createHash } = await import('node:crypto');
-  const { readFile } = await import('node:fs/promises');
   const dist = path.join(ROOT, 'dist');
   const html = await readFile(path.join(dist, 'index.html'), 'utf8');
   const pinned = [...html.matchAll(/<link\b[^>]*>/g)]
