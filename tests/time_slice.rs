@@ -1,0 +1,49 @@
+//! Yielding to the page between slices of long work, in the browser.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use coveo_key_explorer::time_slice::yield_to_page;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A timer of `ms` milliseconds and a flag it raises when it fires.
+fn timer(ms: u32) -> (Timeout, Rc<Cell<bool>>) {
+    let fired = Rc::new(Cell::new(false));
+    let timeout = Timeout::new(ms, {
+        let fired = fired.clone();
+        move || fired.set(true)
+    });
+    (timeout, fired)
+}
+
+/// A chain of `setTimeout(0)` is held back to 4 ms a link after the fifth, so 30 such
+/// yields would take over 100 ms and lose this race against a 50 ms timer; yields that
+/// are not held back take a few milliseconds.
+#[wasm_bindgen_test]
+async fn a_chain_of_yields_is_not_held_back_like_nested_timeouts() {
+    let (_timer, timer_fired) = timer(50);
+    for _ in 0..30 {
+        yield_to_page().await;
+    }
+    assert!(
+        !timer_fired.get(),
+        "30 yields took longer than a 50 ms timer"
+    );
+}
+
+/// Work after a yield runs in a later task, not in the same one: a timer that was due
+/// before the yields gets its turn while they go on.
+#[wasm_bindgen_test]
+async fn a_yield_gives_a_due_timer_its_turn() {
+    let (_timer, timer_fired) = timer(0);
+    let started = js_sys::Date::now();
+    while !timer_fired.get() && js_sys::Date::now() - started < 1_000.0 {
+        yield_to_page().await;
+    }
+    assert!(timer_fired.get(), "a due timer never ran between yields");
+}
