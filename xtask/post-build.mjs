@@ -11,4 +11,4 @@ import { precompress } from './precompress.mjs';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE === 'release') await minifyScripts(dir);
 writePolicy(dir);
-if (process.env.TRUNK_PROFILE === 'release') precompress(dir);
+if (process.env.TRUNK_PROFILE === 'release') await precompress(dir);

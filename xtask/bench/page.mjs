@@ -20,7 +20,9 @@ const SWAGGER = path.join(ROOT, 'xtask', 'node_modules', 'swagger-ui-dist');
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Raw and gzip (level 9) bytes of every same-site file a first load of `url` fetches. */
+/** Every same-site file a first load of `url` fetches: raw bytes; `shipped`, the gzip
+ * a host serving the build's pre-compressed `.gz` copies (Zopfli) sends, gzip -9 for a
+ * file without one; `gzip`, gzip -9, as a host compressing each response sends; Brotli 11. */
 async function firstLoad(browser, site, dir, url) {
   const page = await browser.newPage();
   const files = new Set();
@@ -29,16 +31,17 @@ async function firstLoad(browser, site, dir, url) {
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.close();
-  let raw = 0;
-  let gzipped = 0;
-  let brotlied = 0;
+  const sizes = { raw: 0, shipped: 0, gzip: 0, brotli: 0, files: files.size };
   for (const file of files) {
-    const body = await readFile(path.join(dir, decodeURIComponent(file === '/' ? '/index.html' : file)));
-    raw += body.length;
-    gzipped += gzip(body).length;
-    brotlied += brotli(body).length;
+    const name = path.join(dir, decodeURIComponent(file === '/' ? '/index.html' : file));
+    const body = await readFile(name);
+    const onTheFly = gzip(body).length;
+    sizes.raw += body.length;
+    sizes.gzip += onTheFly;
+    sizes.shipped += await readFile(`${name}.gz`).then((gz) => gz.length, () => onTheFly);
+    sizes.brotli += brotli(body).length;
   }
-  return { raw, gzip: gzipped, brotli: brotlied, files: files.size };
+  return sizes;
 }
 
 /** Milliseconds from navigation start until the Organization ID field exists. */
@@ -163,11 +166,12 @@ try {
   console.log(`\nPage, headless Chromium on loopback, medians of ${RUNS} runs\n`);
   console.log('| figure | measured | budget |');
   console.log('|---|---|---|');
-  console.log(`| first-load transfer, gzip -9 (${transfer.files} files: html, js, wasm, css) | ${kb(transfer.gzip)} | <= 150 KB |`);
+  console.log(`| first-load transfer, gzip (${transfer.files} files: html, js, wasm, css), as sent from the build's .gz copies (Zopfli) | ${kb(transfer.shipped)} | <= 150 KB |`);
+  console.log(`| the same, gzip -9 by a host that compresses each response | ${kb(transfer.gzip)} | report |`);
   console.log(`| the same, uncompressed | ${kb(transfer.raw)} | report |`);
   console.log(`| the same, Brotli 11 (the build's .br files, for hosts that serve them) | ${kb(transfer.brotli)} | report |`);
   console.log(`| navigation -> inputs usable: app / static shell / difference | ${m('app').toFixed(0)} ms / ${m('shell').toFixed(0)} ms / ${(m('app') - m('shell')).toFixed(0)} ms | difference <= 100 ms |`);
-  console.log(`| without the size settings (plain \`trunk build --release\`): first-load gzip / navigation -> inputs usable | ${kb(plainTransfer.gzip)} / ${m('plain').toFixed(0)} ms | report |`);
+  console.log(`| without the size settings (plain \`trunk build --release\`): first-load gzip (its .gz copies) / navigation -> inputs usable | ${kb(plainTransfer.shipped)} / ${m('plain').toFixed(0)} ms | report |`);
   console.log(`| sample data -> both views rendered | ${m('demo').toFixed(0)} ms | report |`);
   console.log(`| 2,000 privileges: filter keystroke -> DOM updated | ${m('work').toFixed(1)} ms | <= 16 ms |`);
   console.log(`| 2,000 privileges: filter keystroke -> next frame | ${m('frame').toFixed(1)} ms | <= 16 ms |`);
@@ -175,7 +179,7 @@ try {
   console.log(`| the same response only downloaded and read by plain JavaScript (the browser's own floor) | ${m('downloadGap').toFixed(0)} ms | report |`);
   console.log(`| 50,000 keys: tasks over 50 ms, Load -> list shown | ${m('long').toFixed(0)} | 0 |`);
   console.log(`| 50,000 keys: wasm memory after loading | ${m('wasm').toFixed(1)} MB | report |`);
-  console.log(`\nSwagger UI (swagger-ui-dist, its index page and bundles, without any OpenAPI document): ${kb(swaggerTransfer.gzip)} gzip (${kb(swaggerTransfer.raw)} raw), ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x ours.`);
+  console.log(`\nSwagger UI (swagger-ui-dist, its index page and bundles, without any OpenAPI document): ${kb(swaggerTransfer.gzip)} gzip -9 (${kb(swaggerTransfer.raw)} raw), ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x ours compressed the same way.`);
 } finally {
   await browser.close();
   await Promise.all([api.close(), app.close(), plain.close(), shell.close(), swagger.close()]);

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
+import { gzip } from '../precompress.mjs';
+
 import { startApiServer } from '../api-server.mjs';
 import { connect, launchBrowser, ROOT } from './harness.mjs';
 
@@ -62,13 +64,26 @@ test('every built file has .br and .gz copies that decompress to exactly the fil
   }
 });
 
-test('served pre-compressed (Content-Encoding: br), the page loads and works', async () => {
-  const page = await world.browser.newPage();
-  await page.goto(`${world.site.url}/?org=testorg`);
-  await connect(page, world);
-  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
-  const wasm = world.site.served.find((s) => s.name.endsWith('.wasm'));
-  assert.equal(wasm?.encoding, 'br', JSON.stringify(world.site.served));
-  assert.ok(world.site.served.every((s) => s.encoding === 'br'), JSON.stringify(world.site.served));
-  await page.close();
+test('the .gz copy of the wasm is smaller than gzip -9 makes it (Zopfli)', async () => {
+  const wasm = (await readdir(DIST)).find((f) => f.endsWith('.wasm'));
+  const shipped = (await readFile(path.join(DIST, `${wasm}.gz`))).length;
+  const level9 = gzip(await readFile(path.join(DIST, wasm))).length;
+  assert.ok(shipped < level9, `.gz ${shipped} bytes, gzip -9 ${level9} bytes`);
 });
+
+for (const [encoding, acceptEncoding] of [['br', null], ['gzip', 'gzip']]) {
+  test(`served pre-compressed (Content-Encoding: ${encoding}), the page loads and works`, async () => {
+    world.site.served.length = 0;
+    const context = await world.browser.newContext(
+      acceptEncoding ? { extraHTTPHeaders: { 'Accept-Encoding': acceptEncoding } } : {},
+    );
+    const page = await context.newPage();
+    await page.goto(`${world.site.url}/?org=testorg`);
+    await connect(page, world);
+    await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+    const wasm = world.site.served.find((s) => s.name.endsWith('.wasm'));
+    assert.equal(wasm?.encoding, encoding, JSON.stringify(world.site.served));
+    assert.ok(world.site.served.every((s) => s.encoding === encoding), JSON.stringify(world.site.served));
+    await context.close();
+  });
+}
