@@ -231,17 +231,30 @@ impl ValueScan {
     /// `Ok(end)` when the value ends in `bytes`, scanning from `from`; otherwise
     /// `Err(scanned)`: how far it got, to resume there when more bytes come.
     fn end(&mut self, bytes: &[u8], from: usize) -> Result<usize, usize> {
-        for (pos, &b) in bytes.iter().enumerate().skip(from) {
+        let mut pos = from;
+        while pos < bytes.len() {
             if self.in_string {
-                match b {
-                    _ if self.escaped => self.escaped = false,
-                    b'\\' => self.escaped = true,
-                    b'"' => self.in_string = false,
-                    _ => {}
+                if self.escaped {
+                    self.escaped = false;
+                    pos += 1;
+                    continue;
+                }
+                // Most of a list's bytes are inside strings: jump to the next quote or
+                // backslash (a word at a time) rather than looking at every byte.
+                match memchr::memchr2(b'"', b'\\', &bytes[pos..]) {
+                    Some(at) => {
+                        pos += at;
+                        match bytes[pos] {
+                            b'"' => self.in_string = false,
+                            _ => self.escaped = true,
+                        }
+                        pos += 1;
+                    }
+                    None => pos = bytes.len(),
                 }
                 continue;
             }
-            match b {
+            match bytes[pos] {
                 b'"' => self.in_string = true,
                 b'[' | b'{' => self.depth += 1,
                 b']' | b'}' if self.depth == 0 => return Ok(pos),
@@ -249,6 +262,7 @@ impl ValueScan {
                 b',' if self.depth == 0 => return Ok(pos),
                 _ => {}
             }
+            pos += 1;
         }
         Err(bytes.len())
     }

@@ -130,6 +130,24 @@ fn unknown_fields_are_kept_not_fatal() {
 }
 
 #[test]
+fn a_field_given_twice_takes_its_last_value_as_json_parsers_do() {
+    let body = r#"[{"id":"a","displayName":"first","displayName":"last","x":1,"x":2}]"#;
+    let key = &keys(body)[0];
+    assert_eq!(key.display_name.as_deref(), Some("last"));
+    assert_eq!(key.extra.len(), 1, "{:?}", key.extra);
+    assert_eq!(key.extra["x"], 2);
+}
+
+#[test]
+fn a_key_that_is_not_an_object_is_skipped_and_counted() {
+    let decoded =
+        decode_list::<ApiKey>(r#"[{"id":"a"},"b",7,[],null,{"id":"c"}]"#).expect("a list");
+    let ids: Vec<&str> = decoded.items.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(decoded.skipped, 4);
+}
+
+#[test]
 fn wrongly_typed_fields_become_absent_instead_of_failing_the_key() {
     let body = r#"[{"id":"a","displayName":123,"enabled":"yes","status":null,
         "privileges":[{"owner":"PLATFORM"},"junk",{"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY"}],
