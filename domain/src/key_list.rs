@@ -22,6 +22,21 @@ impl KeyQuery {
     pub fn is_empty(&self) -> bool {
         self == &KeyQuery::default()
     }
+
+    /// Whether every key that matches `next` also matches `self`, so that `next` can
+    /// be looked for among `self`'s matches only: typing on at the end of a word, adding
+    /// a word or a status chip, turning "needs attention" on.
+    pub fn narrows_to(&self, next: &KeyQuery) -> bool {
+        let (words, next_words) = (query_words(&self.text), query_words(&next.text));
+        let statuses_narrow = self.statuses.is_empty()
+            || (!next.statuses.is_empty()
+                && next.statuses.iter().all(|s| self.statuses.contains(s)));
+        statuses_narrow
+            && (!self.needs_attention || next.needs_attention)
+            && words
+                .iter()
+                .all(|w| next_words.iter().any(|n| n.contains(w.as_str())))
+    }
 }
 
 /// Which column orders the list.

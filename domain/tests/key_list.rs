@@ -303,3 +303,46 @@ fn highlight_marks_matches_in_the_original_text() {
         [("abcd".to_string(), true), ("ef".to_string(), true)]
     );
 }
+
+#[test]
+fn a_query_narrows_when_its_matches_can_only_shrink() {
+    let narrows = |a: &KeyQuery, b: &KeyQuery| a.narrows_to(b);
+    assert!(narrows(&text(""), &text("s")));
+    assert!(narrows(&text("serv"), &text("servi")));
+    assert!(narrows(&text("service 4"), &text("service 42")));
+    assert!(
+        narrows(&text("42"), &text("service 42")),
+        "a word added before"
+    );
+    assert!(
+        narrows(&text("Café"), &text("cafe locator")),
+        "words compare folded"
+    );
+    assert!(
+        !narrows(&text("service 42"), &text("service 4")),
+        "a deleted character widens"
+    );
+    assert!(!narrows(&text("service"), &text("servce")));
+    assert!(!narrows(&text("a b"), &text("a")));
+
+    let with = |statuses: &[&str], needs_attention: bool| KeyQuery {
+        statuses: statuses.iter().map(|s| s.to_string()).collect(),
+        needs_attention,
+        ..KeyQuery::default()
+    };
+    assert!(narrows(&with(&[], false), &with(&["ENABLED"], false)));
+    assert!(narrows(
+        &with(&["ENABLED", "EXPIRED"], false),
+        &with(&["EXPIRED"], false)
+    ));
+    assert!(
+        !narrows(&with(&["ENABLED"], false), &with(&[], false)),
+        "no chip keeps every status"
+    );
+    assert!(!narrows(
+        &with(&["ENABLED"], false),
+        &with(&["ENABLED", "EXPIRED"], false)
+    ));
+    assert!(narrows(&with(&[], false), &with(&[], true)));
+    assert!(!narrows(&with(&[], true), &with(&[], false)));
+}

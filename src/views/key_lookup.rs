@@ -163,10 +163,26 @@ fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView {
     };
     let query = Memo::new(move |_| session.url.with(|u| u.keys.query.clone()));
     let words = Memo::new(move |_| query.with(|q| query_words(&q.text)));
+    // While the query only narrows (typing on), the next matches are looked for among
+    // the last ones instead of among every key.
+    let last_search = StoredValue::new(None::<(KeyQuery, Sort)>);
     let matches = {
         let (index, data) = (index.clone(), data.clone());
-        Memo::new(move |_| {
-            query.with(|q| sorted.with(|order| filter_keys(&index, &data.items, order, q)))
+        Memo::new(move |last: Option<&Vec<usize>>| {
+            let sort = sort.get();
+            query.with(|q| {
+                let narrowed = last_search.with_value(|searched| {
+                    searched.as_ref().is_some_and(|(last_query, last_sort)| {
+                        *last_sort == sort && last_query.narrows_to(q)
+                    })
+                });
+                let matches = match last {
+                    Some(last) if narrowed => filter_keys(&index, &data.items, last, q),
+                    _ => sorted.with(|order| filter_keys(&index, &data.items, order, q)),
+                };
+                last_search.set_value(Some((q.clone(), sort)));
+                matches
+            })
         })
     };
     // One memo, so a keystroke does not wake every row's "selected?" check.
