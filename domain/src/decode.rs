@@ -146,6 +146,11 @@ impl<T: DeserializeOwned> ListDecoder<T> {
         Ok(more)
     }
 
+    /// How many bytes of the body the decoder holds now.
+    pub fn held_bytes(&self) -> usize {
+        self.pending.len()
+    }
+
     /// The list, once the whole body has been fed.
     pub fn finish(mut self) -> Result<Decoded<T>, DecodeError> {
         while self.decode_some(usize::MAX)? {}
@@ -156,12 +161,17 @@ impl<T: DeserializeOwned> ListDecoder<T> {
         }
     }
 
-    /// Forgets the bytes already decoded (all of them but a partly received element).
+    /// Forgets the bytes already decoded (all of them but a partly received element),
+    /// once they are at least as many as the bytes kept: moving the kept bytes to the
+    /// front after every step moved each chunk's tail again and again.
     fn drop_decoded(&mut self) {
         if self.state == State::NotAList {
             return;
         }
         let keep_from = self.element.as_ref().map_or(self.pos, |(start, _)| *start);
+        if keep_from == 0 || keep_from < self.pending.len() - keep_from {
+            return;
+        }
         self.pending.drain(..keep_from);
         self.pos -= keep_from;
         if let Some((start, _)) = &mut self.element {

@@ -59,3 +59,26 @@ proptest! {
         prop_assert_eq!(pieces, whole);
     }
 }
+
+/// A long list fed in network-sized chunks is never held whole: the decoder keeps at most
+/// about twice a chunk (decoded bytes are let go once they outnumber the rest).
+#[test]
+fn a_long_list_is_not_held_whole_while_it_is_decoded() {
+    let element = r#"{"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY","targetId":"*"}"#;
+    let body = format!("[{}]", vec![element; 20_000].join(","));
+    let chunk = 64 * 1024;
+    let mut decoder = ListDecoder::<Privilege>::new();
+    let mut most_held = 0;
+    for piece in body.as_bytes().chunks(chunk) {
+        decoder.feed(piece);
+        while decoder.decode_some(16 * 1024).expect("a list") {}
+        most_held = most_held.max(decoder.held_bytes());
+    }
+    assert!(body.len() > 20 * chunk);
+    assert!(
+        most_held <= 2 * chunk,
+        "held {most_held} bytes of {}",
+        body.len()
+    );
+    assert_eq!(decoder.finish().expect("a list").items.len(), 20_000);
+}
