@@ -21,7 +21,8 @@ thread_local! {
 }
 
 /// Creates the shared formatter now. The page's first `Intl` formatter loads the locale's
-/// data (11 ms here): better while the user types than during the first render of keys.
+/// data (11 to 80 ms, machine to machine): better once the page is idle than during the
+/// first render of keys, or in the way of the first paint.
 pub fn prepare_local_time() {
     LOCAL_FORMAT.with(|_| ());
 }

@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
     location::on_back_or_forward(move |state| session.follow_url(state));
     let view = Memo::new(move |_| session.url.with(|u| u.view));
     leptos::task::spawn_local(async {
-        time_slice::yield_to_page().await;
+        time_slice::when_idle().await;
         clock::prepare_local_time();
     });
 

@@ -1,8 +1,8 @@
 //! Long work split into slices short enough for the page to paint between them: a
 //! 50,000-key organization is decoded and prepared without freezing the tab.
 
-use js_sys::Promise;
-use wasm_bindgen::JsValue;
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::MessageChannel;
 
@@ -75,4 +75,44 @@ impl Default for Pacer {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Waits until the page has painted and the browser is idle: for work that the first
+/// paint and the user's first keystrokes should not wait for.
+/// `requestIdleCallback`; where it is missing (Safari), the next frame, then a yield.
+pub async fn when_idle() {
+    match idle_callback() {
+        Some(idle) => {
+            let _ = JsFuture::from(idle).await;
+        }
+        None => {
+            next_frame().await;
+            yield_to_page().await;
+        }
+    }
+}
+
+/// `requestIdleCallback`'s next call, if the browser has it.
+fn idle_callback() -> Option<Promise> {
+    let global = js_sys::global();
+    let request = Reflect::get(&global, &JsValue::from_str("requestIdleCallback"))
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    let mut requested = false;
+    let idle = Promise::new(&mut |resolve, _| {
+        requested = request.call1(&global, &resolve).is_ok();
+    });
+    requested.then_some(idle)
+}
+
+/// Waits for the next frame (just before it is painted).
+async fn next_frame() {
+    let frame = Promise::new(&mut |resolve, _| {
+        let requested = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+        if !matches!(requested, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(frame).await;
 }

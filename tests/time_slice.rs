@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use coveo_key_explorer::time_slice::yield_to_page;
+use coveo_key_explorer::time_slice::{when_idle, yield_to_page};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_test::*;
 
@@ -46,4 +46,28 @@ async fn a_yield_gives_a_due_timer_its_turn() {
         yield_to_page().await;
     }
     assert!(timer_fired.get(), "a due timer never ran between yields");
+}
+
+/// Work deferred until the page is idle waits while other work keeps the page busy,
+/// instead of taking its turn between two of its slices.
+#[wasm_bindgen_test]
+async fn idle_work_waits_while_the_page_is_busy() {
+    let slices_done = Rc::new(Cell::new(0));
+    wasm_bindgen_futures::spawn_local({
+        let slices_done = slices_done.clone();
+        async move {
+            for _ in 0..20 {
+                let started = js_sys::Date::now();
+                while js_sys::Date::now() - started < 2.0 {}
+                slices_done.set(slices_done.get() + 1);
+                yield_to_page().await;
+            }
+        }
+    });
+    when_idle().await;
+    assert_eq!(
+        slices_done.get(),
+        20,
+        "idle work ran while the page was busy"
+    );
 }

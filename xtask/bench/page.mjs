@@ -44,14 +44,20 @@ async function firstLoad(browser, site, dir, url) {
   return sizes;
 }
 
-/** Milliseconds from navigation start until the Organization ID field exists. */
+/** Milliseconds from navigation start until the Organization ID field is usable: in the
+ * page, painted, and the main thread free to take a keystroke (a task queued in the frame
+ * that paints it has run, after whatever the page had queued before). */
 async function timeToInteractive(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__interactive = new Promise((resolve) => {
-      const check = () => document.getElementById('org-id') && resolve(performance.now());
-      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+      const observer = new MutationObserver(() => {
+        if (!document.getElementById('org-id')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+      });
+      observer.observe(document, { childList: true, subtree: true });
     });
   });
   await page.goto(url);
