@@ -15,7 +15,8 @@ pub struct ErrorDetails {
 impl ErrorDetails {
     /// Reads an error body; anything that is not a JSON object gives empty details.
     pub fn from_body(body: &str) -> ErrorDetails {
-        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(body) else {
+        // From bytes, like every other body: the wasm then holds one JSON reader, not two.
+        let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(body.as_bytes()) else {
             return ErrorDetails::default();
         };
         let first = |keys: &[&str]| {

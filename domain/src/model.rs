@@ -55,7 +55,12 @@ impl<'de> Deserialize<'de> for ApiKey {
             privileges: fields
                 .list("privileges")
                 .into_iter()
-                .filter_map(|item| Privilege::deserialize(item).ok())
+                .filter_map(|item| match item {
+                    Value::Object(object) => {
+                        Privilege::from_fields::<serde_json::Error>(Fields::from(object)).ok()
+                    }
+                    _ => None,
+                })
                 .collect(),
             created_date: fields.date("createdDate"),
             last_used_date: fields.date("lastUsedDate"),
@@ -129,6 +134,12 @@ impl Fields {
             Some(Value::Array(items)) => items,
             _ => Vec::new(),
         }
+    }
+
+    /// An object already read (a key's privileges, read with the key): its fields, taken
+    /// as they are rather than read again through `Value`'s own deserializer.
+    fn from(object: Map<String, Value>) -> Fields {
+        Fields(object.into_iter().collect())
     }
 
     /// The fields nobody took (the last value of a name given twice).
@@ -205,7 +216,12 @@ pub enum Target {
 
 impl<'de> Deserialize<'de> for Privilege {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut fields = Fields::of(deserializer, "a privilege")?;
+        Privilege::from_fields(Fields::of(deserializer, "a privilege")?)
+    }
+}
+
+impl Privilege {
+    fn from_fields<E: serde::de::Error>(mut fields: Fields) -> Result<Self, E> {
         let owner = fields.required_text("owner")?;
         let target_domain = fields.required_text("targetDomain")?;
         let target = match (fields.text("targetId"), fields.take("global")) {

@@ -23,8 +23,8 @@ pub fn KeyDetails(
         at.map(|at| view! { <time title=local_time(at)>{relative(at, now)}</time> })
     };
     let text = |value: Option<String>| value.map(|v| view! { <span>{v}</span> });
-    let json =
-        |value: &Value| serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
+    // A `Value` always serializes (its keys are strings); no compact fallback to carry.
+    let json = |value: &Value| serde_json::to_string_pretty(value).unwrap_or_default();
     let row = |label: &'static str, value: Option<AnyView>| {
         value.map(|value| view! { <dt>{label}</dt><dd>{value}</dd> })
     };
