@@ -2,13 +2,18 @@
 // (Trunk starts all the hooks of a stage at once, so separate hooks could compress
 // index.html before its policy was written.)
 //   every build: the Content-Security-Policy (csp.mjs)
-//   release:     minified JavaScript (minify.mjs), then .br and .gz copies (precompress.mjs)
+//   release:     wasm-opt -Oz and short import/export names (wasm-opt.mjs), minified
+//                JavaScript (minify.mjs), then .br and .gz copies (precompress.mjs)
 
 import { writePolicy } from './csp.mjs';
 import { minifyScripts } from './minify.mjs';
+import { optimizeWasm } from './wasm-opt.mjs';
 import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
-if (process.env.TRUNK_PROFILE === 'release') await minifyScripts(dir);
+if (process.env.TRUNK_PROFILE === 'release') {
+  optimizeWasm(dir);
+  await minifyScripts(dir);
+}
 writePolicy(dir);
 if (process.env.TRUNK_PROFILE === 'release') await precompress(dir);
