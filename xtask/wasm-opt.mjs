@@ -30,7 +30,8 @@ export function optimizeWasm(dir) {
   const mapping = JSON.parse(
     execFileSync(
       WASM_OPT,
-      [wasmFile, '-Oz', '--enable-reference-types', '--minify-imports-and-exports-and-modules', '-o', wasmFile],
+      [wasmFile, '-Oz', '--enable-reference-types', '--minify-imports-and-exports-and-modules',
+        '--strip-producers', '--strip-target-features', '-o', wasmFile],
       { encoding: 'utf8', maxBuffer: 16 << 20 },
     ),
   );
