@@ -10,6 +10,7 @@ pub mod error;
 pub mod fold;
 pub mod health;
 pub mod highlight;
+pub mod iso_date;
 pub mod key_list;
 pub mod model;
 pub mod org_id;

@@ -6,8 +6,8 @@ use std::fmt;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+
+use crate::iso_date;
 
 /// One API key as `GET /rest/organizations/{org}/apikeys` returns it.
 #[derive(Debug, Clone, PartialEq)]
@@ -300,9 +300,6 @@ impl Timestamp {
         if let Ok(millis) = text.parse::<i64>() {
             return Some(Timestamp(millis));
         }
-        let parsed = OffsetDateTime::parse(text, &Rfc3339).ok()?;
-        i64::try_from(parsed.unix_timestamp_nanos() / 1_000_000)
-            .ok()
-            .map(Timestamp)
+        iso_date::unix_millis(text).map(Timestamp)
     }
 }
