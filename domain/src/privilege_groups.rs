@@ -25,6 +25,12 @@ pub struct OwnerGroup {
 /// Owners in Coveo's documented order, then any other owner alphabetically; domains
 /// alphabetically; types in CREATE, VIEW, EDIT, ENABLE order, then others.
 pub fn group<'a>(privileges: impl IntoIterator<Item = &'a Privilege>) -> Vec<OwnerGroup> {
+    group_each(&mut privileges.into_iter())
+}
+
+/// [`group`] over any iterator, so that the wasm holds its body and sorts once, not once
+/// per kind of iterator.
+fn group_each<'a>(privileges: &mut dyn Iterator<Item = &'a Privilege>) -> Vec<OwnerGroup> {
     let mut owners: Vec<OwnerGroup> = Vec::new();
     // Where each (owner, domain) went: thousands of domains are grouped per keystroke.
     let mut slots: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
