@@ -35,28 +35,8 @@ pub fn decode_list<T: DeserializeOwned>(body: impl AsRef<[u8]>) -> Result<Decode
 /// element's own syntax and UTF-8 are checked when it is decoded. Decoded bytes are
 /// dropped, so memory holds the items, not the body.
 pub struct ListDecoder<T> {
-    /// Bytes received and not yet decoded.
-    pending: Vec<u8>,
-    /// How far into `pending` the array's structure has been read.
-    pos: usize,
-    state: State,
-    /// The element being scanned, when its end has not arrived yet.
-    element: Option<(usize, ValueScan)>,
+    scanner: ListScanner,
     decoded: Decoded<T>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
-    /// Before the opening `[`.
-    Start,
-    /// After `[` (`first`) or after a comma.
-    ExpectElement { first: bool },
-    /// After an element: a comma or the closing `]` comes next.
-    AfterElement,
-    /// After the closing `]`: only whitespace may follow.
-    Done,
-    /// The body does not start with `[`: it is kept whole to say what it is instead.
-    NotAList,
 }
 
 impl<T: DeserializeOwned> Default for ListDecoder<T> {
@@ -68,10 +48,7 @@ impl<T: DeserializeOwned> Default for ListDecoder<T> {
 impl<T: DeserializeOwned> ListDecoder<T> {
     pub fn new() -> ListDecoder<T> {
         ListDecoder {
-            pending: Vec::new(),
-            pos: 0,
-            state: State::Start,
-            element: None,
+            scanner: ListScanner::default(),
             decoded: Decoded {
                 items: Vec::new(),
                 skipped: 0,
@@ -81,7 +58,7 @@ impl<T: DeserializeOwned> ListDecoder<T> {
 
     /// Adds the next bytes of the body.
     pub fn feed(&mut self, bytes: &[u8]) {
-        self.pending.extend_from_slice(bytes);
+        self.scanner.pending.extend_from_slice(bytes);
     }
 
     /// Decodes the complete elements received so far, about `budget` bytes of them (at
@@ -90,38 +67,106 @@ impl<T: DeserializeOwned> ListDecoder<T> {
     pub fn decode_some(&mut self, budget: usize) -> Result<bool, DecodeError> {
         let mut taken = 0;
         let more = loop {
+            match self.scanner.next(taken > 0 && taken >= budget)? {
+                Scanned::Element(start, end) => {
+                    let element = &self.scanner.pending[start..end];
+                    take_into(&mut self.decoded, element)?;
+                    taken += element.len();
+                }
+                Scanned::OverBudget => break true,
+                Scanned::NeedMore => break false,
+            }
+        };
+        self.scanner.drop_decoded();
+        Ok(more)
+    }
+
+    /// How many bytes of the body the decoder holds now.
+    pub fn held_bytes(&self) -> usize {
+        self.scanner.pending.len()
+    }
+
+    /// The list, once the whole body has been fed.
+    pub fn finish(mut self) -> Result<Decoded<T>, DecodeError> {
+        while self.decode_some(usize::MAX)? {}
+        self.scanner.check_complete()?;
+        Ok(self.decoded)
+    }
+}
+
+/// The array's structure, apart from the item type: where each element starts and ends.
+/// Not generic, so the wasm holds it once for every kind of list.
+#[derive(Default)]
+struct ListScanner {
+    /// Bytes received and not yet decoded.
+    pending: Vec<u8>,
+    /// How far into `pending` the array's structure has been read.
+    pos: usize,
+    state: State,
+    /// The element being scanned, when its end has not arrived yet.
+    element: Option<(usize, ValueScan)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum State {
+    /// Before the opening `[`.
+    #[default]
+    Start,
+    /// After `[` (`first`) or after a comma.
+    ExpectElement { first: bool },
+    /// After an element: a comma or the closing `]` comes next.
+    AfterElement,
+    /// After the closing `]`: only whitespace may follow.
+    Done,
+    /// The body does not start with `[`: it is kept whole to say what it is instead.
+    NotAList,
+}
+
+/// What [`ListScanner::next`] found.
+enum Scanned {
+    /// A complete element, at `pending[start..end]`.
+    Element(usize, usize),
+    /// An element is next, but the budget is spent.
+    OverBudget,
+    /// Nothing more until more bytes come (or ever, at the end of the list).
+    NeedMore,
+}
+
+impl ListScanner {
+    /// Reads the structure up to the next complete element; `over_budget` stops it before
+    /// it starts one.
+    fn next(&mut self, over_budget: bool) -> Result<Scanned, DecodeError> {
+        loop {
             if let Some((start, mut scan)) = self.element.take() {
                 // An element whose end had not arrived: resume where its scan stopped.
-                match scan.end(&self.pending, self.pos) {
+                return match scan.end(&self.pending, self.pos) {
                     Ok(end) => {
                         let element = self.pending[start..end].trim_ascii_end();
-                        take_into(&mut self.decoded, element)?;
-                        taken += element.len();
                         self.pos = end;
                         self.state = State::AfterElement;
-                        continue;
+                        Ok(Scanned::Element(start, start + element.len()))
                     }
                     Err(scanned) => {
                         self.pos = scanned;
                         self.element = Some((start, scan));
-                        break false;
+                        Ok(Scanned::NeedMore)
                     }
-                }
+                };
             }
             let rest = &self.pending[self.pos..];
             self.pos += rest.len() - rest.trim_ascii_start().len();
             let Some(&byte) = self.pending.get(self.pos) else {
-                break false;
+                return Ok(Scanned::NeedMore);
             };
             match self.state {
-                State::NotAList => break false,
+                State::NotAList => return Ok(Scanned::NeedMore),
                 State::Start if byte == b'[' => {
                     self.pos += 1;
                     self.state = State::ExpectElement { first: true };
                 }
                 State::Start => {
                     self.state = State::NotAList;
-                    break false;
+                    return Ok(Scanned::NeedMore);
                 }
                 State::Done => return Err(DecodeError::NotJson),
                 State::AfterElement | State::ExpectElement { first: true } if byte == b']' => {
@@ -136,26 +181,18 @@ impl<T: DeserializeOwned> ListDecoder<T> {
                 State::ExpectElement { .. } if byte == b',' || byte == b']' => {
                     return Err(DecodeError::NotJson)
                 }
-                State::ExpectElement { .. } if taken > 0 && taken >= budget => break true,
+                State::ExpectElement { .. } if over_budget => return Ok(Scanned::OverBudget),
                 State::ExpectElement { .. } => {
                     self.element = Some((self.pos, ValueScan::default()));
                 }
             }
-        };
-        self.drop_decoded();
-        Ok(more)
+        }
     }
 
-    /// How many bytes of the body the decoder holds now.
-    pub fn held_bytes(&self) -> usize {
-        self.pending.len()
-    }
-
-    /// The list, once the whole body has been fed.
-    pub fn finish(mut self) -> Result<Decoded<T>, DecodeError> {
-        while self.decode_some(usize::MAX)? {}
+    /// At the end of the body: whether it held a whole list.
+    fn check_complete(&self) -> Result<(), DecodeError> {
         match self.state {
-            State::Done => Ok(self.decoded),
+            State::Done => Ok(()),
             State::Start | State::NotAList => Err(not_a_list(&self.pending)),
             State::ExpectElement { .. } | State::AfterElement => Err(DecodeError::NotJson),
         }

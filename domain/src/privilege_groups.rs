@@ -30,7 +30,7 @@ pub fn group<'a>(privileges: impl IntoIterator<Item = &'a Privilege>) -> Vec<Own
 
 /// [`group`] over any iterator, so that the wasm holds its body and sorts once, not once
 /// per kind of iterator.
-fn group_each<'a>(privileges: &mut dyn Iterator<Item = &'a Privilege>) -> Vec<OwnerGroup> {
+fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGroup> {
     let mut owners: Vec<OwnerGroup> = Vec::new();
     // Where each (owner, domain) went: thousands of domains are grouped per keystroke.
     let mut slots: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
