@@ -7,7 +7,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+/** The Subresource Integrity hash of `bytes`, as index.html pins a file with it. */
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 /** Minifies every `.js` file of `dir` (an ES module each) in place. */
 export async function minifyScripts(dir) {

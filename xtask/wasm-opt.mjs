@@ -7,15 +7,15 @@
 // minified, on wasm-bindgen's own formatting, and checks every name it rewrites.
 
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { sri } from './minify.mjs';
+
 // binaryen's, pinned in package.json; by path, so a bare `trunk build` finds it too.
 const WASM_OPT = fileURLToPath(new URL('./node_modules/.bin/wasm-opt', import.meta.url));
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Optimizes the build's wasm in `dir` for size and shortens its import and export names
@@ -67,7 +67,7 @@ export function renameInGlue(glue, { imports, exports }, newModule) {
     out = replaceOnce(out, new RegExp(`(?<![\\w$])${escape(name)}(?=\\s*:\\s*function)`, 'g'), short, name);
   }
   const renamed = new Map(exports);
-  out = out.replace(/(?<![\w$])wasm\.([\w$]+)/g, (whole, name) => {
+  out = out.replace(/(?<![\w$])wasm\.([\w$]+)/g, (_, name) => {
     const short = renamed.get(name);
     if (short === undefined) throw new Error(`the glue uses wasm.${name}, which the wasm does not export`);
     return `wasm.${short}`;

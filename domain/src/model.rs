@@ -136,12 +136,6 @@ impl Fields {
         }
     }
 
-    /// An object already read (a key's privileges, read with the key): its fields, taken
-    /// as they are rather than read again through `Value`'s own deserializer.
-    fn from(object: Map<String, Value>) -> Fields {
-        Fields(object.into_iter().collect())
-    }
-
     /// The fields nobody took (the last value of a name given twice).
     fn rest(self) -> Map<String, Value> {
         self.0.into_iter().collect()
@@ -156,6 +150,14 @@ impl Fields {
                 _ => None,
             })
             .collect()
+    }
+}
+
+/// An object already read (a key's privileges, read with the key): its fields, taken as
+/// they are rather than read again through `Value`'s own deserializer.
+impl From<Map<String, Value>> for Fields {
+    fn from(object: Map<String, Value>) -> Fields {
+        Fields(object.into_iter().collect())
     }
 }
 
