@@ -5,6 +5,7 @@
 //! crate, HTTP in [`api`].
 
 pub mod api;
+pub mod chunks;
 pub mod clock;
 pub mod components;
 pub mod connection;

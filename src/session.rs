@@ -11,6 +11,7 @@ use domain::url_state::{ExplorerState, KeyLookupState, UrlState, View};
 use leptos::prelude::*;
 
 use crate::api::ApiRequest;
+use crate::chunks;
 use crate::connection::Connection;
 use crate::loader::{Loader, Origin};
 use crate::location;
@@ -171,6 +172,7 @@ impl Session {
         match self.requests() {
             Ok((keys, privileges)) => {
                 self.form_error.set(None);
+                chunks::preload();
                 self.keys.load(keys);
                 self.privileges.load(privileges);
             }
@@ -196,6 +198,7 @@ impl Session {
 
     pub fn load_demo(&self) {
         self.form_error.set(None);
+        chunks::preload();
         self.keys.show(Origin::Demo, demo_keys());
         self.privileges.show(Origin::Demo, demo_privileges());
     }

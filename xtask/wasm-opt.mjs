@@ -6,34 +6,36 @@
 // which Trunk would swallow; this step applies it to the glue. It runs before the glue is
 // minified, on wasm-bindgen's own formatting, and checks every name it rewrites.
 
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { sri } from './minify.mjs';
+import { LOADER, buildFiles, chunkFiles } from './wasm-split.mjs';
 
 // binaryen's, pinned in package.json; by path, so a bare `trunk build` finds it too.
 const WASM_OPT = fileURLToPath(new URL('./node_modules/.bin/wasm-opt', import.meta.url));
 
+const OPTIMIZE = ['-Oz', '--enable-reference-types', '--strip-producers', '--strip-target-features'];
+
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Optimizes the build's wasm in `dir` for size and shortens its import and export names
- * in the wasm and its glue, and updates the Subresource Integrity hashes index.html holds
- * for both. */
+ * in the wasm and its glue (and in the chunk loader of a split build, wasm-split.mjs),
+ * updates the Subresource Integrity hashes index.html holds for both, and optimizes the
+ * chunks. */
 export function optimizeWasm(dir) {
-  const wasmName = readdirSync(dir).find((n) => n.endsWith('_bg.wasm'));
+  const { wasm: wasmName, glue: glueName } = buildFiles(dir);
   const wasmFile = path.join(dir, wasmName);
-  const glueFile = path.join(dir, wasmName.replace(/_bg\.wasm$/, '.js'));
+  const glueFile = path.join(dir, glueName);
   const before = readFileSync(wasmFile);
 
   const mapping = JSON.parse(
-    execFileSync(
-      WASM_OPT,
-      [wasmFile, '-Oz', '--enable-reference-types', '--minify-imports-and-exports-and-modules',
-        '--strip-producers', '--strip-target-features', '-o', wasmFile],
-      { encoding: 'utf8', maxBuffer: 16 << 20 },
-    ),
+    execFileSync(WASM_OPT, [wasmFile, ...OPTIMIZE, '--minify-imports-and-exports-and-modules', '-o', wasmFile], {
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+    }),
   );
   // The mapping names each import's old module, not the one module they now share.
   const after = readFileSync(wasmFile);
@@ -46,25 +48,77 @@ export function optimizeWasm(dir) {
   const indexFile = path.join(dir, 'index.html');
   const html = readFileSync(indexFile, 'utf8');
   writeFileSync(indexFile, html.replaceAll(sri(before), sri(after)).replaceAll(sri(glue), sri(renamed)));
+
+  const loaderFile = path.join(dir, LOADER);
+  if (existsSync(loaderFile)) {
+    writeFileSync(loaderFile, renameInLoader(readFileSync(loaderFile, 'utf8'), mapping));
+    // A chunk's imports are the loader's own names for the main part's exports: kept.
+    for (const chunk of chunkFiles(dir)) {
+      const file = path.join(dir, chunk);
+      const { status, stderr } = spawnSync(WASM_OPT, [file, ...OPTIMIZE, '-o', file], { encoding: 'utf8' });
+      // wasm-split-cli writes a names subsection binaryen does not know; the names go anyway.
+      const news = stderr.split('\n').filter((l) => l && !/unknown name subsection/.test(l));
+      if (news.length > 0) console.error(news.join('\n'));
+      if (status !== 0) throw new Error(`wasm-opt failed on ${chunk} (exit ${status})`);
+    }
+  }
+}
+
+/** The loader with the main part's exports it hands to the chunks under their new
+ * names: `const { memory, ... } = initSync(...)` becomes `const { a: memory, ... }`. */
+export function renameInLoader(loader, { exports }) {
+  const renamed = new Map(exports);
+  let found = 0;
+  const out = loader.replace(/const\s*\{([^}]*)\}\s*=\s*initSync\(/g, (_, names) => {
+    found++;
+    const fields = names.split(',').map((n) => n.trim()).filter(Boolean).map((name) => {
+      const short = renamed.get(name);
+      if (short === undefined) throw new Error(`the loader uses ${name}, which the wasm does not export`);
+      return `${short}: ${name}`;
+    });
+    return `const { ${fields.join(', ')} } = initSync(`;
+  });
+  if (found !== 1) throw new Error(`the loader reads initSync's exports ${found} times, expected once`);
+  return out;
 }
 
 /** The glue with wasm-opt's `mapping` applied: import keys and their module's name
- * (now `newModule`) in the imports object, and every `wasm.<export>`. Throws if a name is
- * not where expected. */
+ * (now `newModule`) in the imports object, and every `wasm.<export>`. In a split build,
+ * the loader's functions join the one module too. Throws if a name is not where
+ * expected. */
 export function renameInGlue(glue, { imports, exports }, newModule) {
-  const modules = new Set(imports.map(([module]) => module));
+  const fromLoader = imports.filter(([module]) => module.endsWith(`/${LOADER}`));
+  const own = imports.filter(([module]) => !module.endsWith(`/${LOADER}`));
+  const modules = new Set(own.map(([module]) => module));
   if (modules.size !== 1) throw new Error(`expected one import module, got ${[...modules]}`);
   const [oldModule] = modules;
   const replaceOnce = (text, pattern, by, what) => {
     let found = 0;
-    const out = text.replace(pattern, () => (found++, by));
+    const out = text.replace(pattern, (...match) => (found++, typeof by === 'function' ? by(...match) : by));
     if (found !== 1) throw new Error(`${what}: found ${found} times in the glue, expected once`);
     return out;
   };
 
   let out = replaceOnce(glue, new RegExp(`"${escape(oldModule)}"(?=\\s*:)`, 'g'), JSON.stringify(newModule), oldModule);
-  for (const [, name, short] of imports) {
+  for (const [, name, short] of own) {
     out = replaceOnce(out, new RegExp(`(?<![\\w$])${escape(name)}(?=\\s*:\\s*function)`, 'g'), short, name);
+  }
+  if (fromLoader.length > 0) {
+    // `"./__wasm_split.js": importN` entries (one per function, one namespace) go; the
+    // functions join the shared module's object under their short names.
+    let namespace;
+    out = out.replace(new RegExp(`\\s*"${escape(fromLoader[0][0])}"\\s*:\\s*([\\w$]+),?`, 'g'), (_, ns) => {
+      namespace = ns;
+      return '';
+    });
+    if (namespace === undefined) throw new Error(`${fromLoader[0][0]}: not in the glue's imports`);
+    const members = fromLoader.map(([, name, short]) => `${short}: ${namespace}.${name}`).join(', ');
+    out = replaceOnce(
+      out,
+      new RegExp(`(${escape(JSON.stringify(newModule))}\\s*:\\s*)([\\w$]+)`, 'g'),
+      (_, key, own) => `${key}{ ...${own}, ${members} }`,
+      `the ${newModule} module`,
+    );
   }
   const renamed = new Map(exports);
   out = out.replace(/(?<![\w$])wasm\.([\w$]+)/g, (_, name) => {

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::chunks;
 use crate::clock::{local_time, now};
 use crate::components::copy_button::CopyButton;
 use crate::components::filter_input::FilterInput;
@@ -40,7 +41,7 @@ pub fn KeyLookup() -> impl IntoView {
         <section class="view" aria-labelledby="key-lookup-heading">
             <h2 id="key-lookup-heading">"Key lookup"</h2>
             {list_status(session.keys, session.connection, Endpoint::ApiKeys, |data| {
-                view! { <PreparedKeys data=data/> }.into_any()
+                chunks::deferred(move || chunks::key_browser(data.clone()))
             })}
             {move || match session.keys.state().get() {
                 LoadState::Failed { error, .. } if explains(&error) => Some(view! { <TokenCheck/> }),

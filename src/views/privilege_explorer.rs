@@ -15,6 +15,7 @@ use domain::privilege_groups::{first_rows, group, row_count, type_label, DomainG
 use domain::text::{count, thousands};
 use leptos::prelude::*;
 
+use crate::chunks;
 use crate::components::copy_button::CopyButton;
 use crate::components::filter_input::FilterInput;
 use crate::components::list_status::list_status;
@@ -61,7 +62,7 @@ pub fn PrivilegeExplorer() -> impl IntoView {
                 })
             }}
             {list_status(session.privileges, session.connection, endpoint, |data| {
-                view! { <PrivilegeBrowser data=data/> }.into_any()
+                chunks::deferred(move || chunks::privilege_browser(data.clone()))
             })}
         </section>
     }

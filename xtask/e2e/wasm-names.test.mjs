@@ -2,19 +2,20 @@
 // them, its glue supplies every one, and the renaming refuses a glue it cannot match.
 
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 
 import { renameInGlue } from '../wasm-opt.mjs';
+import { buildFiles } from '../wasm-split.mjs';
 import { ROOT } from './harness.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 
 test("the built wasm's imports and exports have short names, and the glue supplies each import", async () => {
-  const files = await readdir(DIST);
-  const wasm = new WebAssembly.Module(await readFile(path.join(DIST, files.find((f) => f.endsWith('.wasm')))));
-  const glue = await readFile(path.join(DIST, files.find((f) => f.endsWith('.js'))), 'utf8');
+  const files = buildFiles(DIST);
+  const wasm = new WebAssembly.Module(await readFile(path.join(DIST, files.wasm)));
+  const glue = await readFile(path.join(DIST, files.glue), 'utf8');
   const imports = WebAssembly.Module.imports(wasm);
   assert.ok(imports.length > 50, `${imports.length} imports`);
   for (const { module, name } of imports) {

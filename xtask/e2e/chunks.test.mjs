@@ -1,0 +1,122 @@
+// The views downloaded on first use (src/chunks.rs, xtask/wasm-split.mjs): the release
+// build is split, every chunk is pinned by its hash, the first load carries none of them,
+// and a chunk that cannot be downloaded (or is not the one built) is said so, with Retry.
+
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { sri } from '../minify.mjs';
+import { renameInGlue, renameInLoader } from '../wasm-opt.mjs';
+import { buildFiles, preloadLoader, replaceFetch, replaceLoaderImport } from '../wasm-split.mjs';
+import { ROOT, openApp, startWorld } from './harness.mjs';
+
+const DIST = path.join(ROOT, 'dist');
+const CHUNK = /-(chunk_\d+|split_\w+)-[0-9a-f]{16}\.wasm$/;
+
+let world;
+before(async () => { world = await startWorld(); });
+after(async () => { await world?.close(); });
+
+test('the release build is split: hashed chunks, each fetched only with its integrity hash', async () => {
+  const files = await readdir(DIST);
+  const { stem, glue } = buildFiles(DIST);
+  const chunks = files.filter((f) => CHUNK.test(f));
+  assert.deepEqual(chunks.map((f) => f.match(CHUNK)[1]).sort(), ['chunk_3', 'split_keys', 'split_privileges']);
+
+  const loaderName = files.find((f) => new RegExp(`^${stem}-chunks-[0-9a-f]{16}\\.js$`).test(f));
+  assert.ok(loaderName, files.join(' '));
+  const loader = await readFile(path.join(DIST, loaderName), 'utf8');
+  for (const chunk of chunks) {
+    const integrity = sri(await readFile(path.join(DIST, chunk)));
+    assert.ok(loader.includes(`"./${chunk}",import.meta.url),{integrity:"${integrity}"}`), chunk);
+    // A chunk links to the main part only: its memory, function table and stack pointer.
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(path.join(DIST, chunk))));
+    assert.deepEqual(new Set(imports.map((i) => i.module)), new Set(['__wasm_split']), chunk);
+  }
+  assert.ok((await readFile(path.join(DIST, glue), 'utf8')).includes(`"./${loaderName}"`), 'the glue imports the loader');
+  const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
+  assert.ok(html.includes(`href=./${loaderName} integrity=${sri(loader)} rel=modulepreload`), 'preloaded and pinned');
+});
+
+test('the first load fetches no chunk; loading a list fetches them', async () => {
+  const page = await openApp(world);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(fetched.filter((u) => CHUNK.test(u)), []);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('key-table').waitFor();
+  assert.equal(fetched.filter((u) => CHUNK.test(u)).length, 3, fetched.join('\n'));
+  await page.context().close();
+});
+
+for (const [what, answer] of [
+  ['cannot be downloaded', (route) => route.abort('connectionrefused')],
+  ['is not the one built (integrity)', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  }],
+]) {
+  test(`a chunk that ${what}: the view says so, and Retry recovers`, async () => {
+    const page = await openApp(world);
+    let broken = true;
+    await page.route(CHUNK, (route) => (broken ? answer(route) : route.continue()));
+    await page.getByRole('button', { name: 'Try with sample data' }).click();
+    const alert = page.getByTestId('chunk-error');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /could not be downloaded[\s\S]*Retry/);
+    assert.equal(await page.getByTestId('key-table').count(), 0);
+
+    broken = false;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('key-table').waitFor();
+    assert.equal(await page.getByTestId('key-table').locator('tbody tr').count(), 7);
+    await page.getByRole('link', { name: 'Privilege explorer' }).click();
+    await page.getByTestId('privilege-count').filter({ hasText: '95 of 95 privileges' }).waitFor();
+    await page.context().close();
+  });
+}
+
+// As wasm-split-cli writes it (wasm-opt.mjs renames before minify.mjs minifies).
+const LOADER = `import { initSync } from "./app-1.js";
+function getSharedImports() {
+    const { __indirect_function_table, __wasm_split_shared0, memory,  } = initSync(undefined, undefined);
+}
+const load = () => { const src = fetch(new URL("./split_keys.wasm", import.meta.url)); return src; };`;
+
+test("the loader gets the main part's short export names, and the chunks' final names", () => {
+  const mapping = { imports: [], exports: [['memory', 'a'], ['__indirect_function_table', 'b'], ['__wasm_split_shared0', 'c']] };
+  const renamed = renameInLoader(LOADER, mapping);
+  assert.ok(renamed.includes('const { b: __indirect_function_table, c: __wasm_split_shared0, a: memory } = initSync('), renamed);
+  assert.throws(() => renameInLoader(LOADER, { exports: mapping.exports.slice(1) }), /uses memory, which the wasm does not export/);
+
+  const fetched = replaceFetch(LOADER, 'split_keys.wasm', 'app-split_keys-0123.wasm', 'sha384-x');
+  assert.ok(fetched.includes('fetch(new URL("./app-split_keys-0123.wasm",import.meta.url),{integrity:"sha384-x"})'), fetched);
+  assert.throws(() => replaceFetch(LOADER, 'split_gone.wasm', 'x.wasm', 'sha384-x'), /fetched 0 times/);
+
+  assert.equal(replaceLoaderImport('import * as i from "./__wasm_split.js";', 'app-chunks-1.js'), 'import * as i from "./app-chunks-1.js";');
+  assert.throws(() => replaceLoaderImport('import * as i from "./other.js";', 'x.js'), /does not import the chunk loader/);
+
+  const html = '<link crossorigin href=./app.js integrity=sha384-g rel=modulepreload><link rel=preload>';
+  assert.match(preloadLoader(html, 'l.js', 'sha384-l'), /rel=modulepreload><link crossorigin href=\.\/l\.js integrity=sha384-l rel=modulepreload>/);
+  assert.throws(() => preloadLoader('<link rel=preload>', 'l.js', 'sha384-l'), /0 modulepreload links/);
+});
+
+test("the loader's functions join the glue's one import module under their short names", () => {
+  const glue = `import * as import1 from "./__wasm_split.js"
+function __wbg_get_imports() {
+    const import0 = { __proto__: null, __wbg_x_1: function() {} };
+    return { __proto__: null, "./app_bg.js": import0, "./__wasm_split.js": import1, "./__wasm_split.js": import1 };
+}`;
+  const out = renameInGlue(glue, {
+    imports: [['./app_bg.js', '__wbg_x_1', '$'], ['./__wasm_split.js', '__wasm_split_load_keys', '$a']],
+    exports: [],
+  }, 'a');
+  assert.match(out, /"a": \{ \.\.\.import0, \$a: import1\.__wasm_split_load_keys \}/);
+  assert.ok(!out.includes('"./__wasm_split.js":'), out);
+  assert.match(out, /import \* as import1 from "\.\/__wasm_split\.js"/);
+});
