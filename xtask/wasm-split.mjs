@@ -82,15 +82,33 @@ export function splitWasm(dir, sourceDir = process.env.TRUNK_SOURCE_DIR ?? proce
     }
     writeFileSync(indexFile, html);
 
+    const loader = readFileSync(path.join(work, LOADER), 'utf8');
+    writeFileSync(path.join(dir, LOADER), withInstantiateFallback(loader));
     for (const name of readdirSync(work)) {
-      if (name === LOADER || (name.endsWith('.wasm') && name !== `${stem}.wasm`)) {
-        renameSync(path.join(work, name), path.join(dir, name));
-      }
+      if (name.endsWith('.wasm') && name !== `${stem}.wasm`) renameSync(path.join(work, name), path.join(dir, name));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   return true;
+}
+
+/** `loader` compiling a chunk even when the host serves `.wasm` files with another type
+ * than `application/wasm`, which `instantiateStreaming` refuses (wasm-bindgen's glue
+ * falls back the same way for the main part). */
+export function withInstantiateFallback(loader) {
+  let found = 0;
+  const out = loader.replace(/WebAssembly\.instantiateStreaming\(/g, () => (found++, 'instantiateChunk('));
+  if (found === 0) throw new Error('the loader does not instantiate any chunk');
+  return `${out}
+async function instantiateChunk(fetched, imports) {
+    const response = await fetched;
+    if (response.headers.get('Content-Type')?.startsWith('application/wasm')) {
+        return WebAssembly.instantiateStreaming(response, imports);
+    }
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
 }
 
 /** The chunks wasm-split-cli wrote into `dir` (every wasm but the main part). */

@@ -44,6 +44,20 @@ async function firstLoad(browser, site, dir, url) {
   return sizes;
 }
 
+/** The chunks of a split build (src/chunks.rs), which the first load does not fetch: a
+ * list's first load does. Sizes as in `firstLoad`. */
+async function chunkTransfer(dir) {
+  const sizes = { shipped: 0, gzip: 0, files: 0 };
+  for (const file of await readdir(dir)) {
+    if (!/-(chunk_\d+|split_\w+)-[0-9a-f]{16}\.wasm$/.test(file)) continue;
+    const body = await readFile(path.join(dir, file));
+    sizes.files++;
+    sizes.gzip += gzip(body).length;
+    sizes.shipped += (await readFile(path.join(dir, `${file}.gz`))).length;
+  }
+  return sizes;
+}
+
 /** Milliseconds from navigation start until the Organization ID field is usable: in the
  * page, painted, and the main thread free to take a keystroke (a task queued in the frame
  * that paints it has run, after whatever the page had queued before). */
@@ -157,6 +171,7 @@ try {
   const transfer = await firstLoad(browser, app, DIST, `${app.url}/`);
   const plainTransfer = await firstLoad(browser, plain, PLAIN, `${plain.url}/`);
   const swaggerTransfer = await firstLoad(browser, swagger, SWAGGER, `${swagger.url}/index.html`);
+  const chunks = await chunkTransfer(DIST);
   for (let run = 0; run < RUNS; run++) {
     runs.push({
       app: await timeToInteractive(browser, `${app.url}/`),
@@ -176,6 +191,7 @@ try {
   console.log(`| the same, gzip -9 by a host that compresses each response | ${kb(transfer.gzip)} | report |`);
   console.log(`| the same, uncompressed | ${kb(transfer.raw)} | report |`);
   console.log(`| the same, Brotli 11 (the build's .br files, for hosts that serve them) | ${kb(transfer.brotli)} | report |`);
+  console.log(`| the two list views' code, fetched when a list is first loaded, not with the page (${chunks.files} wasm chunks), as shipped / gzip -9 | ${kb(chunks.shipped)} / ${kb(chunks.gzip)} | report |`);
   console.log(`| navigation -> inputs usable: app / static shell / difference | ${m('app').toFixed(0)} ms / ${m('shell').toFixed(0)} ms / ${(m('app') - m('shell')).toFixed(0)} ms | difference <= 100 ms |`);
   console.log(`| without the size settings (plain \`trunk build --release\`): first-load gzip (its .gz copies) / navigation -> inputs usable | ${kb(plainTransfer.shipped)} / ${m('plain').toFixed(0)} ms | report |`);
   console.log(`| sample data -> both views rendered | ${m('demo').toFixed(0)} ms | report |`);

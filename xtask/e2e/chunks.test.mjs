@@ -9,7 +9,9 @@ import { after, before, test } from 'node:test';
 
 import { sri } from '../minify.mjs';
 import { renameInGlue, renameInLoader } from '../wasm-opt.mjs';
-import { buildFiles, preloadLoader, replaceFetch, replaceLoaderImport } from '../wasm-split.mjs';
+import {
+  buildFiles, preloadLoader, replaceFetch, replaceLoaderImport, withInstantiateFallback,
+} from '../wasm-split.mjs';
 import { ROOT, openApp, startWorld } from './harness.mjs';
 
 const DIST = path.join(ROOT, 'dist');
@@ -82,6 +84,21 @@ for (const [what, answer] of [
 }
 
 // As wasm-split-cli writes it (wasm-opt.mjs renames before minify.mjs minifies).
+test('a host that serves chunks with another type than application/wasm still works', async () => {
+  const page = await openApp(world);
+  await page.route(CHUNK, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const types = [];
+  page.on('response', (r) => CHUNK.test(r.url()) && types.push(r.headers()['content-type']));
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('key-table').waitFor();
+  assert.equal(await page.getByTestId('key-table').locator('tbody tr').count(), 7);
+  assert.deepEqual(types, Array(3).fill('application/octet-stream'));
+  await page.context().close();
+});
+
 const LOADER = `import { initSync } from "./app-1.js";
 function getSharedImports() {
     const { __indirect_function_table, __wasm_split_shared0, memory,  } = initSync(undefined, undefined);
@@ -100,6 +117,10 @@ test("the loader gets the main part's short export names, and the chunks' final 
 
   assert.equal(replaceLoaderImport('import * as i from "./__wasm_split.js";', 'app-chunks-1.js'), 'import * as i from "./app-chunks-1.js";');
   assert.throws(() => replaceLoaderImport('import * as i from "./other.js";', 'x.js'), /does not import the chunk loader/);
+
+  assert.match(withInstantiateFallback(LOADER.replace('return src;', 'return WebAssembly.instantiateStreaming(src, {});')),
+    /return instantiateChunk\(src, \{\}\);[\s\S]*async function instantiateChunk/);
+  assert.throws(() => withInstantiateFallback(LOADER), /does not instantiate any chunk/);
 
   const html = '<link crossorigin href=./app.js integrity=sha384-g rel=modulepreload><link rel=preload>';
   assert.match(preloadLoader(html, 'l.js', 'sha384-l'), /rel=modulepreload><link crossorigin href=\.\/l\.js integrity=sha384-l rel=modulepreload>/);
