@@ -3,9 +3,10 @@
 //! they use. Nobody sees either before a list is loaded, so the first load carries
 //! neither; `Session` fetches both as soon as a load starts, while the request is out.
 //!
-//! A release build splits each into a wasm chunk of its own (`xtask/wasm-split.mjs`,
-//! with `--cfg key_explorer_split`); other builds (`trunk serve`, the browser tests) link
-//! them in, behind the same async calls, so every build renders them the same way.
+//! A release build (`--cfg key_explorer_split`, `xtask/wasm-split.mjs`) splits them into
+//! wasm chunks: one per view and one for the code both use and the page does not. Other
+//! builds (`trunk serve`, the browser tests) link them in, behind the same async calls,
+//! so every build renders them the same way.
 
 use std::future::Future;
 use std::sync::Arc;

@@ -3,8 +3,11 @@
 // Rust path plus a hash (`__wbg_set_method_639e69af35614d36`, ~160 of them, each written
 // in both files) and every import under the module "./coveo-key-explorer-<hash>_bg.js";
 // hashes do not compress. wasm-opt renames them (`$`, `$a`...) and prints the mapping,
-// which Trunk would swallow; this step applies it to the glue. It runs before the glue is
-// minified, on wasm-bindgen's own formatting, and checks every name it rewrites.
+// which Trunk would swallow; this step applies it to the glue (and, in a split build, to
+// the chunk loader, which hands the chunks some of the wasm's exports). It runs before
+// the JavaScript is minified, on the formatting of the tools that wrote it, and checks
+// every name it rewrites. A split build's chunks get -Oz alone: their imports are the
+// loader's names, not the wasm's.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
