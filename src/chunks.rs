@@ -69,28 +69,43 @@ pub fn preload() {
     });
 }
 
-/// The view `load` brings from its chunk: nothing while it downloads (the chunk is
-/// usually there before the data), and if it cannot be downloaded, why, with Retry.
+/// The view `load` brings from its chunk: a status line while it downloads (usually
+/// never seen: the chunk comes before the data), and if it cannot be downloaded, why,
+/// with Retry.
 pub fn deferred<F, Fut>(load: F) -> AnyView
 where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
 {
     let attempt = RwSignal::new(0u32);
-    (move || {
+    let waiting = RwSignal::new(true);
+    let chunk_view = move || {
         attempt.track();
         let loading = load();
         Suspend::new(async move {
-            match loading.await {
+            let view = match loading.await {
                 Ok(view) => view,
-                Err(_) => chunk_failed(attempt).into_any(),
+                Err(_) => chunk_failed(attempt, waiting).into_any(),
+            };
+            waiting.set(false);
+            view
+        })
+    };
+    // After the chunk's view: a chunk already there has cleared `waiting` by then.
+    let status = move || {
+        waiting.get().then(|| {
+            view! {
+                <p class="loading" role="status" data-testid="chunk-loading">
+                    <span class="spinner" aria-hidden="true"></span>
+                    "Downloading the code that shows the list…"
+                </p>
             }
         })
-    })
-    .into_any()
+    };
+    (chunk_view, status).into_any()
 }
 
-fn chunk_failed(attempt: RwSignal<u32>) -> impl IntoView {
+fn chunk_failed(attempt: RwSignal<u32>, waiting: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert" data-testid="chunk-error">
             <h3>"Part of this page could not be downloaded"</h3>
@@ -98,7 +113,15 @@ fn chunk_failed(attempt: RwSignal<u32>) -> impl IntoView {
                 "The list is loaded, but the code that shows it did not arrive from this \
                  page's server. Check your connection, then retry."
             </p>
-            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Retry"</button>
+            <button
+                type="button"
+                on:click=move |_| {
+                    waiting.set(true);
+                    attempt.update(|n| *n += 1);
+                }
+            >
+                "Retry"
+            </button>
         </div>
     }
 }

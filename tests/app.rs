@@ -89,6 +89,8 @@ async fn sample_data_fills_both_views() {
     assert_eq!(key_rows.len(), demo_keys().items.len());
     assert!(text(&root, "[data-testid=key-table]").contains("wduuqg3ip2c3i3gpopapxhcgxe"));
     assert!(text(&root, "[data-testid=list-count]").contains("Sample data"));
+    // The view came through `chunks::deferred`, linked in here: no "downloading" left.
+    assert!(find_all(&root, "[data-testid=chunk-loading]").is_empty());
 
     button(&root, "Privilege explorer").click();
     settle().await;
@@ -117,6 +119,7 @@ async fn sample_data_fills_both_views() {
         "one tickable chip per privilege"
     );
     assert_eq!(location_search(), "?view=privileges");
+    assert!(find_all(&root, "[data-testid=chunk-loading]").is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -72,6 +72,7 @@ for (const [what, answer] of [
     await alert.waitFor();
     assert.match(await alert.innerText(), /could not be downloaded[\s\S]*Retry/);
     assert.equal(await page.getByTestId('key-table').count(), 0);
+    assert.equal(await page.getByTestId('chunk-loading').count(), 0, 'no download still announced');
 
     broken = false;
     await alert.getByRole('button', { name: 'Retry' }).click();
@@ -84,6 +85,23 @@ for (const [what, answer] of [
 }
 
 // As wasm-split-cli writes it (wasm-opt.mjs renames before minify.mjs minifies).
+test('a slow chunk: a status line says the view is on its way, then the list replaces it', async () => {
+  const page = await openApp(world);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/-split_keys-[0-9a-f]{16}\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  const status = page.getByTestId('chunk-loading');
+  await status.waitFor();
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.match(await status.innerText(), /Downloading the code that shows the list/);
+  assert.equal(await page.getByTestId('key-table').count(), 0);
+  release();
+  await page.getByTestId('key-table').waitFor();
+  await status.waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
 test('a host that serves chunks with another type than application/wasm still works', async () => {
   const page = await openApp(world);
   await page.route(CHUNK, async (route) => {

@@ -228,7 +228,10 @@ test('an organization with 50,000 keys loads completely, and the page keeps pain
   await connect(page, world, { org: 'hugeorg' });
   await page.getByTestId('key-count').filter({ hasText: '50,000 of 50,000 keys' }).waitFor({ timeout: 60_000 });
   const painted = await page.evaluate(() => [...window.__painted]);
-  assert.ok(painted.length >= 3, `frames painted while preparing: ${JSON.stringify(painted)}`);
+  // A frozen page paints at most the first notice. Two distinct notices mean a frame was
+  // painted between slices; asking for more fails on a machine that, now and then, skips
+  // frames for half a second (seen once in eight full runs on the 2-core test machine).
+  assert.ok(painted.length >= 2, `frames painted while preparing: ${JSON.stringify(painted)}`);
   assert.ok(painted.every((text) => /Preparing keys for search: [\d,]+ of 50,000/.test(text)), painted.join(' | '));
   await page.getByLabel('Filter keys').fill('key 49999');
   await page.getByTestId('key-count').filter({ hasText: '1 of 50,000 keys' }).waitFor();
