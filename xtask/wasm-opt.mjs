@@ -14,15 +14,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { sri } from './minify.mjs';
+import { repin } from './minify.mjs';
+import { escape, rewrite } from './rewrite.mjs';
 import { LOADER, buildFiles, chunkFiles } from './wasm-split.mjs';
 
 // binaryen's, pinned in package.json; by path, so a bare `trunk build` finds it too.
 const WASM_OPT = fileURLToPath(new URL('./node_modules/.bin/wasm-opt', import.meta.url));
 
 const OPTIMIZE = ['-Oz', '--enable-reference-types', '--strip-producers', '--strip-target-features'];
-
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Optimizes the build's wasm in `dir` for size and shortens its import and export names
  * in the wasm and its glue (and in the chunk loader of a split build, wasm-split.mjs),
@@ -50,7 +49,7 @@ export function optimizeWasm(dir) {
 
   const indexFile = path.join(dir, 'index.html');
   const html = readFileSync(indexFile, 'utf8');
-  writeFileSync(indexFile, html.replaceAll(sri(before), sri(after)).replaceAll(sri(glue), sri(renamed)));
+  writeFileSync(indexFile, repin(repin(html, wasmName, before, after), glueName, glue, renamed));
 
   const loaderFile = path.join(dir, LOADER);
   if (existsSync(loaderFile)) {
@@ -71,9 +70,7 @@ export function optimizeWasm(dir) {
  * names: `const { memory, ... } = initSync(...)` becomes `const { a: memory, ... }`. */
 export function renameInLoader(loader, { exports }) {
   const renamed = new Map(exports);
-  let found = 0;
-  const out = loader.replace(/const\s*\{([^}]*)\}\s*=\s*initSync\(/g, (_, names) => {
-    found++;
+  const [out, found] = rewrite(loader, /const\s*\{([^}]*)\}\s*=\s*initSync\(/g, (_, names) => {
     const fields = names.split(',').map((n) => n.trim()).filter(Boolean).map((name) => {
       const short = renamed.get(name);
       if (short === undefined) throw new Error(`the loader uses ${name}, which the wasm does not export`);
@@ -96,8 +93,7 @@ export function renameInGlue(glue, { imports, exports }, newModule) {
   if (modules.size !== 1) throw new Error(`expected one import module, got ${[...modules]}`);
   const [oldModule] = modules;
   const replaceOnce = (text, pattern, by, what) => {
-    let found = 0;
-    const out = text.replace(pattern, (...match) => (found++, typeof by === 'function' ? by(...match) : by));
+    const [out, found] = rewrite(text, pattern, by);
     if (found !== 1) throw new Error(`${what}: found ${found} times in the glue, expected once`);
     return out;
   };

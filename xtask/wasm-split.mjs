@@ -19,7 +19,8 @@ import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { sri } from './minify.mjs';
+import { repin, sri } from './minify.mjs';
+import { escape, rewrite } from './rewrite.mjs';
 
 /** The module wasm_split_helpers imports its loaders from, before splitting. */
 const PLACEHOLDER_MODULE = '__wasm_split_placeholder__';
@@ -76,8 +77,7 @@ export function splitWasm(dir, sourceDir = process.env.TRUNK_SOURCE_DIR ?? proce
     for (const [from, to] of [[`${stem}_bg.wasm`, wasm], [`${stem}.js`, glue]]) {
       const before = readFileSync(path.join(dir, to));
       const after = readFileSync(path.join(bindgen, from));
-      if (!html.includes(sri(before))) throw new Error(`index.html does not pin ${to}`);
-      html = html.replaceAll(sri(before), sri(after));
+      html = repin(html, to, before, after);
       writeFileSync(path.join(dir, to), after);
     }
     writeFileSync(indexFile, html);
@@ -97,8 +97,7 @@ export function splitWasm(dir, sourceDir = process.env.TRUNK_SOURCE_DIR ?? proce
  * than `application/wasm`, which `instantiateStreaming` refuses (wasm-bindgen's glue
  * falls back the same way for the main part). */
 export function withInstantiateFallback(loader) {
-  let found = 0;
-  const out = loader.replace(/WebAssembly\.instantiateStreaming\(/g, () => (found++, 'instantiateChunk('));
+  const [out, found] = rewrite(loader, /WebAssembly\.instantiateStreaming\(/g, 'instantiateChunk(');
   if (found === 0) throw new Error('the loader does not instantiate any chunk');
   return `${out}
 async function instantiateChunk(fetched, imports) {
@@ -143,27 +142,25 @@ export function nameChunks(dir) {
   writeFileSync(glueFile, renamed);
   const indexFile = path.join(dir, 'index.html');
   const html = readFileSync(indexFile, 'utf8');
-  if (!html.includes(sri(glue))) throw new Error('index.html does not pin the glue');
   // The glue imports the loader: preloaded with the glue, rather than found one round
   // trip later, and pinned like it.
-  writeFileSync(indexFile, preloadLoader(html.replaceAll(sri(glue), sri(renamed)), loaderName, sri(loader)));
+  writeFileSync(indexFile, preloadLoader(repin(html, glueName, glue, renamed), loaderName, sri(loader)));
 }
 
 /** `html` with a `modulepreload` of the loader, pinned by `integrity`, after the glue's. */
 export function preloadLoader(html, loaderName, integrity) {
   const link = `<link crossorigin href=./${loaderName} integrity=${integrity} rel=modulepreload>`;
-  let found = 0;
-  const out = html.replace(/<link [^>]*rel="?modulepreload"?[^>]*>/g, (glueLink) => (found++, `${glueLink}${link}`));
+  const [out, found] = rewrite(html, /<link [^>]*rel="?modulepreload"?[^>]*>/g, (glueLink) => `${glueLink}${link}`);
   if (found !== 1) throw new Error(`index.html has ${found} modulepreload links, expected the glue's alone`);
   return out;
 }
 
 /** `loader` fetching chunk `named` instead of `chunk`, and only with that `integrity`. */
 export function replaceFetch(loader, chunk, named, integrity) {
-  let found = 0;
-  const out = loader.replace(
-    new RegExp(`fetch\\(new URL\\((["'])\\./${chunk.replace(/[.]/g, '\\.')}\\1,\\s*import\\.meta\\.url\\)\\)`, 'g'),
-    () => (found++, `fetch(new URL("./${named}",import.meta.url),{integrity:"${integrity}"})`),
+  const [out, found] = rewrite(
+    loader,
+    new RegExp(`fetch\\(new URL\\((["'])\\./${escape(chunk)}\\1,\\s*import\\.meta\\.url\\)\\)`, 'g'),
+    `fetch(new URL("./${named}",import.meta.url),{integrity:"${integrity}"})`,
   );
   if (found !== 1) throw new Error(`${chunk}: fetched ${found} times in the loader, expected once`);
   return out;
@@ -171,11 +168,7 @@ export function replaceFetch(loader, chunk, named, integrity) {
 
 /** `glue` importing the loader under its final name. */
 export function replaceLoaderImport(glue, loaderName) {
-  let found = 0;
-  const out = glue.replace(new RegExp(`(["'])\\./${LOADER.replace(/[.]/g, '\\.')}\\1`, 'g'), (_, q) => {
-    found++;
-    return `${q}./${loaderName}${q}`;
-  });
+  const [out, found] = rewrite(glue, new RegExp(`(["'])\\./${escape(LOADER)}\\1`, 'g'), (_, q) => `${q}./${loaderName}${q}`);
   if (found === 0) throw new Error('the glue does not import the chunk loader');
   return out;
 }
