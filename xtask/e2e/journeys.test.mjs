@@ -20,6 +20,8 @@ test('sample data fills both views with no request but for the page\'s own chunk
   const site = new URL(page.url()).origin;
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await assert.doesNotReject(count(page).filter({ hasText: 'Sample data' }).waitFor());
+  // The count comes with the data; the table with its view's chunk, maybe a moment later.
+  await page.getByTestId('key-table').waitFor();
   assert.equal(await page.getByTestId('key-table').locator('tbody tr').count(), 7);
   assert.match(await page.getByTestId('key-table').innerText(), /wduuqg3ip2c3i3gpopapxhcgxe/);
 
@@ -54,6 +56,7 @@ test('a real load shows keys and privileges, hostile text inert, token only to t
 
   await page.getByRole('link', { name: 'Privilege explorer' }).click();
   await count(page).filter({ hasText: '6 assignable privileges' }).waitFor();
+  await page.getByTestId('owner-group').first().waitFor();
   const owners = await page.getByTestId('owner-group').locator('summary strong').allInnerTexts();
   assert.deepEqual(owners, ['PLATFORM', 'SEARCH_API', 'USAGE_ANALYTICS', 'COMMERCE']);
   assert.match(await page.getByRole('row', { name: /AUTHENTICATION_EDITOR/ }).innerText(), /Allowed/);
