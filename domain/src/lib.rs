@@ -12,6 +12,7 @@ pub mod health;
 pub mod highlight;
 pub mod iso_date;
 pub mod key_list;
+mod lenient;
 pub mod model;
 pub mod org_id;
 pub mod privilege_explorer;

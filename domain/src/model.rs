@@ -3,11 +3,12 @@
 
 use std::fmt;
 
-use serde::de::{MapAccess, Visitor};
+use serde::de::{Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::iso_date;
+use crate::lenient::{field, text, Lenient, Name, Scalar, Shape};
 
 /// One API key as `GET /rest/organizations/{org}/apikeys` returns it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,147 +39,90 @@ pub struct ApiKey {
     pub extra: Map<String, Value>,
 }
 
-// By hand rather than derived: one walk over the JSON object, each field taken when it
-// has its expected shape and left `None` otherwise. (The derived form, with a lenient
-// deserializer per field and `flatten` for the rest, weighed more in the wasm.)
+// By hand rather than derived: one walk over the JSON object, straight into the key, each
+// field taken when it has its expected shape and left `None` otherwise. (The derived form,
+// with a lenient deserializer per field and `flatten` for the rest, weighed more in the
+// wasm; reading every field into a `Value` first took half of decoding a key list.)
 impl<'de> Deserialize<'de> for ApiKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut fields = Fields::of(deserializer, "an API key")?;
-        Ok(ApiKey {
-            id: fields.required_text("id")?,
-            organization_id: fields.text("organizationId"),
-            display_name: fields.text("displayName"),
-            description: fields.text("description"),
-            enabled: fields.take("enabled").and_then(|v| v.as_bool()),
-            status: fields.text("status"),
-            value: fields.text("value"),
-            privileges: fields
-                .list("privileges")
-                .into_iter()
-                .filter_map(|item| match item {
-                    Value::Object(object) => {
-                        Privilege::from_fields::<serde_json::Error>(Fields::from(object)).ok()
-                    }
-                    _ => None,
-                })
-                .collect(),
-            created_date: fields.date("createdDate"),
-            last_used_date: fields.date("lastUsedDate"),
-            expiration_date: fields.date("expirationDate"),
-            activation_date: fields.date("activationDate"),
-            disabled_date: fields.date("disabledDate"),
-            created_by: fields
-                .take("createdBy")
-                .as_ref()
-                .and_then(CreatedBy::from_json),
-            allowed_ips: fields.texts("allowedIps"),
-            denied_ips: fields.texts("deniedIps"),
-            api_key_template_id: fields.text("apiKeyTemplateId"),
-            privacy_level: fields.text("privacyLevel"),
-            exposure_report: fields.take("exposureReport"),
-            additional_configuration: fields.take("additionalConfiguration"),
-            extra: fields.rest(),
-        })
+        deserializer.deserialize_map(ApiKeyVisitor)
     }
 }
 
-/// A JSON object's fields, each taken out once with the shape expected (or `None`); what
-/// is left are the fields nobody asked for. A list in the object's order, not a map:
-/// objects have a few dozen fields, and building a tree of them for every key, only to
-/// take each field out again, cost a quarter of decoding a key list.
-struct Fields(Vec<(String, Value)>);
+struct ApiKeyVisitor;
 
-impl Fields {
-    /// Reads a JSON object; anything else is refused.
-    fn of<'de, D: Deserializer<'de>>(
-        deserializer: D,
-        what: &'static str,
-    ) -> Result<Fields, D::Error> {
-        deserializer.deserialize_map(FieldsVisitor { what })
-    }
-
-    /// A field that must be a string, or the whole object is refused.
-    fn required_text<E: serde::de::Error>(&mut self, name: &str) -> Result<String, E> {
-        self.text(name)
-            .ok_or_else(|| E::custom(format_args!("`{name}` must be a string")))
-    }
-
-    /// The field's value; `null` counts as absent. A name given twice takes the last
-    /// value, as a JSON parser building a map would.
-    fn take(&mut self, name: &str) -> Option<Value> {
-        let mut found = None;
-        let mut i = 0;
-        while i < self.0.len() {
-            if self.0[i].0 == name {
-                found = Some(self.0.remove(i).1);
-            } else {
-                i += 1;
-            }
-        }
-        found.filter(|v| !v.is_null())
-    }
-
-    fn text(&mut self, name: &str) -> Option<String> {
-        match self.take(name) {
-            Some(Value::String(text)) => Some(text),
-            _ => None,
-        }
-    }
-
-    fn date(&mut self, name: &str) -> Option<Timestamp> {
-        self.take(name).as_ref().and_then(Timestamp::from_json)
-    }
-
-    fn list(&mut self, name: &str) -> Vec<Value> {
-        match self.take(name) {
-            Some(Value::Array(items)) => items,
-            _ => Vec::new(),
-        }
-    }
-
-    /// The fields nobody took (the last value of a name given twice).
-    fn rest(self) -> Map<String, Value> {
-        self.0.into_iter().collect()
-    }
-
-    /// The strings of a list field (other items are left out).
-    fn texts(&mut self, name: &str) -> Vec<String> {
-        self.list(name)
-            .into_iter()
-            .filter_map(|item| match item {
-                Value::String(text) => Some(text),
-                _ => None,
-            })
-            .collect()
-    }
-}
-
-/// An object already read (a key's privileges, read with the key): its fields, taken as
-/// they are rather than read again through `Value`'s own deserializer.
-impl From<Map<String, Value>> for Fields {
-    fn from(object: Map<String, Value>) -> Fields {
-        Fields(object.into_iter().collect())
-    }
-}
-
-struct FieldsVisitor {
-    what: &'static str,
-}
-
-impl<'de> Visitor<'de> for FieldsVisitor {
-    type Value = Fields;
+impl<'de> Visitor<'de> for ApiKeyVisitor {
+    type Value = ApiKey;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{} as a JSON object", self.what)
+        f.write_str("an API key as a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-        let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(16));
-        while let Some(field) = map.next_entry::<String, Value>()? {
-            fields.push(field);
+    /// A name given twice takes the last value, as a JSON parser building a map would.
+    fn visit_map<A: MapAccess<'de>>(self, mut object: A) -> Result<ApiKey, A::Error> {
+        let mut id = None;
+        let mut key = ApiKey {
+            id: String::new(),
+            organization_id: None,
+            display_name: None,
+            description: None,
+            enabled: None,
+            status: None,
+            value: None,
+            privileges: Vec::new(),
+            created_date: None,
+            last_used_date: None,
+            expiration_date: None,
+            activation_date: None,
+            disabled_date: None,
+            created_by: None,
+            allowed_ips: Vec::new(),
+            denied_ips: Vec::new(),
+            api_key_template_id: None,
+            privacy_level: None,
+            exposure_report: None,
+            additional_configuration: None,
+            extra: Map::new(),
+        };
+        let o = &mut object;
+        while let Some(name) = o.next_key::<Name>()? {
+            match name.as_str() {
+                "id" => id = text(o)?,
+                "organizationId" => key.organization_id = text(o)?,
+                "displayName" => key.display_name = text(o)?,
+                "description" => key.description = text(o)?,
+                "enabled" => key.enabled = field(o)?.and_then(Scalar::flag),
+                "status" => key.status = text(o)?,
+                "value" => key.value = text(o)?,
+                "privileges" => key.privileges = field(o)?.unwrap_or_default(),
+                "createdDate" => key.created_date = field(o)?,
+                "lastUsedDate" => key.last_used_date = field(o)?,
+                "expirationDate" => key.expiration_date = field(o)?,
+                "activationDate" => key.activation_date = field(o)?,
+                "disabledDate" => key.disabled_date = field(o)?,
+                "createdBy" => key.created_by = field(o)?,
+                "allowedIps" => key.allowed_ips = field(o)?.unwrap_or_default(),
+                "deniedIps" => key.denied_ips = field(o)?.unwrap_or_default(),
+                "apiKeyTemplateId" => key.api_key_template_id = text(o)?,
+                "privacyLevel" => key.privacy_level = text(o)?,
+                "exposureReport" => key.exposure_report = some_value(o)?,
+                "additionalConfiguration" => key.additional_configuration = some_value(o)?,
+                _ => {
+                    let value = o.next_value::<Value>()?;
+                    key.extra.insert(name.into_owned(), value);
+                }
+            }
         }
-        Ok(Fields(fields))
+        key.id = id.ok_or_else(|| A::Error::custom("`id` must be a string"))?;
+        Ok(key)
     }
+}
+
+/// The next field's value as JSON; `null` counts as absent.
+fn some_value<'de, A: MapAccess<'de>>(object: &mut A) -> Result<Option<Value>, A::Error> {
+    object
+        .next_value::<Value>()
+        .map(|value| Some(value).filter(|v| !v.is_null()))
 }
 
 impl ApiKey {
@@ -218,30 +162,75 @@ pub enum Target {
 
 impl<'de> Deserialize<'de> for Privilege {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Privilege::from_fields(Fields::of(deserializer, "a privilege")?)
+        deserializer
+            .deserialize_map(PrivilegeVisitor)?
+            .ok_or_else(|| D::Error::custom("a privilege needs an `owner` and a `targetDomain`"))
     }
 }
 
-impl Privilege {
-    fn from_fields<E: serde::de::Error>(mut fields: Fields) -> Result<Self, E> {
-        let owner = fields.required_text("owner")?;
-        let target_domain = fields.required_text("targetDomain")?;
-        let target = match (fields.text("targetId"), fields.take("global")) {
+/// A key's privileges: the complete ones (an item that is not one is left out).
+impl Shape for Vec<Privilege> {
+    fn list<'de, A: SeqAccess<'de>>(mut list: A) -> Result<Option<Self>, A::Error> {
+        let mut privileges = Vec::new();
+        while let Some(Lenient(item)) = list.next_element::<Lenient<Privilege>>()? {
+            privileges.extend(item);
+        }
+        Ok(Some(privileges))
+    }
+}
+
+impl Shape for Privilege {
+    fn object<'de, A: MapAccess<'de>>(object: A) -> Result<Option<Self>, A::Error> {
+        PrivilegeVisitor.visit_map(object)
+    }
+}
+
+/// A privilege object; `None` when it lacks its owner or domain.
+struct PrivilegeVisitor;
+
+impl<'de> Visitor<'de> for PrivilegeVisitor {
+    type Value = Option<Privilege>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a privilege as a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut object: A) -> Result<Option<Privilege>, A::Error> {
+        let (mut owner, mut target_domain, mut kind, mut level) = (None, None, None, None);
+        let (mut target_id, mut global, mut target_ids) = (None, None, None);
+        let o = &mut object;
+        while let Some(name) = o.next_key::<Name>()? {
+            match name.as_str() {
+                "owner" => owner = text(o)?,
+                "targetDomain" => target_domain = text(o)?,
+                "type" => kind = text(o)?,
+                "level" => level = text(o)?,
+                "targetId" => target_id = text(o)?,
+                "global" => global = field(o)?.and_then(Scalar::flag),
+                "targetIds" => target_ids = field::<Vec<String>, A>(o)?,
+                _ => {
+                    o.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let target = match (target_id, global) {
             (Some(id), _) if id == "*" => Target::All,
             (Some(id), _) => Target::Only(vec![id]),
-            (None, Some(Value::Bool(true))) => Target::All,
-            (None, _) => match fields.texts("targetIds") {
+            (None, Some(true)) => Target::All,
+            (None, _) => match target_ids.unwrap_or_default() {
                 ids if ids.is_empty() => Target::Unspecified,
                 ids => Target::Only(ids),
             },
         };
-        Ok(Privilege {
-            owner,
-            target_domain,
-            kind: fields.text("type"),
-            target,
-            level: fields.text("level"),
-        })
+        Ok(owner
+            .zip(target_domain)
+            .map(|(owner, target_domain)| Privilege {
+                owner,
+                target_domain,
+                kind,
+                target,
+                level,
+            }))
     }
 }
 
@@ -261,22 +250,31 @@ impl CreatedBy {
             .or(self.username.as_deref())
             .or(self.email.as_deref())
     }
+}
 
-    fn from_json(value: &Value) -> Option<Self> {
-        let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
-        match value {
-            Value::String(name) => Some(CreatedBy {
-                username: Some(name.clone()),
-                ..CreatedBy::default()
-            }),
-            Value::Object(_) => Some(CreatedBy {
-                username: text("username"),
-                display_name: text("displayName"),
-                email: text("email"),
-            })
-            .filter(|by| by.label().is_some()),
-            _ => None,
+/// A plain username, or a user object with at least one of its names.
+impl Shape for CreatedBy {
+    fn scalar(value: Scalar) -> Option<Self> {
+        value.text().map(|name| CreatedBy {
+            username: Some(name),
+            ..CreatedBy::default()
+        })
+    }
+
+    fn object<'de, A: MapAccess<'de>>(mut object: A) -> Result<Option<Self>, A::Error> {
+        let mut by = CreatedBy::default();
+        let o = &mut object;
+        while let Some(name) = o.next_key::<Name>()? {
+            match name.as_str() {
+                "username" => by.username = text(o)?,
+                "displayName" => by.display_name = text(o)?,
+                "email" => by.email = text(o)?,
+                _ => {
+                    o.next_value::<IgnoredAny>()?;
+                }
+            }
         }
+        Ok(Some(by).filter(|by| by.label().is_some()))
     }
 }
 
@@ -284,19 +282,21 @@ impl CreatedBy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(pub i64);
 
-impl Timestamp {
-    /// Reads the API's two date forms: Unix milliseconds, or an ISO 8601 date-time.
-    pub fn from_json(value: &Value) -> Option<Self> {
+/// Unix milliseconds, or an ISO 8601 date-time: the API's two date forms.
+impl Shape for Timestamp {
+    fn scalar(value: Scalar) -> Option<Self> {
         match value {
-            Value::Number(n) => n
-                .as_i64()
-                .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64))
-                .map(Timestamp),
-            Value::String(s) => Self::parse_text(s),
-            _ => None,
+            Scalar::Int(millis) => Some(Timestamp(millis)),
+            Scalar::Float(millis) => Some(millis)
+                .filter(|m| m.is_finite())
+                .map(|m| Timestamp(m as i64)),
+            Scalar::Text(text) => Timestamp::parse_text(&text),
+            Scalar::Flag(_) => None,
         }
     }
+}
 
+impl Timestamp {
     fn parse_text(text: &str) -> Option<Self> {
         let text = text.trim();
         if let Ok(millis) = text.parse::<i64>() {
