@@ -47,10 +47,22 @@ mod unicode {
 /// The folded form of `text`, for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char_into(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// Appends the folded form of `text` to `out`. ASCII text, nearly all of what keys hold,
+/// is copied whole and lower-cased in place rather than a char at a time.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in text.chars() {
+            fold_char_into(c, out);
+        }
+    }
 }
 
 /// A folded text that remembers, for each folded byte, the original byte it came from,
@@ -105,6 +117,14 @@ mod tests {
         assert_eq!(fold("Ελληνικά Ёлка Ωμέγα"), "ελληνικα елка ωμεγα");
         assert_eq!(fold("ΣΟΦΊΑ İstanbul ÆSIR"), "σοφια istanbul æsir");
         assert_eq!(fold("Cafe\u{301}"), fold("Café"));
+    }
+
+    #[test]
+    fn folding_into_a_text_appends_the_folded_form() {
+        let mut out = String::from("Kept: ");
+        fold_into("ASCII Only", &mut out);
+        fold_into(" Café", &mut out);
+        assert_eq!(out, "Kept: ascii only cafe");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::fold::{fold, query_words};
+use crate::fold::{fold, fold_into, query_words};
 use crate::health::{flags, Flag};
 use crate::model::{ApiKey, Timestamp};
 
@@ -87,9 +87,16 @@ impl Sort {
 struct Prepared {
     /// Folded display name, description and id, separated by a char no query word holds.
     haystack: String,
-    name: String,
+    /// The folded display name's length: it starts the haystack.
+    name_len: usize,
     status: String,
     flags: Vec<Flag>,
+}
+
+impl Prepared {
+    fn name(&self) -> &str {
+        &self.haystack[..self.name_len]
+    }
 }
 
 /// Keys prepared for searching, in the same order as the slice they were built from.
@@ -111,18 +118,20 @@ impl KeyIndex {
         let from = self.prepared.len().min(keys.len());
         let to = keys.len().min(from.saturating_add(count));
         self.prepared.extend(keys[from..to].iter().map(|key| {
-            let name = fold(key.display_name.as_deref().unwrap_or(""));
-            let mut haystack = String::with_capacity(
-                name.len() + key.description.as_ref().map_or(0, String::len) + key.id.len() + 2,
-            );
-            haystack.push_str(&name);
+            let name = key.display_name.as_deref().unwrap_or("");
+            let description = key.description.as_deref().unwrap_or("");
+            // One allocation a key: folding rarely changes a text's length.
+            let mut haystack =
+                String::with_capacity(name.len() + description.len() + key.id.len() + 2);
+            fold_into(name, &mut haystack);
+            let name_len = haystack.len();
             haystack.push('\n');
-            haystack.push_str(&fold(key.description.as_deref().unwrap_or("")));
+            fold_into(description, &mut haystack);
             haystack.push('\n');
-            haystack.push_str(&fold(&key.id));
+            fold_into(&key.id, &mut haystack);
             Prepared {
                 haystack,
-                name,
+                name_len,
                 status: key.status_label().to_owned(),
                 flags: flags(key, now),
             }
@@ -153,7 +162,7 @@ impl KeyIndex {
         };
         match sort.key {
             SortKey::Name => order.sort_by(|a, b| {
-                let (a, b) = (&self.prepared[*a].name, &self.prepared[*b].name);
+                let (a, b) = (self.prepared[*a].name(), self.prepared[*b].name());
                 match (a.is_empty(), b.is_empty()) {
                     (false, false) if sort.descending => b.cmp(a),
                     (false, false) => a.cmp(b),
