@@ -11,7 +11,7 @@ use crate::iso_date;
 use crate::lenient::{field, text, Lenient, Name, Scalar, Shape};
 
 /// One API key as `GET /rest/organizations/{org}/apikeys` returns it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiKey {
     /// The `apiKeyId`: the one field Coveo guarantees.
     pub id: String,
@@ -61,29 +61,7 @@ impl<'de> Visitor<'de> for ApiKeyVisitor {
     /// A name given twice takes the last value, as a JSON parser building a map would.
     fn visit_map<A: MapAccess<'de>>(self, mut object: A) -> Result<ApiKey, A::Error> {
         let mut id = None;
-        let mut key = ApiKey {
-            id: String::new(),
-            organization_id: None,
-            display_name: None,
-            description: None,
-            enabled: None,
-            status: None,
-            value: None,
-            privileges: Vec::new(),
-            created_date: None,
-            last_used_date: None,
-            expiration_date: None,
-            activation_date: None,
-            disabled_date: None,
-            created_by: None,
-            allowed_ips: Vec::new(),
-            denied_ips: Vec::new(),
-            api_key_template_id: None,
-            privacy_level: None,
-            exposure_report: None,
-            additional_configuration: None,
-            extra: Map::new(),
-        };
+        let mut key = ApiKey::default();
         let o = &mut object;
         while let Some(name) = o.next_key::<Name>()? {
             match name.as_str() {
