@@ -5,11 +5,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::time_slice::Pacer;
+use domain::connection::{Connection, Ready};
 use domain::decode::{DecodeError, Decoded, Feed, ListDecoder};
 use domain::endpoint::Endpoint;
 use domain::error::{ApiError, ResponseMeta};
-use domain::org_id::OrgId;
-use domain::region::ApiBase;
 use domain::token::Token;
 use gloo_net::http::{Request as HttpRequest, Response};
 use gloo_timers::callback::Timeout;
@@ -24,21 +23,21 @@ use web_sys::{
 /// How long a request may take before it is abandoned.
 pub const TIMEOUT_SECONDS: u32 = 20;
 
-/// Everything one call needs. The token goes to `base` and nowhere else.
-#[derive(Clone, Debug)]
+/// Everything one call needs. The token goes to the connection's host and nowhere else.
+/// Made for one send from the inputs as they are (`Ready`), and dropped with its answer.
+#[derive(Debug)]
 pub struct ApiRequest {
-    pub base: ApiBase,
-    pub org: OrgId,
-    pub token: Token,
+    pub connection: Connection,
+    token: Token,
     pub endpoint: Endpoint,
 }
 
 impl ApiRequest {
-    /// The same organization, host and token, for another route.
-    pub fn with_endpoint(&self, endpoint: Endpoint) -> ApiRequest {
+    pub fn new(ready: Ready, endpoint: Endpoint) -> ApiRequest {
         ApiRequest {
+            connection: ready.connection,
+            token: ready.token,
             endpoint,
-            ..self.clone()
         }
     }
 }
@@ -76,13 +75,13 @@ async fn get_into(
             }
         } else {
             ApiError::Network {
-                host: request.base.host_label().to_owned(),
+                host: request.connection.base.host_label().to_owned(),
             }
         }
     };
 
-    let response = HttpRequest::get(&request.endpoint.path_url(&request.base, &request.org))
-        .query(request.endpoint.query())
+    let connection = &request.connection;
+    let response = HttpRequest::get(&request.endpoint.url(&connection.base, &connection.org))
         .header("Accept", "application/json")
         .header("Authorization", &request.token.authorization())
         // Cookies stay home, and Coveo is not told which page asked.

@@ -1,8 +1,11 @@
 //! One list's loading state: at most one request in flight, stale answers dropped, and
-//! every outcome (data, error, cancel) kept for the views to show.
+//! every outcome (data, error, cancel) kept for the views to show. A loader keeps no
+//! request and no token: each load is handed the request made from the inputs as they
+//! are at that moment.
 
 use std::sync::Arc;
 
+use domain::connection::Connection;
 use domain::decode::Decoded;
 use domain::error::ApiError;
 use leptos::prelude::*;
@@ -11,13 +14,19 @@ use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 
 use crate::api::{self, ApiRequest};
-use crate::connection::Connection;
 
 /// Where a list came from: the embedded sample data, or an organization on a host.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
     Demo,
     Live(Connection),
+}
+
+/// Who started a load: the user, or a throttled request retrying by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    User,
+    Automatic,
 }
 
 /// What a view shows for one list.
@@ -34,6 +43,8 @@ pub enum LoadState<T> {
     Failed {
         origin: Origin,
         error: ApiError,
+        /// Automatic retries in a row that came before this failure.
+        automatic_retries: u32,
     },
 }
 
@@ -49,9 +60,14 @@ impl<T> Clone for LoadState<T> {
                 origin: origin.clone(),
                 data: data.clone(),
             },
-            LoadState::Failed { origin, error } => LoadState::Failed {
+            LoadState::Failed {
+                origin,
+                error,
+                automatic_retries,
+            } => LoadState::Failed {
                 origin: origin.clone(),
                 error: error.clone(),
+                automatic_retries: *automatic_retries,
             },
         }
     }
@@ -66,6 +82,12 @@ impl<T> LoadState<T> {
             | LoadState::Failed { origin, .. } => Some(origin),
         }
     }
+
+    /// Whether a request is out, or a failure may still be retried: what a forgotten
+    /// token has to stop.
+    pub fn is_pending(&self) -> bool {
+        matches!(self, LoadState::Loading { .. } | LoadState::Failed { .. })
+    }
 }
 
 /// Loads one list route. Cheap to copy: a handle to arena-held state.
@@ -74,7 +96,6 @@ pub struct Loader<T: Send + Sync + 'static> {
     /// Bumped by every load and cancel: an answer for an older number is stale.
     generation: StoredValue<u64>,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
-    last_request: StoredValue<Option<ApiRequest>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Loader<T> {
@@ -90,7 +111,6 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
             state: RwSignal::new(LoadState::Idle),
             generation: StoredValue::new(0),
             in_flight: StoredValue::new_local(None),
-            last_request: StoredValue::new(None),
         }
     }
 
@@ -98,20 +118,30 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         self.state.read_only()
     }
 
-    /// Starts a request, abandoning any in flight.
-    pub fn load(&self, request: ApiRequest) {
+    /// Sends `request`, abandoning any request in flight. The request (and its token) is
+    /// dropped as soon as the answer is in.
+    pub fn load(&self, request: ApiRequest, attempt: Attempt) {
+        let automatic_retries = match attempt {
+            Attempt::User => 0,
+            Attempt::Automatic => self.state.with_untracked(|s| match s {
+                LoadState::Failed {
+                    automatic_retries, ..
+                } => automatic_retries + 1,
+                _ => 1,
+            }),
+        };
         let generation = self.restart();
         let controller =
             AbortController::new().expect("AbortController exists in every supported browser");
         self.in_flight.set_value(Some(controller.clone()));
-        self.last_request.set_value(Some(request.clone()));
-        let origin = Origin::Live(Connection::of(&request));
+        let origin = Origin::Live(request.connection.clone());
         self.state.set(LoadState::Loading {
             origin: origin.clone(),
         });
         let this = *self;
         spawn_local(async move {
             let result = api::get_list::<T>(&request, &controller).await;
+            drop(request);
             if this.generation.get_value() != generation {
                 return;
             }
@@ -121,21 +151,24 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
                     origin,
                     data: Arc::new(data),
                 },
-                Err(error) => LoadState::Failed { origin, error },
+                Err(error) => LoadState::Failed {
+                    origin,
+                    error,
+                    automatic_retries,
+                },
             });
         });
     }
 
-    /// The last request started, if any.
-    pub fn last_request(&self) -> Option<ApiRequest> {
-        self.last_request.get_value()
-    }
-
-    /// Repeats the last request, if there was one.
-    pub fn retry(&self) {
-        if let Some(request) = self.last_request.get_value() {
-            self.load(request);
-        }
+    /// Ends in `error` without a request (the inputs could not make one), stopping any
+    /// request in flight.
+    pub fn refuse(&self, origin: Origin, error: ApiError) {
+        self.restart();
+        self.state.set(LoadState::Failed {
+            origin,
+            error,
+            automatic_retries: 0,
+        });
     }
 
     /// Stops the request in flight and forgets it.

@@ -1,5 +1,6 @@
-//! The page URL as the carrier of shared view state: read at start and on back/forward,
-//! written once per user action. Only [`UrlState`] ever goes into it.
+//! The page URL in the browser: read at start and on back/forward, written with or
+//! without a history entry. Only [`UrlState`] ever goes into it; `app::navigation` is
+//! the one caller that writes.
 
 use std::cell::RefCell;
 
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 const REPLACE_DELAY_MS: u32 = 150;
 
 thread_local! {
-    /// The pending rewrite, if any; replacing it cancels the previous one.
+    /// The pending rewrite, if any; replacing or dropping it cancels it.
     static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
 }
 
@@ -21,7 +22,7 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a browser window")
 }
 
-/// The query string the page was opened with (`?view=...`), or "".
+/// The query string the page shows now (`?view=...`), or "".
 pub fn current_query() -> String {
     window().location().search().unwrap_or_default()
 }
@@ -39,12 +40,24 @@ pub fn replace(state: &UrlState) {
     PENDING.with(|pending| *pending.borrow_mut() = Some(write));
 }
 
-/// Records a navigation (a view switch) as a history entry, superseding a pending rewrite.
+/// Records a navigation as a history entry, superseding a pending rewrite.
 pub fn push(state: &UrlState) {
-    PENDING.with(|pending| pending.borrow_mut().take());
+    cancel_pending_replace();
     let _ = window().history().and_then(|history| {
         history.push_state_with_url(&Default::default(), "", Some(&href(state)))
     });
+}
+
+/// Drops the rewrite that waits for typing to pause, if there is one.
+pub fn cancel_pending_replace() {
+    // Dropped outside the borrow: a `Timeout` clears its timer when dropped.
+    let pending = PENDING.with(|pending| pending.borrow_mut().take());
+    drop(pending);
+}
+
+/// Whether a rewrite waits for typing to pause.
+pub fn replace_pending() -> bool {
+    PENDING.with(|pending| pending.borrow().is_some())
 }
 
 /// The link for `state` on this very document, whatever sub-path it is hosted under.
@@ -59,9 +72,12 @@ pub fn absolute_href(state: &UrlState) -> String {
     format!("{origin}{}", href(state))
 }
 
-/// Calls `follow` with the state of the URL the user went back or forward to.
+/// Calls `follow` with the state of the URL the user went back or forward to. A rewrite
+/// still waiting for typing to pause is dropped first: it belongs to the entry the user
+/// left, and would overwrite the one they returned to.
 pub fn on_back_or_forward(follow: impl Fn(UrlState) + 'static) {
     let handle = window_event_listener(ev::popstate, move |_| {
+        cancel_pending_replace();
         follow(UrlState::from_query(&current_query()))
     });
     on_cleanup(move || handle.remove());

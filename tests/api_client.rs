@@ -7,6 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use coveo_key_explorer::api::{get_list, ApiRequest};
+use domain::connection::{Connection, Ready};
 use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
@@ -33,12 +34,14 @@ fn server() -> &'static str {
 }
 
 fn request(base: &str, org: &str, token: &str, endpoint: Endpoint) -> ApiRequest {
-    ApiRequest {
-        base: ApiBase::parse(base).unwrap(),
-        org: OrgId::parse(org).unwrap(),
+    let ready = Ready {
+        connection: Connection {
+            base: ApiBase::parse(base).unwrap(),
+            org: OrgId::parse(org).unwrap(),
+        },
         token: Token::parse(token).unwrap(),
-        endpoint,
-    }
+    };
+    ApiRequest::new(ready, endpoint)
 }
 
 async fn keys(org: &str, token: &str) -> Result<Decoded<ApiKey>, ApiError> {
@@ -110,8 +113,9 @@ async fn each_failing_status_maps_to_its_error() {
     ));
     assert_eq!(
         keys("org-badjson", TEST_TOKEN).await,
-        Err(ApiError::NotJson)
+        Err(ApiError::Incomplete)
     );
+    assert_eq!(keys("org-portal", TEST_TOKEN).await, Err(ApiError::NotJson));
     assert_eq!(
         keys("org-wrongshape", TEST_TOKEN).await,
         Err(ApiError::UnexpectedShape { found: "an object" })

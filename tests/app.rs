@@ -9,15 +9,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use common::*;
+use coveo_key_explorer::app::navigation::{Entry, Navigation};
+use coveo_key_explorer::app::provide_state;
 use coveo_key_explorer::components::error_panel::ErrorPanel;
-use coveo_key_explorer::session::Session;
+use coveo_key_explorer::location;
 use coveo_key_explorer::views::key_lookup::PreparedKeys;
 use coveo_key_explorer::App;
 use domain::decode::decode_list;
 use domain::demo::{demo_keys, demo_privileges};
-use domain::error::{ApiError, ResponseMeta};
+use domain::error::{ApiError, ResponseMeta, MAX_AUTOMATIC_RETRIES};
 use domain::model::ApiKey;
-use domain::url_state::UrlState;
+use domain::url_state::{UrlState, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -29,9 +31,9 @@ fn location_search() -> String {
     web_sys::window().unwrap().location().search().unwrap()
 }
 
-/// Starts from an empty query, after any URL rewrite an earlier test left pending.
+/// Starts from an empty query, dropping any URL rewrite an earlier test left pending.
 async fn reset_url() {
-    gloo_timers::future::TimeoutFuture::new(200).await;
+    location::cancel_pending_replace();
     let history = web_sys::window().unwrap().history().unwrap();
     history
         .replace_state_with_url(&Default::default(), "", Some("?"))
@@ -189,7 +191,7 @@ async fn hostile_text_from_the_api_renders_inert() {
         .unwrap(),
     );
     let _view = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(Session::new(UrlState::default()));
+        provide_state(Navigation::new(UrlState::default()));
         view! { <PreparedKeys data=data.clone()/> }
     });
     settle().await;
@@ -375,4 +377,97 @@ async fn explorer_filters_and_builds_the_privileges_json() {
     button(&root, "Clear selection").click();
     settle().await;
     assert_eq!(text(&root, "[data-testid=builder-json]"), "[]");
+}
+
+#[wasm_bindgen_test]
+async fn a_throttled_request_retries_by_itself_a_few_times_and_can_be_stopped() {
+    let root = container();
+    let automatic = Arc::new(AtomicUsize::new(0));
+    let counter = automatic.clone();
+    let meta = ResponseMeta {
+        retry_after: Some("1".into()),
+        ..ResponseMeta::default()
+    };
+    let error = ApiError::from_response(429, &meta, "");
+    let retries_so_far = RwSignal::new(0u32);
+    let _view = leptos::mount::mount_to(root.clone(), move || {
+        let counter = counter.clone();
+        let error = error.clone();
+        move || {
+            let counter = counter.clone();
+            view! {
+                <ErrorPanel
+                    error=error.clone()
+                    retries_so_far=retries_so_far.get()
+                    on_retry=|| ()
+                    on_automatic_retry=move || {
+                        counter.fetch_add(1, Ordering::SeqCst);
+                    }
+                />
+            }
+        }
+    });
+    settle().await;
+    assert!(text(&root, "[data-testid=automatic-retry]").contains("attempt 1 of 3"));
+    until(|| automatic.load(Ordering::SeqCst) == 1).await;
+
+    // The last allowed attempt failed too: only the user retries now.
+    retries_so_far.set(MAX_AUTOMATIC_RETRIES);
+    settle().await;
+    assert!(find_all(&root, "[data-testid=automatic-retry]").is_empty());
+    assert!(!button(&root, "Retry")
+        .unchecked_into::<web_sys::HtmlButtonElement>()
+        .disabled());
+
+    // Stop ends a countdown under way.
+    retries_so_far.set(1);
+    settle().await;
+    assert!(text(&root, "[data-testid=automatic-retry]").contains("attempt 2 of 3"));
+    button(&root, "Stop retrying").click();
+    settle().await;
+    assert!(find_all(&root, "[data-testid=automatic-retry]").is_empty());
+    assert!(!button(&root, "Retry")
+        .unchecked_into::<web_sys::HtmlButtonElement>()
+        .disabled());
+    // An absence needs a wait: longer than the 1 s Coveo asked for.
+    gloo_timers::future::TimeoutFuture::new(1_500).await;
+    assert_eq!(automatic.load(Ordering::SeqCst), 1);
+}
+
+// Regression: a keystroke then Back within the rewrite's delay overwrote the entry the
+// user returned to.
+#[wasm_bindgen_test]
+async fn going_back_drops_the_url_rewrite_typing_left_pending() {
+    reset_url().await;
+    let root = container();
+    let nav = Navigation::new(UrlState::default());
+    let _view = leptos::mount::mount_to(root, move || {
+        nav.follow_history(|_| ());
+    });
+    nav.go(Entry::Push, |u| u.view = View::PrivilegeExplorer);
+    assert_eq!(location_search(), "?view=privileges");
+    nav.go(Entry::Replace, |u| u.explorer.query.text = "typed".into());
+    assert!(location::replace_pending());
+
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    until(|| nav.with_untracked(|u| u.view) == View::KeyLookup).await;
+    assert!(!location::replace_pending(), "the rewrite was dropped");
+    assert_eq!(location_search(), "");
+    assert_eq!(nav.with_untracked(|u| u.explorer.query.text.clone()), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_change_that_changes_nothing_writes_no_url() {
+    reset_url().await;
+    let nav = Navigation::new(UrlState::default());
+    nav.go(Entry::Replace, |u| u.view = View::KeyLookup);
+    assert!(!location::replace_pending());
+    nav.go(Entry::Replace, |u| u.keys.query.text = "x".into());
+    assert!(location::replace_pending());
+    location::cancel_pending_replace();
 }

@@ -15,6 +15,7 @@ export const SCENARIO_ORGS = {
   'org-429': { status: 429, headers: { 'Retry-After': '3' }, json: { errorCode: 'TOO_MANY_REQUESTS', message: 'Slow down.' } },
   'org-500': { status: 500, html: '<html><body><h1>500 Internal Server Error</h1></body></html>' },
   'org-badjson': { status: 200, raw: '[{"id": "abc", "displayName": ' },
+  'org-portal': { status: 200, html: '<html><body>Sign in to use this Wi-Fi</body></html>' },
   'org-wrongshape': { status: 200, json: { items: [], totalCount: 0 } },
   'org-nocors': { status: 200, json: [], noCors: true },
   'org-slow': { delayMs: 2500 },

@@ -16,8 +16,10 @@ pub struct Decoded<T> {
 /// Why a body could not be read as a list at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The body is not JSON (an HTML error page from a gateway, a truncated response...).
+    /// The body is not JSON (an HTML error page from a gateway, a login page...).
     NotJson,
+    /// The body stops in the middle of the JSON: the connection or a proxy cut it short.
+    Incomplete,
     /// The body is JSON, but not an array; `found` names what it is instead.
     NotAList { found: &'static str },
 }
@@ -194,7 +196,7 @@ impl ListScanner {
         match self.state {
             State::Done => Ok(()),
             State::Start | State::NotAList => Err(not_a_list(&self.pending)),
-            State::ExpectElement { .. } | State::AfterElement => Err(DecodeError::NotJson),
+            State::ExpectElement { .. } | State::AfterElement => Err(DecodeError::Incomplete),
         }
     }
 
@@ -261,6 +263,8 @@ fn not_a_list(body: &[u8]) -> DecodeError {
         Ok(value) => DecodeError::NotAList {
             found: json_kind(&value),
         },
+        // An empty body is not a list cut short: nothing of a list ever came.
+        Err(e) if e.is_eof() && !body.trim_ascii().is_empty() => DecodeError::Incomplete,
         Err(_) => DecodeError::NotJson,
     }
 }

@@ -17,7 +17,7 @@ pub enum Endpoint {
 
 impl Endpoint {
     /// The URL without its query; the org ID is always one encoded path segment.
-    pub fn path_url(self, base: &ApiBase, org: &OrgId) -> String {
+    fn path_url(self, base: &ApiBase, org: &OrgId) -> String {
         let tail = match self {
             Endpoint::ApiKeys => "apikeys",
             Endpoint::AssignablePrivileges { .. } => "privileges/apikeys",
@@ -30,15 +30,15 @@ impl Endpoint {
         )
     }
 
-    /// The query parameters, as name and value.
-    pub fn query(self) -> Vec<(&'static str, &'static str)> {
+    /// The query parameters, as name and value (fixed ASCII words: nothing to encode).
+    fn query(self) -> Vec<(&'static str, &'static str)> {
         match self {
             Endpoint::AssignablePrivileges { custom_only: true } => vec![("filter", "CUSTOM")],
             _ => Vec::new(),
         }
     }
 
-    /// The full URL, query included.
+    /// The full URL, query included: the one way a request URL is made.
     pub fn url(self, base: &ApiBase, org: &OrgId) -> String {
         let query: Vec<String> = self
             .query()

@@ -2,7 +2,12 @@
 
 use serde_json::Value;
 
+use crate::connection::NotReady;
 use crate::decode::DecodeError;
+
+/// How many times in a row a throttled request is retried by itself, each after the wait
+/// Coveo asked for; then only the user retries.
+pub const MAX_AUTOMATIC_RETRIES: u32 = 3;
 
 /// What Coveo's error body said, from whichever of its dialects' keys are present.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -98,8 +103,12 @@ pub enum ApiError {
     Timeout { seconds: u32 },
     /// A success status whose body is not JSON.
     NotJson,
+    /// A success status whose JSON stops before its end.
+    Incomplete,
     /// JSON, but not the list the route returns.
     UnexpectedShape { found: &'static str },
+    /// Nothing was sent: the inputs cannot make a request (a forgotten token, say).
+    NotSent(NotReady),
 }
 
 impl ApiError {
@@ -136,6 +145,7 @@ impl ApiError {
     pub fn from_decode(error: DecodeError) -> ApiError {
         match error {
             DecodeError::NotJson => ApiError::NotJson,
+            DecodeError::Incomplete => ApiError::Incomplete,
             DecodeError::NotAList { found } => ApiError::UnexpectedShape { found },
         }
     }
@@ -156,26 +166,34 @@ impl ApiError {
             ApiError::Network { host } => format!("Could not reach {host} (network or CORS)"),
             ApiError::Timeout { seconds } => format!("No answer after {seconds} seconds"),
             ApiError::NotJson => "The answer is not JSON".into(),
+            ApiError::Incomplete => "The answer was cut short".into(),
             ApiError::UnexpectedShape { .. } => "The answer is not the expected list".into(),
+            ApiError::NotSent(NotReady::Token(_)) => "An access token is needed".into(),
+            ApiError::NotSent(NotReady::Org(_)) => "An organization ID is needed".into(),
+            ApiError::NotSent(NotReady::Base(_)) => "The API base URL cannot be used".into(),
         }
     }
 
-    /// What the user can do about it, in a sentence or two.
+    /// What the user can do about it, in a sentence or two. Code (a command, a privilege,
+    /// a menu path) is between backticks: [`crate::text::code_spans`] tells it apart.
     pub fn advice(&self) -> String {
         match self {
             ApiError::Unauthorized(_) => "The token is invalid or expired (session tokens last up to 4 hours), or not allowed from this IP address. Get a fresh access token and load again.".into(),
             ApiError::Forbidden { firewall: true, .. } => "Coveo's web application firewall refused this request. Try again from another network, or contact Coveo support with the request ID.".into(),
-            ApiError::Forbidden { .. } => "Viewing API keys needs the privilege PLATFORM / API_KEY / VIEW (and the assignable privileges PLATFORM / ORGANIZATION / VIEW). An API key can never call these endpoints: use an OAuth or personal access token of a member who has that privilege.".into(),
+            ApiError::Forbidden { .. } => "Viewing API keys needs the privilege `PLATFORM / API_KEY / VIEW` (and the assignable privileges `PLATFORM / ORGANIZATION / VIEW`). An API key can never call these endpoints: use an OAuth or personal access token of a member who has that privilege.".into(),
             ApiError::NotFound(_) => "Check the organization ID, and that the region matches where the organization lives.".into(),
             ApiError::WrongRegion(_) => "Choose the organization's region (see the allowed regions in Coveo's message) and load again.".into(),
             ApiError::RateLimited { retry_after_secs: Some(secs), .. } => format!("Coveo asks to wait {secs} seconds before trying again."),
             ApiError::RateLimited { retry_after_secs: None, .. } => "Wait a little, then try again.".into(),
             ApiError::Server { .. } => "This is on Coveo's side or a gateway in front of it. Try again in a moment; if it persists, check status.cloud.coveo.com.".into(),
             ApiError::Status { .. } => "Check the organization ID, region and API base URL, then try again.".into(),
-            ApiError::Network { .. } => "Check your connection and the region or API base URL. If the browser blocks cross-origin calls, serve the app with `trunk serve` and its same-origin proxy, and set Advanced > API base URL to that proxy path (for example /coveo).".into(),
+            ApiError::Network { .. } => "Check your connection and the region or API base URL. If the browser blocks cross-origin calls, serve the app with `trunk serve` and its same-origin proxy, and set `Advanced > API base URL` to that proxy path (for example `/coveo`).".into(),
             ApiError::Timeout { .. } => "The network or Coveo is slow right now. Try again.".into(),
             ApiError::NotJson => "Something between you and Coveo (a proxy or a captive portal) answered instead. Check the API base URL, then try again.".into(),
+            ApiError::Incomplete => "The answer stopped before its end: the connection dropped, or something in between cut it. Try again.".into(),
             ApiError::UnexpectedShape { found } => format!("Coveo answered with {found} instead of a list. Check the API base URL, then try again."),
+            ApiError::NotSent(NotReady::Token(e)) => format!("{e} Nothing was sent: the token was forgotten or is not usable."),
+            ApiError::NotSent(problem) => format!("{problem} Nothing was sent."),
         }
     }
 
@@ -187,6 +205,13 @@ impl ApiError {
             } => *retry_after_secs,
             _ => None,
         }
+    }
+
+    /// How long to wait before retrying by itself, when Coveo asked to wait and fewer than
+    /// [`MAX_AUTOMATIC_RETRIES`] automatic retries came before this failure.
+    pub fn automatic_retry_after(&self, retries_so_far: u32) -> Option<u32> {
+        self.retry_after_secs()
+            .filter(|_| retries_so_far < MAX_AUTOMATIC_RETRIES)
     }
 
     /// Coveo's own words about the failure, when it sent any.

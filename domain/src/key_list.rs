@@ -218,8 +218,9 @@ fn missing_last(a: Option<Timestamp>, b: Option<Timestamp>, descending: bool) ->
     }
 }
 
-/// The unprepared baseline: folds every field of every key on every call. Kept only so
-/// the benchmark can show what preparing the keys buys.
+/// The unprepared baseline: folds every field of every key on every call. The reference
+/// the prepared index is tested against (`domain/tests`), and what the filter benchmark
+/// (`domain/benches/filter.rs`) compares it with; the app never calls it.
 pub fn filter_unprepared(keys: &[ApiKey], text: &str) -> Vec<usize> {
     let words = query_words(text);
     keys.iter()

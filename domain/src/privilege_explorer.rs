@@ -171,6 +171,15 @@ pub fn builder_json(selection: &[PrivilegeRef]) -> String {
     serde_json::to_string_pretty(&sorted).expect("plain strings always serialize")
 }
 
+/// Ticks (`on`) or unticks every one of `picks` in the builder's `selection`; ticked
+/// picks go to the end, in their order.
+pub fn set_picked(selection: &mut Vec<PrivilegeRef>, picks: &[PrivilegeRef], on: bool) {
+    selection.retain(|p| !picks.contains(p));
+    if on {
+        selection.extend_from_slice(picks);
+    }
+}
+
 /// The selected privileges that make a key unsafe to expose in client-side code.
 pub fn unsafe_for_public(selection: &[PrivilegeRef]) -> Vec<&PrivilegeRef> {
     selection

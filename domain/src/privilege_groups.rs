@@ -127,6 +127,25 @@ pub fn first_rows(groups: &[OwnerGroup], rows: usize) -> Vec<OwnerGroup> {
         .collect()
 }
 
+/// The owners of `privileges`, once each, in the groups' order: the owner filter's chips.
+pub fn owners(privileges: &[Privilege]) -> Vec<String> {
+    let mut owners: Vec<String> = group(privileges).into_iter().map(|g| g.owner).collect();
+    owners.dedup();
+    owners
+}
+
+/// The types of `privileges` ("Allowed" for none), once each, in order of appearance:
+/// the type filter's chips.
+pub fn types(privileges: &[Privilege]) -> Vec<String> {
+    let mut types: Vec<String> = Vec::new();
+    for kind in privileges.iter().map(|p| type_label(p.kind.as_deref())) {
+        if !types.iter().any(|t| t == kind) {
+            types.push(kind.to_owned());
+        }
+    }
+    types
+}
+
 /// How many target domains `groups` hold: the rows there are to show.
 pub fn row_count(groups: &[OwnerGroup]) -> usize {
     groups.iter().map(|g| g.domains.len()).sum()

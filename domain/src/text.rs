@@ -18,6 +18,43 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// A piece of a message: plain text, or code to show as code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span<'a> {
+    pub text: &'a str,
+    pub code: bool,
+}
+
+/// Splits a message whose code is between backticks ("serve it with `trunk serve`") into
+/// text and code; the backticks are not shown. An unpaired backtick is kept as text.
+pub fn code_spans(message: &str) -> Vec<Span<'_>> {
+    let mut spans = Vec::new();
+    let mut rest = message;
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else {
+            break;
+        };
+        if open > 0 {
+            spans.push(Span {
+                text: &rest[..open],
+                code: false,
+            });
+        }
+        spans.push(Span {
+            text: &rest[open + 1..open + 1 + len],
+            code: true,
+        });
+        rest = &rest[open + len + 2..];
+    }
+    if !rest.is_empty() {
+        spans.push(Span {
+            text: rest,
+            code: false,
+        });
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +67,31 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn code_between_backticks_is_told_apart_and_shown_without_them() {
+        let text = |t| Span {
+            text: t,
+            code: false,
+        };
+        let code = |t| Span {
+            text: t,
+            code: true,
+        };
+        assert_eq!(
+            code_spans("serve it with `trunk serve` and set `/coveo`."),
+            [
+                text("serve it with "),
+                code("trunk serve"),
+                text(" and set "),
+                code("/coveo"),
+                text(".")
+            ]
+        );
+        assert_eq!(code_spans("`a`"), [code("a")]);
+        assert_eq!(code_spans("no code"), [text("no code")]);
+        assert_eq!(code_spans("one ` alone"), [text("one ` alone")]);
+        assert_eq!(code_spans(""), []);
     }
 }

@@ -55,6 +55,12 @@ impl Token {
         Ok(Token(bare.to_owned()))
     }
 
+    /// What the token field should show for `input` once the field is left: the token
+    /// alone, without a pasted "Bearer " or quotes. `input` itself when it is no token.
+    pub fn tidy(input: &str) -> String {
+        Token::parse(input).map_or_else(|_| input.to_owned(), |token| token.0)
+    }
+
     /// The token itself, for the `Authorization` header and nothing else.
     pub fn expose(&self) -> &str {
         &self.0

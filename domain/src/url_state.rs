@@ -177,6 +177,17 @@ impl UrlState {
     }
 }
 
+/// Adds `value` to a list of picks (statuses, owners, builder picks...), or takes it out
+/// if it is there: what a chip or a checkbox does.
+pub fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|v| *v == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
+
 /// Reads `ENABLED,DISABLED`: Coveo names only (capitals, digits and `_`), at most 20, no
 /// repeats.
 fn status_list(value: &str) -> Vec<String> {

@@ -1,7 +1,10 @@
 //! Mapping failed responses to errors a user can act on.
 
+use domain::connection::NotReady;
 use domain::decode::DecodeError;
-use domain::error::{ApiError, ErrorDetails, ResponseMeta};
+use domain::error::{ApiError, ErrorDetails, ResponseMeta, MAX_AUTOMATIC_RETRIES};
+use domain::text::code_spans;
+use domain::token::TokenError;
 
 fn map(status: u16, body: &str) -> ApiError {
     ApiError::from_response(status, &ResponseMeta::default(), body)
@@ -137,6 +140,16 @@ fn messages_name_the_cause_and_what_to_do() {
             "list",
             "an object",
         ),
+        (
+            ApiError::from_decode(DecodeError::Incomplete),
+            "cut short",
+            "Try again",
+        ),
+        (
+            ApiError::NotSent(NotReady::Token(TokenError::Empty)),
+            "access token is needed",
+            "Paste an access token",
+        ),
     ];
     for (error, in_title, in_advice) in cases {
         assert!(
@@ -162,4 +175,40 @@ fn an_echoed_token_is_redacted_from_details() {
     let details = error.details().unwrap();
     assert_eq!(details.message.as_deref(), Some("Token [token] is expired"));
     assert_eq!(details.error_code.as_deref(), Some("[token]"));
+}
+
+// Regression: the 429 automatic retry went on for as long as Coveo kept throttling.
+#[test]
+fn automatic_retries_wait_as_asked_and_stop_after_a_few() {
+    let meta = ResponseMeta {
+        retry_after: Some("3".into()),
+        ..ResponseMeta::default()
+    };
+    let throttled = ApiError::from_response(429, &meta, "");
+    for before in 0..MAX_AUTOMATIC_RETRIES {
+        assert_eq!(throttled.automatic_retry_after(before), Some(3));
+    }
+    assert_eq!(throttled.automatic_retry_after(MAX_AUTOMATIC_RETRIES), None);
+    const { assert!(MAX_AUTOMATIC_RETRIES <= 5, "a few, not forever") };
+    // Without a wait to honour, or for any other failure, only the user retries.
+    assert_eq!(map(429, "").automatic_retry_after(0), None);
+    assert_eq!(map(500, "").automatic_retry_after(0), None);
+}
+
+// Regression: the CORS advice showed `trunk serve` with its backticks.
+#[test]
+fn advice_marks_its_code_so_it_renders_as_code() {
+    let network = ApiError::Network {
+        host: "platform.cloud.coveo.com".into(),
+    };
+    let advice = network.advice();
+    let spans = code_spans(&advice);
+    let code: Vec<&str> = spans.iter().filter(|s| s.code).map(|s| s.text).collect();
+    assert!(code.contains(&"trunk serve"), "{code:?}");
+    assert!(code.contains(&"/coveo"), "{code:?}");
+    assert!(spans.iter().all(|s| !s.text.contains('`')), "{spans:?}");
+    let forbidden = map(403, "").advice();
+    assert!(code_spans(&forbidden)
+        .iter()
+        .any(|s| s.code && s.text == "PLATFORM / API_KEY / VIEW"));
 }

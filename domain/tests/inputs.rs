@@ -1,6 +1,7 @@
 //! What the user types: the token, the organization ID, the region and the API base URL,
 //! and how they become a request URL.
 
+use domain::connection::{Connection, ConnectionInputs, NotReady};
 use domain::endpoint::Endpoint;
 use domain::org_id::{path_segment, OrgId, OrgIdError};
 use domain::region::{ApiBase, ApiBaseError, Region};
@@ -23,6 +24,15 @@ fn token_is_normalised_from_common_pastes() {
             "{pasted:?}"
         );
     }
+}
+
+#[test]
+fn a_pasted_token_is_tidied_to_the_token_alone() {
+    assert_eq!(Token::tidy("  Bearer abc.DEF \n"), "abc.DEF");
+    assert_eq!(Token::tidy("\"abc\""), "abc");
+    // Not a token: left as typed, for Load to say why.
+    assert_eq!(Token::tidy("curl -H x"), "curl -H x");
+    assert_eq!(Token::tidy(""), "");
 }
 
 #[test]
@@ -136,5 +146,70 @@ fn api_base_accepts_urls_and_same_origin_paths_only() {
     assert_eq!(
         ApiBase::parse("https://host/?x=1"),
         Err(ApiBaseError::UnexpectedPart)
+    );
+}
+
+#[test]
+fn connection_inputs_are_ready_only_when_every_field_is_usable() {
+    let ready = ConnectionInputs::read(" myorg ", "Bearer abc", "", Region::Eu)
+        .ready()
+        .unwrap();
+    assert_eq!(ready.connection.org.as_str(), "myorg");
+    assert_eq!(ready.connection.base, ApiBase::for_region(Region::Eu));
+    assert_eq!(ready.token.expose(), "abc");
+
+    let custom = ConnectionInputs::read("myorg", "abc", "http://127.0.0.1:9/", Region::Us);
+    assert_eq!(
+        custom.ready().unwrap().connection.base.as_str(),
+        "http://127.0.0.1:9"
+    );
+    assert_eq!(custom.destination(), "http://127.0.0.1:9");
+}
+
+#[test]
+fn connection_inputs_name_the_first_problem_in_form_order() {
+    let read = |org, token, base| ConnectionInputs::read(org, token, base, Region::Us);
+    assert_eq!(
+        read("", "", "ftp://x").ready(),
+        Err(NotReady::Org(OrgIdError::Empty))
+    );
+    assert_eq!(
+        read("org", "", "ftp://x").ready(),
+        Err(NotReady::Token(TokenError::Empty))
+    );
+    assert_eq!(
+        read("org", "t", "ftp://x").ready(),
+        Err(NotReady::Base(ApiBaseError::NotAUrl))
+    );
+    assert_eq!(
+        read("org", "", "ftp://x").destination(),
+        ApiBaseError::NotAUrl.to_string()
+    );
+    assert_eq!(
+        read("org", "", "").ready().unwrap_err().to_string(),
+        "Paste an access token."
+    );
+}
+
+#[test]
+fn the_connection_ignores_the_token_and_the_prompt_waits_only_for_it() {
+    let with = |token| ConnectionInputs::read("org", token, "", Region::Us);
+    let expected = Some(Connection {
+        base: ApiBase::for_region(Region::Us),
+        org: OrgId::parse("org").unwrap(),
+    });
+    assert_eq!(with("").connection(), expected);
+    assert_eq!(with("abc").connection(), expected);
+    assert_eq!(with("").awaiting_token().map(OrgId::as_str), Some("org"));
+    assert_eq!(with("abc").awaiting_token(), None);
+    // A token with spaces is not "waiting": it is wrong, and Load says why.
+    assert_eq!(with("a b").awaiting_token(), None);
+    assert_eq!(
+        ConnectionInputs::read("", "", "", Region::Us).awaiting_token(),
+        None
+    );
+    assert_eq!(
+        ConnectionInputs::read("", "", "", Region::Us).connection(),
+        None
     );
 }

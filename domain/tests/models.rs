@@ -202,7 +202,7 @@ fn a_body_that_is_not_a_json_list_is_an_error() {
     );
     assert_eq!(
         decode_list::<ApiKey>(r#"[{"id":"a"}"#),
-        Err(DecodeError::NotJson)
+        Err(DecodeError::Incomplete)
     );
     assert_eq!(
         decode_list::<ApiKey>(r#"{"items":[]}"#),
@@ -259,15 +259,7 @@ fn demo_data_decodes_without_losses() {
 
 #[test]
 fn array_structure_errors_are_not_json() {
-    for body in [
-        "[1,]",
-        "[,1]",
-        "[1 2]",
-        "[1] x",
-        "[",
-        "[{\"id\":\"a\"",
-        "[\"unterminated]",
-    ] {
+    for body in ["[1,]", "[,1]", "[1 2]", "[1] x", "", "  "] {
         assert_eq!(
             decode_list::<ApiKey>(body),
             Err(DecodeError::NotJson),
@@ -275,6 +267,26 @@ fn array_structure_errors_are_not_json() {
         );
     }
     assert_eq!(decode_list::<ApiKey>(" [ ] ").map(|d| d.items.len()), Ok(0));
+}
+
+// Regression: a list cut off mid-element was explained as "a proxy or a captive portal
+// answered instead".
+#[test]
+fn a_body_cut_short_is_incomplete_not_foreign() {
+    for body in [
+        "[",
+        "[{\"id\":\"a\"",
+        "[\"unterminated]",
+        r#"[{"id": "abc", "displayName": "#,
+        r#"[{"id": "abc"},"#,
+        r#"{"items": ["#,
+    ] {
+        assert_eq!(
+            decode_list::<ApiKey>(body),
+            Err(DecodeError::Incomplete),
+            "{body}"
+        );
+    }
 }
 
 #[test]

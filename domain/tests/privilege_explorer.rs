@@ -5,10 +5,10 @@ use domain::decode::decode_list;
 use domain::demo::demo_privileges;
 use domain::model::{ApiKey, Privilege};
 use domain::privilege_explorer::{
-    builder_json, compare_counts, domain_words, key_holds, unsafe_for_public, ExplorerQuery,
-    PrivilegeIndex, PrivilegeRef,
+    builder_json, compare_counts, domain_words, key_holds, set_picked, unsafe_for_public,
+    ExplorerQuery, PrivilegeIndex, PrivilegeRef,
 };
-use domain::privilege_groups::{first_rows, group, row_count, OwnerGroup};
+use domain::privilege_groups::{first_rows, group, owners, row_count, types, OwnerGroup};
 use domain::url_state::{ExplorerState, UrlState};
 
 fn privileges(json: &str) -> Vec<Privilege> {
@@ -314,4 +314,31 @@ fn grouping_thousands_of_privileges_keeps_every_one_once() {
             .windows(2)
             .all(|w| w[0].target_domain < w[1].target_domain));
     }
+}
+
+#[test]
+fn filter_chips_list_each_owner_and_type_once() {
+    let list = sample();
+    assert_eq!(
+        owners(&list),
+        ["PLATFORM", "SEARCH_API", "COMMERCE", "ZEBRA_NEW_OWNER"]
+    );
+    assert_eq!(types(&list), ["Allowed", "EDIT", "VIEW", "CREATE"]);
+    assert!(owners(&[]).is_empty());
+}
+
+#[test]
+fn picking_a_domains_types_ticks_or_unticks_them_together() {
+    let (view, edit, exec) = (
+        pick("PLATFORM.SOURCE.VIEW"),
+        pick("PLATFORM.SOURCE.EDIT"),
+        pick("SEARCH_API.EXECUTE_QUERY"),
+    );
+    let mut selection = vec![view.clone(), exec.clone()];
+    set_picked(&mut selection, &[view.clone(), edit.clone()], true);
+    assert_eq!(selection, [exec.clone(), view.clone(), edit.clone()]);
+    set_picked(&mut selection, &[view.clone(), edit.clone()], false);
+    assert_eq!(selection, std::slice::from_ref(&exec));
+    set_picked(&mut selection, std::slice::from_ref(&exec), false);
+    assert!(selection.is_empty());
 }

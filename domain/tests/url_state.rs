@@ -4,7 +4,7 @@
 use domain::key_list::{KeyQuery, Sort, SortKey};
 use domain::org_id::OrgId;
 use domain::region::Region;
-use domain::url_state::{KeyLookupState, UrlState, View};
+use domain::url_state::{toggle, KeyLookupState, UrlState, View};
 
 fn state(view: View, region: Region, org: Option<&str>) -> UrlState {
     UrlState {
@@ -147,4 +147,15 @@ fn a_link_cannot_carry_a_token_or_an_api_base() {
     assert_eq!(parsed, state(View::KeyLookup, Region::Us, Some("abc")));
     assert!(!parsed.to_query().contains("secret"));
     assert!(!parsed.to_query().contains("evil"));
+}
+
+#[test]
+fn toggling_adds_a_missing_pick_at_the_end_and_removes_a_present_one() {
+    let mut picks = vec!["A".to_owned(), "B".to_owned()];
+    toggle(&mut picks, "C".to_owned());
+    assert_eq!(picks, ["A", "B", "C"]);
+    toggle(&mut picks, "A".to_owned());
+    assert_eq!(picks, ["B", "C"]);
+    toggle(&mut picks, "A".to_owned());
+    assert_eq!(picks, ["B", "C", "A"]);
 }

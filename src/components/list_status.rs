@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use domain::connection::Connection;
 use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
@@ -12,15 +13,25 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::components::error_panel::ErrorPanel;
-use crate::connection::Connection;
-use crate::loader::{LoadState, Loader, Origin};
+use crate::loader::{LoadState, Origin};
 
-/// Renders `loader`'s state; `render` draws loaded data. Only picking the data out is
-/// done per kind of list: the rest is [`outline_view`], once in the wasm for every list.
+/// What the user can do to a list that is loading or failed.
+#[derive(Clone, Copy)]
+pub struct ListActions {
+    pub cancel: Callback<()>,
+    pub retry: Callback<()>,
+    pub automatic_retry: Callback<()>,
+}
+
+/// Renders a list's `state`, shown only while `current` (the connection the inputs point
+/// to now) is the one it was loaded for; `render` draws loaded data. Only picking the
+/// data out is done per kind of list: the rest is [`outline_view`], once in the wasm for
+/// every list.
 pub fn list_status<T>(
-    loader: Loader<T>,
-    connection: Memo<Option<Connection>>,
+    state: ReadSignal<LoadState<T>>,
+    current: Signal<Option<Connection>>,
     endpoint: Endpoint,
+    actions: ListActions,
     render: impl Fn(Arc<Decoded<T>>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView
 where
@@ -29,21 +40,24 @@ where
     let list = List {
         what: endpoint.what(),
         noun: endpoint.noun(),
-        cancel: Callback::new(move |()| loader.cancel()),
-        retry: Callback::new(move |()| loader.retry()),
+        actions,
     };
     move || {
         // A clone (the data is behind an `Arc`): the views below are built with no borrow held.
-        let state = loader.state().get();
+        let state = state.get();
         let shown = match state.origin() {
-            Some(Origin::Live(loaded_for)) => connection.with(|c| c.as_ref() == Some(loaded_for)),
+            Some(Origin::Live(loaded_for)) => current.with(|c| c.as_ref() == Some(loaded_for)),
             _ => true,
         };
         let outline = match state {
             _ if !shown => Outline::OtherInputs,
             LoadState::Idle => Outline::Idle,
             LoadState::Loading { origin } => Outline::Loading(origin),
-            LoadState::Failed { error, .. } => Outline::Failed(error),
+            LoadState::Failed {
+                error,
+                automatic_retries,
+                ..
+            } => Outline::Failed(error, automatic_retries),
             LoadState::Loaded { origin, data } => Outline::Loaded {
                 origin,
                 count: data.items.len(),
@@ -59,8 +73,7 @@ where
 struct List {
     what: &'static str,
     noun: (&'static str, &'static str),
-    cancel: Callback<()>,
-    retry: Callback<()>,
+    actions: ListActions,
 }
 
 /// A list's state without its item type; a loaded list brings its view already drawn.
@@ -69,7 +82,8 @@ enum Outline {
     /// Loaded (or loading, or failed) for inputs the user has since changed.
     OtherInputs,
     Loading(Origin),
-    Failed(ApiError),
+    /// The error, and the automatic retries in a row before it.
+    Failed(ApiError, u32),
     Loaded {
         origin: Origin,
         count: usize,
@@ -99,11 +113,17 @@ fn outline_view(list: &List, outline: Outline) -> AnyView {
                 Origin::Live(connection) => connection.base.host_label().to_owned(),
                 Origin::Demo => "the sample data".to_owned(),
             };
-            view! { <LoadingNotice what=what host=host on_cancel=list.cancel/> }.into_any()
+            view! { <LoadingNotice what=what host=host on_cancel=list.actions.cancel/> }.into_any()
         }
-        Outline::Failed(error) => {
-            view! { <ErrorPanel error=error on_retry=list.retry/> }.into_any()
+        Outline::Failed(error, retries_so_far) => view! {
+            <ErrorPanel
+                error=error
+                retries_so_far=retries_so_far
+                on_retry=list.actions.retry
+                on_automatic_retry=list.actions.automatic_retry
+            />
         }
+        .into_any(),
         Outline::Loaded {
             origin,
             count: items,

@@ -1,11 +1,10 @@
-//! Small views reused across the app.
+//! Widgets: they take props, render, and report through callbacks. None reads app state.
 
-pub mod connection_panel;
+pub mod chunk_view;
+pub mod code_text;
 pub mod copy_button;
 pub mod error_panel;
 pub mod filter_input;
 pub mod highlighted;
-pub mod key_details;
 pub mod list_status;
-pub mod token_check;
-pub mod view_nav;
+pub mod toggle_chips;

@@ -1,15 +1,15 @@
 // Key lookup benchmark: 10,000 keys from the test API in headless Chromium, the real
 // release build side by side with the same source built without the size settings (a
-// plain `trunk build --release`: what they cost in speed, if anything) and with a
-// baseline build that filters the raw strings on every keystroke (feature
-// `naive-filter`). Prints medians over RUNS runs.
+// plain `trunk build --release`: what they cost in speed, if anything), and, when
+// BENCH_BASELINE names another build's folder (an earlier commit's dist/), with that
+// build, runs interleaved. Prints medians over RUNS runs.
 //   xtask/run bench   (builds both, then runs this)
 
 import path from 'node:path';
 
 import { startApiServer } from '../api-server.mjs';
 import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
-import { keystrokes, median, openOrg } from './measure.mjs';
+import { keystrokes, median, openOrg, wasmMemoryMB } from './measure.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const TYPED = 'service 42';
@@ -42,25 +42,21 @@ async function measure(browser, site, api) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasmBytes = await page.evaluate(() => window.wasmBindings.wasm_memory_bytes());
+  const wasm = await wasmMemoryMB(page);
   await page.close();
-  return {
-    render: rendered - responseEnd,
-    work,
-    frame,
-    heap: usedSize / 2 ** 20,
-    wasm: wasmBytes / 2 ** 20,
-  };
+  return { render: rendered - responseEnd, work, frame, heap: usedSize / 2 ** 20, wasm };
 }
 
 const api = await startApiServer();
+const LABELS = { shipped: 'shipped', plain: 'without size settings', baseline: 'baseline' };
 const sites = {
-  prepared: await serveStatic(path.join(ROOT, 'dist')),
+  shipped: await serveStatic(path.join(ROOT, 'dist')),
   plain: await serveStatic(path.join(ROOT, 'target', 'bench-plain')),
-  naive: await serveStatic(path.join(ROOT, 'target', 'bench-naive')),
+  ...(process.env.BENCH_BASELINE ? { baseline: await serveStatic(path.resolve(process.env.BENCH_BASELINE)) } : {}),
 };
+const variants = Object.keys(sites);
 const browser = await launchBrowser();
-const results = { prepared: [], plain: [], naive: [] };
+const results = Object.fromEntries(variants.map((v) => [v, []]));
 try {
   for (let run = 0; run < RUNS; run++) {
     for (const variant of Object.keys(sites)) {
@@ -73,12 +69,12 @@ try {
 }
 
 const row = (label, key, unit, budget) => {
-  const [p, s, n] = ['prepared', 'plain', 'naive'].map((v) => median(results[v].map((r) => r[key])).toFixed(1));
-  return `| ${label} | ${p} ${unit} | ${s} ${unit} | ${n} ${unit} | ${budget} |`;
+  const cells = variants.map((v) => `${median(results[v].map((r) => r[key])).toFixed(1)} ${unit}`);
+  return `| ${label} | ${cells.join(' | ')} | ${budget} |`;
 };
 console.log(`\nKey lookup, 10,000 keys, headless Chromium, medians of ${RUNS} runs (${TYPED.length * 2} keystrokes a run)\n`);
-console.log('| figure | shipped | without size settings | naive filter | budget |');
-console.log('|---|---|---|---|---|');
+console.log(`| figure | ${variants.map((v) => LABELS[v]).join(' | ')} | budget |`);
+console.log(`|---|${variants.map(() => '---|').join('')}---|`);
 console.log(row('response -> list rendered', 'render', 'ms', '<= 300 ms'));
 console.log(row('filter keystroke: input -> DOM updated', 'work', 'ms', '<= 16 ms'));
 console.log(row('filter keystroke: input -> next frame', 'frame', 'ms', '<= 16 ms'));

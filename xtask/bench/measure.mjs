@@ -36,10 +36,24 @@ export async function keystrokes(page, inputId, typed) {
   return { work: median(strokes.map((s) => s.work)), frame: median(strokes.map((s) => s.frame)) };
 }
 
+/** Keeps the page's wasm memory when Trunk's loader says the app started (its event
+ * carries the instance's exports), so the benchmark reads it from outside the app. */
+export async function probeWasmMemory(page) {
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => {
+      window.__wasmMemory = Object.values(event.detail.wasm).find((v) => v instanceof WebAssembly.Memory);
+    });
+  });
+}
+
+/** The page's wasm linear memory, in MB (the JS heap does not count it). */
+export const wasmMemoryMB = (page) => page.evaluate(() => window.__wasmMemory.buffer.byteLength / 2 ** 20);
+
 /** A new page of the app at `query`, with the test token and the test API filled in,
  * ready for Load. */
 export async function openOrg(browser, site, api, query) {
   const page = await browser.newPage();
+  await probeWasmMemory(page);
   await page.goto(`${site.url}/${query}`);
   await page.getByLabel('Access token').fill(TEST_TOKEN);
   await page.getByText('Advanced').click();

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
 import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
-import { keystrokes, median, openOrg, watchFrameGaps } from './measure.mjs';
+import { keystrokes, median, openOrg, wasmMemoryMB, watchFrameGaps } from './measure.mjs';
 import { brotli, gzip } from '../precompress.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -123,9 +123,9 @@ async function hugeLoad(browser, site, api) {
   await page.getByTestId('key-count').filter({ hasText: 'of 50,000 keys' }).waitFor({ timeout: 60_000 });
   const gap = await gapSoFar();
   const long = await page.evaluate(() => window.__long);
-  const wasm = await page.evaluate(() => window.wasmBindings.wasm_memory_bytes());
+  const wasm = await wasmMemoryMB(page);
   await page.close();
-  return { gap, long, wasm: wasm / 2 ** 20 };
+  return { gap, long, wasm };
 }
 
 /** The floor for the figure above: the same 50,000-key response fetched and read to the

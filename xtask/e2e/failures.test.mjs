@@ -20,7 +20,8 @@ const SCENARIOS = [
   { name: '500 with an HTML body', scenario: 'org-500', title: "Coveo's server failed (500)" },
   { name: '502 from a gateway', scenario: { status: 502, html: '<html>Bad gateway</html>' }, title: "Coveo's server failed (502)" },
   { name: '503 with an HTML body', scenario: { status: 503, html: '<html><h1>Service Unavailable</h1></html>' }, title: "Coveo's server failed (503)" },
-  { name: 'malformed JSON', scenario: 'org-badjson', title: 'The answer is not JSON' },
+  { name: 'a list cut short', scenario: 'org-badjson', title: 'The answer was cut short', advice: 'connection dropped' },
+  { name: 'a portal page instead of JSON', scenario: 'org-portal', title: 'The answer is not JSON', advice: 'captive portal' },
   { name: 'JSON of the wrong shape', scenario: 'org-wrongshape', title: 'The answer is not the expected list', advice: 'an object' },
   { name: 'no CORS headers', scenario: 'org-nocors', title: 'Could not reach 127.0.0.1', advice: 'same-origin proxy' },
 ];
@@ -36,7 +37,7 @@ for (const { name, scenario, title, detail, advice, retriesItself } of SCENARIOS
     assert.ok(shown.includes(title), shown);
     if (detail) assert.ok(shown.includes(detail), shown);
     if (advice) assert.ok(shown.includes(advice), shown);
-    assert.match(shown, /Request ID|not JSON|not the expected|Could not reach|\(50[023]\)/);
+    assert.match(shown, /Request ID|not JSON|cut short|not the expected|Could not reach|\(50[023]\)/);
 
     // The rest of the page stays usable: the other view loaded fine.
     await page.getByRole('link', { name: 'Privilege explorer' }).click();
@@ -67,6 +68,37 @@ test('429: the automatic retry waits out Retry-After', async () => {
   const retried = world.api.requests.slice(seen).filter((r) => r.path.endsWith('/apikeys') && !r.path.includes('privileges'));
   assert.equal(retried.length, 2, 'one failed call, one retry');
   assert.ok(Date.now() - failedAt >= 2500, `retried after ${Date.now() - failedAt} ms`);
+  await page.context().close();
+});
+
+test('429: the automatic retries stop after three, then Retry is the user's', async () => {
+  const page = await openApp(world);
+  const throttled = { status: 429, headers: { 'Retry-After': '1' }, json: { errorCode: 'TOO_MANY_REQUESTS' } };
+  world.api.failNext('testorg', throttled, { route: 'apikeys', times: 10 });
+  const seen = world.api.requests.length;
+  await connect(page, world);
+  const retry = page.getByRole('button', { name: 'Retry', exact: true });
+  await retry.waitFor({ timeout: 10_000 });
+  assert.ok(await retry.isEnabled());
+  const calls = () => world.api.requests.slice(seen).filter((r) => r.path.endsWith('/apikeys')).length;
+  assert.equal(calls(), 4, 'the first call and three automatic retries');
+  assert.equal(await page.getByRole('button', { name: 'Stop retrying' }).count(), 0);
+  await page.context().close();
+});
+
+test('429: "Stop retrying" ends the countdown, and Retry is the user's', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-429', { route: 'apikeys' });
+  const seen = world.api.requests.length;
+  await connect(page, world);
+  await page.getByRole('button', { name: 'Stop retrying' }).click();
+  const retry = page.getByRole('button', { name: 'Retry', exact: true });
+  assert.ok(await retry.isEnabled());
+  // An absence needs a wait: past the 3 s Coveo asked for.
+  await page.waitForTimeout(3_500);
+  assert.equal(world.api.requests.slice(seen).filter((r) => r.path.endsWith('/apikeys')).length, 1);
+  await retry.click();
+  await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
   await page.context().close();
 });
 

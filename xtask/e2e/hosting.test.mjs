@@ -57,7 +57,7 @@ test('a shared key lookup link works under a sub-path, and so does reloading it'
   await page.getByTestId('key-details').waitFor();
   assert.equal(await page.getByTestId('key-count').innerText(), '1 of 3 keys');
   await page.getByRole('link', { name: 'Privilege explorer' }).click();
-  await page.waitForTimeout(200);
+  await page.waitForURL(/view=privileges/);
   await page.reload();
   await page.getByRole('heading', { name: 'Privilege explorer' }).waitFor();
   assert.ok(new URL(page.url()).pathname.startsWith(SUB_PATH));

@@ -83,3 +83,58 @@ test('"Remember for this tab" keeps the token in sessionStorage until "Forget to
   assert.equal(await page.getByLabel('Access token').inputValue(), '');
   await page.context().close();
 });
+
+// Regression: every list kept its last request, token included, so Retry, the list switch
+// and the automatic 429 retry went on sending a forgotten token. After "Forget token" the
+// test API's log must not grow, whatever the user (or the page) does.
+async function forgetThenExpectNoRequest(page, act) {
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  assert.equal(await page.getByLabel('Access token').inputValue(), '');
+  const before = world.api.requests.length;
+  await act();
+  await page.getByTestId('error').filter({ hasText: 'An access token is needed' }).first().waitFor();
+  assert.deepEqual(world.api.requests.slice(before), [], 'requests after "Forget token"');
+}
+
+test('after "Forget token", the custom-key switch sends nothing and says a token is needed', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await connect(page, world);
+  await page.getByTestId('privilege-count').filter({ hasText: '6 of 6' }).waitFor();
+  await forgetThenExpectNoRequest(page, () => page.getByLabel('Only those allowed in a custom key').check());
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByTestId('privilege-count').filter({ hasText: '4 of 4' }).waitFor();
+  await page.context().close();
+});
+
+test('after "Forget token", Retry of a failed list sends nothing', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-500', { route: 'apikeys' });
+  await connect(page, world);
+  await page.getByTestId('error').waitFor();
+  await forgetThenExpectNoRequest(page, () => page.getByRole('button', { name: 'Retry' }).click());
+  await page.context().close();
+});
+
+test('after "Forget token", Retry of a refused list sends nothing, token check included', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-401', { route: 'apikeys' });
+  await connect(page, world);
+  await page.getByTestId('token-check').filter({ hasText: 'Token check:' }).waitFor();
+  await forgetThenExpectNoRequest(page, () => page.getByRole('button', { name: 'Retry' }).click());
+  assert.equal(await page.getByTestId('token-check').count(), 0);
+  await page.context().close();
+});
+
+test('after "Forget token", a throttled list stops retrying by itself', async () => {
+  const page = await openApp(world);
+  const throttled = { status: 429, headers: { 'Retry-After': '1' }, json: { errorCode: 'TOO_MANY_REQUESTS' } };
+  world.api.failNext('testorg', throttled, { route: 'apikeys', times: 10 });
+  await connect(page, world);
+  await page.getByRole('button', { name: /Retrying in \d s/ }).waitFor();
+  await forgetThenExpectNoRequest(page, async () => {});
+  // An absence needs a wait: over twice the 1 s Coveo asked for.
+  await page.waitForTimeout(2_500);
+  assert.deepEqual(world.api.requests.filter((r) => r.authorized && r.path.endsWith('/apikeys')).length, 1);
+  await page.context().close();
+});

@@ -1,0 +1,132 @@
+//! The connection form's fields, and the one value parsed from them
+//! ([`ConnectionInputs`]) that everything sending a request reads at the moment it sends.
+
+use domain::connection::ConnectionInputs;
+use domain::token::Token;
+use domain::url_state::UrlState;
+use leptos::prelude::*;
+
+use crate::app::navigation::{Entry, Navigation};
+use crate::token_store;
+
+/// The form's text, as typed; provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct ConnectionForm {
+    /// The organization ID field (the URL keeps only a valid one).
+    org_text: RwSignal<String>,
+    /// The access token field: the one place the token lives (and, only when the user
+    /// asks, this tab's storage). Never in the URL.
+    token_text: RwSignal<String>,
+    /// "Remember for this tab" (off by default).
+    remember: RwSignal<bool>,
+    /// Advanced > API base URL; empty means the region's host. Never in the URL.
+    base_text: RwSignal<String>,
+    /// The fields parsed, with the region from the view state.
+    inputs: Memo<ConnectionInputs>,
+    nav: Navigation,
+}
+
+impl ConnectionForm {
+    pub fn new(nav: Navigation) -> ConnectionForm {
+        let org_text = RwSignal::new(nav.with_untracked(|u| {
+            u.org
+                .as_ref()
+                .map(|org| org.to_string())
+                .unwrap_or_default()
+        }));
+        let remembered = token_store::load();
+        let remember = RwSignal::new(remembered.is_some());
+        let token_text = RwSignal::new(remembered.unwrap_or_default());
+        let base_text = RwSignal::new(String::new());
+        let inputs = Memo::new(move |_| {
+            ConnectionInputs::read(
+                &org_text.read(),
+                &token_text.read(),
+                &base_text.read(),
+                nav.with(|u| u.region),
+            )
+        });
+        ConnectionForm {
+            org_text,
+            token_text,
+            remember,
+            base_text,
+            inputs,
+            nav,
+        }
+    }
+
+    /// The parsed inputs (tracked).
+    pub fn inputs(&self) -> Memo<ConnectionInputs> {
+        self.inputs
+    }
+
+    pub fn org_text(&self) -> Signal<String> {
+        self.org_text.into()
+    }
+
+    pub fn token_text(&self) -> Signal<String> {
+        self.token_text.into()
+    }
+
+    pub fn base_text(&self) -> Signal<String> {
+        self.base_text.into()
+    }
+
+    pub fn remember(&self) -> Signal<bool> {
+        self.remember.into()
+    }
+
+    /// Takes the organization field's text; a valid ID goes into the view state too.
+    pub fn set_org_text(&self, text: String) {
+        let org = domain::org_id::OrgId::parse(&text).ok();
+        self.org_text.set(text);
+        self.nav.go(Entry::Replace, |u| u.org = org);
+    }
+
+    /// Takes the token field's text, remembering it for the tab when asked to.
+    pub fn set_token_text(&self, text: String) {
+        if self.remember.get_untracked() {
+            token_store::save(&text);
+        }
+        self.token_text.set(text);
+    }
+
+    /// Tidies a pasted token ("Bearer ...", quotes, spaces around it) once the field is
+    /// left.
+    pub fn tidy_token(&self) {
+        let tidy = self.token_text.with_untracked(|text| Token::tidy(text));
+        if self.token_text.with_untracked(|text| *text != tidy) {
+            self.set_token_text(tidy);
+        }
+    }
+
+    pub fn set_base_text(&self, text: String) {
+        self.base_text.set(text);
+    }
+
+    /// Turns "Remember for this tab" on (storing the current token) or off (erasing it).
+    pub fn set_remember(&self, remember: bool) {
+        self.remember.set(remember);
+        if remember {
+            token_store::save(&self.token_text.get_untracked());
+        } else {
+            token_store::clear();
+        }
+    }
+
+    /// Empties the token field and the tab's storage. What was already asked with the
+    /// token is stopped by `Lists::stop_for_forgotten_token`.
+    pub fn forget_token(&self) {
+        token_store::clear();
+        self.remember.set(false);
+        self.token_text.set(String::new());
+    }
+
+    /// Takes the organization of a state the user went back or forward to.
+    pub fn arrive_at(&self, state: &UrlState) {
+        if let Some(org) = &state.org {
+            self.org_text.set(org.to_string());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The three lists the app loads (keys, assignable privileges, the token's own
+//! privileges) and every action that sends a request for them. Each send reads the
+//! connection inputs at that moment: nothing here keeps a token.
+
+use domain::connection::{ConnectionInputs, NotReady};
+use domain::demo::{demo_keys, demo_privileges};
+use domain::endpoint::Endpoint;
+use domain::error::ApiError;
+use domain::model::{ApiKey, Privilege};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::api::ApiRequest;
+use crate::app::navigation::{Entry, Navigation};
+use crate::components::list_status::ListActions;
+use crate::loader::{Attempt, LoadState, Loader, Origin};
+
+/// Handles to the loaded lists; provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct Lists {
+    pub keys: Loader<ApiKey>,
+    pub privileges: Loader<Privilege>,
+    /// What the token itself may do, asked to explain a refused key list.
+    pub token_privileges: Loader<Privilege>,
+    inputs: Memo<ConnectionInputs>,
+    nav: Navigation,
+}
+
+impl Lists {
+    pub fn new(inputs: Memo<ConnectionInputs>, nav: Navigation) -> Lists {
+        Lists {
+            keys: Loader::new(),
+            privileges: Loader::new(),
+            token_privileges: Loader::new(),
+            inputs,
+            nav,
+        }
+    }
+
+    /// Load: both lists for the inputs as they are, or the reason there is no request.
+    pub fn load(&self) -> Result<(), NotReady> {
+        self.inputs.with_untracked(ConnectionInputs::ready)?;
+        self.send(self.keys, Endpoint::ApiKeys, Attempt::User);
+        self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
+        Ok(())
+    }
+
+    /// Loads when the inputs are complete and the keys shown are not theirs yet: a token
+    /// pasted into a shared link's page loads it without another click.
+    pub fn load_if_idle(&self) {
+        let Some(connection) = self.inputs.with_untracked(|i| i.ready().ok()) else {
+            return;
+        };
+        let shown = self
+            .keys
+            .state()
+            .with_untracked(|s| s.origin() == Some(&Origin::Live(connection.connection.clone())));
+        if !shown {
+            let _ = self.load();
+        }
+    }
+
+    /// Shows the embedded sample data in both views.
+    pub fn show_demo(&self) {
+        self.keys.show(Origin::Demo, demo_keys());
+        self.privileges.show(Origin::Demo, demo_privileges());
+    }
+
+    /// What the key list's Cancel and Retry do.
+    pub fn key_actions(&self) -> ListActions {
+        let this = *self;
+        ListActions {
+            cancel: Callback::new(move |()| this.keys.cancel()),
+            retry: Callback::new(move |()| this.send(this.keys, Endpoint::ApiKeys, Attempt::User)),
+            automatic_retry: Callback::new(move |()| {
+                this.send(this.keys, Endpoint::ApiKeys, Attempt::Automatic)
+            }),
+        }
+    }
+
+    /// What the privilege list's Cancel and Retry do.
+    pub fn privilege_actions(&self) -> ListActions {
+        let this = *self;
+        let send = move |attempt| this.send(this.privileges, this.privileges_endpoint(), attempt);
+        ListActions {
+            cancel: Callback::new(move |()| this.privileges.cancel()),
+            retry: Callback::new(move |()| send(Attempt::User)),
+            automatic_retry: Callback::new(move |()| send(Attempt::Automatic)),
+        }
+    }
+
+    /// Switches between every assignable privilege and those allowed in a custom key,
+    /// reloading the list when it came from an organization.
+    pub fn set_custom_only(&self, custom_only: bool) {
+        self.nav
+            .go(Entry::Replace, |u| u.explorer.custom_only = custom_only);
+        let live = self
+            .privileges
+            .state()
+            .with_untracked(|s| matches!(s.origin(), Some(Origin::Live(_))));
+        if live {
+            self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
+        }
+    }
+
+    /// Asks Coveo what the token may do, to explain a refused key list.
+    pub fn check_token(&self) {
+        self.send(self.token_privileges, Endpoint::MyPrivileges, Attempt::User);
+    }
+
+    /// After "Forget token": the request in flight is dropped and a failed list no longer
+    /// retries; each says a token is needed. Loaded lists stay on screen.
+    pub fn stop_for_forgotten_token(&self) {
+        stop(self.keys, self.inputs);
+        stop(self.privileges, self.inputs);
+        stop(self.token_privileges, self.inputs);
+    }
+
+    /// Whether either view's list has started loading or shows data (tracked).
+    pub fn any_started(&self) -> bool {
+        !self.keys.state().with(|s| matches!(s, LoadState::Idle))
+            || !self
+                .privileges
+                .state()
+                .with(|s| matches!(s, LoadState::Idle))
+    }
+
+    fn privileges_endpoint(&self) -> Endpoint {
+        Endpoint::AssignablePrivileges {
+            custom_only: self.nav.with_untracked(|u| u.explorer.custom_only),
+        }
+    }
+
+    /// Sends `endpoint`'s request with the inputs as they are now, or, when they cannot
+    /// make one, says why in the list without sending anything.
+    fn send<T>(&self, loader: Loader<T>, endpoint: Endpoint, attempt: Attempt)
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        let ready = self.inputs.with_untracked(ConnectionInputs::ready);
+        match ready {
+            Ok(ready) => loader.load(ApiRequest::new(ready, endpoint), attempt),
+            Err(problem) => {
+                let origin = self
+                    .inputs
+                    .with_untracked(ConnectionInputs::connection)
+                    .map(Origin::Live)
+                    .or_else(|| loader.state().with_untracked(|s| s.origin().cloned()));
+                if let Some(origin) = origin {
+                    loader.refuse(origin, ApiError::NotSent(problem));
+                }
+            }
+        }
+    }
+}
+
+/// Stops what `loader` has pending, saying a token is needed.
+fn stop<T>(loader: Loader<T>, inputs: Memo<ConnectionInputs>)
+where
+    T: DeserializeOwned + Send + Sync + 'static,
+{
+    let pending = loader
+        .state()
+        .with_untracked(|s| s.is_pending().then(|| s.origin().cloned()).flatten());
+    if let Some(origin) = pending {
+        let problem = inputs
+            .with_untracked(ConnectionInputs::ready)
+            .err()
+            .unwrap_or(NotReady::Token(domain::token::TokenError::Empty));
+        loader.refuse(origin, ApiError::NotSent(problem));
+    }
+}

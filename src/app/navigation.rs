@@ -1,0 +1,84 @@
+//! The view state a link carries (`UrlState`), and the one way it changes: [`Navigation::go`],
+//! which also writes the page URL, as a history entry or in place.
+
+use domain::url_state::{UrlState, View};
+use leptos::prelude::*;
+
+use crate::location;
+
+/// How a change is recorded in the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A navigation the user may want to come back to (a view, a key's details).
+    Push,
+    /// A keystroke-sized change (a filter, a sort, a pick), written once typing pauses.
+    Replace,
+}
+
+/// A handle to the view state; provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    state: RwSignal<UrlState>,
+}
+
+impl Navigation {
+    pub fn new(initial: UrlState) -> Navigation {
+        Navigation {
+            state: RwSignal::new(initial),
+        }
+    }
+
+    /// The state of the page's own URL.
+    pub fn from_page() -> Navigation {
+        Navigation::new(UrlState::from_query(&location::current_query()))
+    }
+
+    /// Reads the state (tracked).
+    pub fn with<R>(&self, read: impl FnOnce(&UrlState) -> R) -> R {
+        self.state.with(read)
+    }
+
+    /// Reads the state without subscribing to it.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&UrlState) -> R) -> R {
+        self.state.with_untracked(read)
+    }
+
+    /// Applies `change` and, when it changed anything, writes the URL as `entry` says.
+    pub fn go(&self, entry: Entry, change: impl FnOnce(&mut UrlState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        if self.state.with_untracked(|now| *now == next) {
+            return;
+        }
+        match entry {
+            Entry::Push => location::push(&next),
+            Entry::Replace => location::replace(&next),
+        }
+        self.state.set(next);
+    }
+
+    /// Follows the user's back and forward buttons for as long as the calling owner lives.
+    /// `arrived` hears of each state reached that way (the form takes its organization).
+    pub fn follow_history(&self, arrived: impl Fn(&UrlState) + 'static) {
+        let state = self.state;
+        location::on_back_or_forward(move |next| {
+            arrived(&next);
+            state.set(next);
+        });
+    }
+
+    /// The link to `view` with the rest of the state as it is, on this document.
+    pub fn href_of(&self, view: View) -> String {
+        self.state.with(|state| {
+            location::href(&UrlState {
+                view,
+                ..state.clone()
+            })
+        })
+    }
+
+    /// The full address of this very view, for sharing.
+    pub fn share_link(&self) -> String {
+        self.state.with(location::absolute_href)
+    }
+}

@@ -1,0 +1,38 @@
+//! The links between the two views: real links (open in a new tab works), switched in
+//! place on a plain click.
+
+use domain::url_state::View;
+use leptos::prelude::*;
+
+use crate::app::navigation::{Entry, Navigation};
+
+#[component]
+pub fn ViewTabs() -> impl IntoView {
+    view! {
+        <nav class="view-nav" aria-label="Views">
+            <ViewTab view=View::KeyLookup/>
+            <ViewTab view=View::PrivilegeExplorer/>
+        </nav>
+    }
+}
+
+#[component]
+fn ViewTab(view: View) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let current = move || (nav.with(|u| u.view) == view).then_some("page");
+    view! {
+        <a
+            href=move || nav.href_of(view)
+            aria-current=current
+            on:click=move |ev| {
+                let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+                if plain && ev.button() == 0 {
+                    ev.prevent_default();
+                    nav.go(Entry::Push, |u| u.view = view);
+                }
+            }
+        >
+            {view.label()}
+        </a>
+    }
+}

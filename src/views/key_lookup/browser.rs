@@ -1,0 +1,271 @@
+//! The loaded keys: the filter, the table, the details of the selected key.
+
+use std::sync::Arc;
+
+use domain::decode::Decoded;
+use domain::fold::query_words;
+use domain::key_list::{KeyIndex, KeyQuery, Sort, SortKey};
+use domain::model::ApiKey;
+use domain::text::{count, thousands};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::key_details::KeyDetails;
+use super::key_row::KeyRow;
+use super::sort_header::SortHeader;
+use super::status_chips::StatusChips;
+use crate::app::navigation::{Entry, Navigation};
+use crate::components::filter_input::FilterInput;
+
+/// Rows rendered at first, and added by each "Show more": the DOM stays small however
+/// many keys the organization has.
+const PAGE: usize = 50;
+
+/// Keys ready to show: searchable, and in the order the URL asked for when they became
+/// ready.
+#[derive(Clone)]
+pub struct ReadyKeys {
+    pub index: Arc<KeyIndex>,
+    pub sort: Sort,
+    pub order: Arc<Vec<usize>>,
+}
+
+/// The keys that match a query, in order, with the query and order they answer: the
+/// next keystroke searches among them when it only narrows the query.
+#[derive(Clone, PartialEq)]
+struct Matches {
+    query: KeyQuery,
+    sort: Sort,
+    rows: Vec<usize>,
+}
+
+/// The loaded keys: filters, table and details.
+#[component]
+pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let total = data.items.len();
+    let ReadyKeys {
+        index,
+        sort: first_sort,
+        order: first_order,
+    } = keys;
+
+    let sort = Memo::new(move |_| nav.with(|u| u.keys.sort));
+    let query = Memo::new(move |_| nav.with(|u| u.keys.query.clone()));
+    let matches = matching_keys(
+        index.clone(),
+        data.clone(),
+        (first_sort, first_order),
+        sort,
+        query,
+    );
+    let shown = Signal::derive(move || matches.with(|m| m.rows.len()));
+    let limit = RwSignal::new(PAGE);
+    let visible =
+        Signal::derive(move || matches.with(|m| m.rows[..m.rows.len().min(limit.get())].to_vec()));
+    let filter_input = NodeRef::<html::Input>::new();
+    keyboard_shortcuts(filter_input, move || {
+        nav.go(Entry::Push, |u| u.keys.selected = None)
+    });
+    // One memo, so a keystroke does not wake every row's "selected?" check.
+    let selected = Memo::new(move |_| nav.with(|u| u.keys.selected.clone()));
+
+    view! {
+        <div class="key-browser">
+            <div class="filters">
+                <FilterInput
+                    id="key-filter"
+                    label="Filter keys"
+                    placeholder="Name, description or id (press / to focus)"
+                    value=Signal::derive(move || query.with(|q| q.text.clone()))
+                    on_change=move |text| nav.go(Entry::Replace, |u| u.keys.query.text = text)
+                    node_ref=filter_input
+                />
+                <StatusChips index=index.clone() query=query/>
+            </div>
+            <p class="count" role="status" data-testid="key-count">
+                {move || format!("{} of {}", thousands(shown.get()), count(total, "key", "keys"))}
+            </p>
+            <SelectedDetails data=data.clone() index=index.clone() selected=selected/>
+            <NoMatch shown=shown total=total/>
+            <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected/>
+            <ShowMore shown=Signal::derive(move || limit.get().min(shown.get())) total=shown on_more=move || limit.update(|l| *l += PAGE * 2)/>
+        </div>
+    }
+}
+
+/// The keys matching `query`, in `sort`'s order. `first` is the order prepared with the
+/// index, which serves its own sort; other sorts are computed. While the query only
+/// narrows (typing on), the next matches are looked for among the last ones.
+fn matching_keys(
+    index: Arc<KeyIndex>,
+    data: Arc<Decoded<ApiKey>>,
+    first: (Sort, Arc<Vec<usize>>),
+    sort: Memo<Sort>,
+    query: Memo<KeyQuery>,
+) -> Memo<Matches> {
+    let sorted = {
+        let index = index.clone();
+        Memo::new(move |_| match sort.get() {
+            sort if sort == first.0 => first.1.clone(),
+            sort => Arc::new(index.sorted(&data.items, sort)),
+        })
+    };
+    Memo::new(move |last: Option<&Matches>| {
+        let sort = sort.get();
+        query.with(|q| {
+            let rows = match last {
+                Some(last) if last.sort == sort && last.query.narrows_to(q) => {
+                    index.filter(&last.rows, q)
+                }
+                _ => sorted.with(|order| index.filter(order, q)),
+            };
+            Matches {
+                query: q.clone(),
+                sort,
+                rows,
+            }
+        })
+    })
+}
+
+/// The table of the keys at `rows` (a page of the matches), with sortable headers.
+#[component]
+fn KeyTable(
+    data: Arc<Decoded<ApiKey>>,
+    index: Arc<KeyIndex>,
+    rows: Signal<Vec<usize>>,
+    sort: Memo<Sort>,
+    query: Memo<KeyQuery>,
+    selected: Memo<Option<String>>,
+) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let words = Memo::new(move |_| query.with(|q| query_words(&q.text)));
+    let explain = Signal::derive(move || query.with(|q| q.needs_attention));
+    let row = move |at: usize| {
+        let id = data.items[at].id.clone();
+        let is_selected = {
+            let id = id.clone();
+            Signal::derive(move || selected.with(|s| s.as_ref() == Some(&id)))
+        };
+        view! {
+            <KeyRow
+                key=data.items[at].clone()
+                flags=index.flags(at).to_vec()
+                words=words
+                explain=explain
+                selected=is_selected
+                on_open=move || nav.go(Entry::Push, |u| u.keys.selected = Some(id.clone()))
+            />
+        }
+    };
+    view! {
+        <div class="table-wrap">
+            <table data-testid="key-table">
+                <thead>
+                    <tr>
+                        <SortHeader label="Display name" key=SortKey::Name sort=sort/>
+                        <th scope="col">"Description"</th>
+                        <th scope="col">"Key ID"</th>
+                        <th scope="col">"Value (masked)"</th>
+                        <th scope="col">"Status"</th>
+                        <SortHeader label="Created" key=SortKey::Created sort=sort/>
+                        <SortHeader label="Last used" key=SortKey::LastUsed sort=sort/>
+                        <th scope="col">"Privileges"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|i| *i children=row/>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// "/" jumps to the filter from anywhere but another field; Escape outside a field
+/// calls `on_escape` (closing the details).
+fn keyboard_shortcuts(filter_input: NodeRef<html::Input>, on_escape: impl Fn() + 'static) {
+    let handle = window_event_listener(ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        if ev.key() == "/" {
+            if let Some(input) = filter_input.get() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        } else if ev.key() == "Escape" {
+            on_escape();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The details of the key whose id is `selected`, when it is one of `data`'s.
+#[component]
+fn SelectedDetails(
+    data: Arc<Decoded<ApiKey>>,
+    index: Arc<KeyIndex>,
+    selected: Memo<Option<String>>,
+) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    move || {
+        let selected = selected.get()?;
+        let at = data.items.iter().position(|k| k.id == selected)?;
+        Some(view! {
+            <KeyDetails
+                key=data.items[at].clone()
+                flags=index.flags(at).to_vec()
+                on_close=move || nav.go(Entry::Push, |u| u.keys.selected = None)
+            />
+        })
+    }
+}
+
+/// Why no row shows: no key at all, or none that matches (with a way out).
+#[component]
+fn NoMatch(shown: Signal<usize>, total: usize) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    move || {
+        (shown.get() == 0).then(|| {
+            if total == 0 {
+                view! { <p class="empty" data-testid="no-keys">"This organization has no API keys."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="empty" data-testid="no-match">
+                        "No key matches these filters. "
+                        <button type="button" class="link" on:click=move |_| nav.go(Entry::Replace, |u| u.keys.query = KeyQuery::default())>
+                            "Clear all filters"
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }
+        })
+    }
+}
+
+/// "Show more", while rows are left out.
+#[component]
+fn ShowMore(
+    shown: Signal<usize>,
+    total: Signal<usize>,
+    #[prop(into)] on_more: Callback<()>,
+) -> impl IntoView {
+    move || {
+        let (shown, total) = (shown.get(), total.get());
+        (shown < total).then(|| {
+            view! {
+                <button type="button" class="more" on:click=move |_| on_more.run(())>
+                    "Show more (" {thousands(shown)} " of " {thousands(total)} " shown)"
+                </button>
+            }
+        })
+    }
+}

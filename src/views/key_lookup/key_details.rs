@@ -1,0 +1,151 @@
+//! One key in full: every field the API returned (unknown ones too), its health, and its
+//! privileges grouped by owner then target domain.
+
+use domain::health::Flag;
+use domain::model::{ApiKey, Privilege, Target, Timestamp};
+use domain::privilege_groups::{group, type_label};
+use domain::text::count;
+use domain::time_text::relative;
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::clock::{local_time, now};
+use crate::components::copy_button::CopyButton;
+
+/// The details panel of `key`; `on_close` closes it.
+#[component]
+pub fn KeyDetails(
+    key: ApiKey,
+    flags: Vec<Flag>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let title = key
+        .display_name
+        .clone()
+        .unwrap_or_else(|| "(no display name)".to_owned());
+    let health = (!flags.is_empty()).then(|| {
+        view! {
+            <ul class="health" aria-label="Needs attention">
+                {flags.iter().map(|f| view! { <li>{f.reason()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let privileges = key.privileges.clone();
+    view! {
+        <aside class="key-details" aria-labelledby="key-details-heading" data-testid="key-details">
+            <div class="details-head">
+                <h3 id="key-details-heading">{title}</h3>
+                <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
+            </div>
+            {health}
+            <KeyFields key=key/>
+            <h4>{count(privileges.len(), "privilege", "privileges")}</h4>
+            <PrivilegeTree privileges=privileges/>
+        </aside>
+    }
+}
+
+/// Every field of the key, by name, in the order people look for them; unknown fields
+/// last, as the JSON they came as.
+#[component]
+fn KeyFields(key: ApiKey) -> impl IntoView {
+    let now = now();
+    let date = move |at: Option<Timestamp>| {
+        at.map(|at| view! { <time title=local_time(at)>{relative(at, now)}</time> }.into_any())
+    };
+    let text = |value: Option<String>| value.map(|v| view! { <span>{v}</span> }.into_any());
+    let list = |items: &[String]| (!items.is_empty()).then(|| items.join(", "));
+    let json = |value: &Value| Some(view! { <pre>{pretty(value)}</pre> }.into_any());
+    let masked = key.value.clone().map(|v| {
+        view! {
+            <span>{v}</span>
+            <p class="hint">"Masked: Coveo reveals a key's value only once, when the key is created (or duplicated or rotated)."</p>
+        }
+        .into_any()
+    });
+    let extra = key
+        .extra
+        .iter()
+        .map(|(name, value)| view! { <dt><code>{name.clone()}</code></dt><dd><pre>{pretty(value)}</pre></dd> })
+        .collect_view();
+    let created_by = key
+        .created_by
+        .as_ref()
+        .and_then(|b| b.label())
+        .map(str::to_owned);
+    let last_used = date(key.last_used_date).unwrap_or_else(|| "Never".into_any());
+    view! {
+        <dl class="fields">
+            <dt>"Key ID"</dt>
+            <dd><code data-testid="details-id">{key.id.clone()}</code> " " <CopyButton text=key.id.clone() label="Copy key ID"/></dd>
+            {row("Description", text(key.description.clone()))}
+            {row("Value", masked)}
+            {row("Status", Some(key.status_label().to_owned().into_any()))}
+            {row("Privacy level", text(key.privacy_level.clone()))}
+            {row("Created", date(key.created_date))}
+            {row("Created by", text(created_by))}
+            {row("Last used", Some(last_used))}
+            {row("Expires", date(key.expiration_date))}
+            {row("Activated", date(key.activation_date))}
+            {row("Disabled", date(key.disabled_date))}
+            {row("Template", text(key.api_key_template_id.clone()))}
+            {row("Allowed IPs", text(list(&key.allowed_ips)))}
+            {row("Denied IPs", text(list(&key.denied_ips)))}
+            {row("Organization", text(key.organization_id.clone()))}
+            {row("Resource targets", text(list(&resource_targets(&key.privileges))))}
+            {row("Exposure report", key.exposure_report.as_ref().and_then(json))}
+            {row("Additional configuration", key.additional_configuration.as_ref().and_then(json))}
+            {extra}
+        </dl>
+    }
+}
+
+/// A term and its description, when there is something to describe.
+fn row(label: &'static str, value: Option<AnyView>) -> Option<impl IntoView> {
+    value.map(|value| view! { <dt>{label}</dt><dd>{value}</dd> })
+}
+
+/// A JSON value, indented. A `Value` always serializes (its keys are strings).
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// "PLATFORM / SOURCE: id1, id2" for each privilege limited to some resources.
+fn resource_targets(privileges: &[Privilege]) -> Vec<String> {
+    privileges
+        .iter()
+        .filter_map(|p| match &p.target {
+            Target::Only(ids) => Some(format!(
+                "{} / {}: {}",
+                p.owner,
+                p.target_domain,
+                ids.join(", ")
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The key's privileges by owner, then target domain, with their types.
+#[component]
+fn PrivilegeTree(privileges: Vec<Privilege>) -> impl IntoView {
+    let owners = group(&privileges)
+        .into_iter()
+        .map(|owner| {
+            let domains = owner
+                .domains
+                .into_iter()
+                .map(|domain| {
+                    let types = domain
+                        .types
+                        .iter()
+                        .map(|t| view! { <span class="chip">{type_label(t.as_deref()).to_owned()}</span> })
+                        .collect_view();
+                    view! { <li><code>{domain.target_domain}</code> " " {types}</li> }
+                })
+                .collect_view();
+            view! { <li><strong>{owner.owner}</strong><ul>{domains}</ul></li> }
+        })
+        .collect_view();
+    view! { <ul class="privilege-groups">{owners}</ul> }
+}

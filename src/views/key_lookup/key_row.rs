@@ -1,0 +1,85 @@
+//! One key in the table: its names with the search's matches marked, its health, its id
+//! with a copy button, and its dates.
+
+use domain::health::Flag;
+use domain::model::{ApiKey, Timestamp};
+use domain::time_text::relative;
+use leptos::prelude::*;
+
+use crate::clock::{local_time, now};
+use crate::components::copy_button::CopyButton;
+use crate::components::highlighted::highlighted;
+
+/// The row of `key`, whose health is `flags`. `words` are the query's folded words;
+/// `explain` asks for the health in words rather than short labels; `on_open` opens the
+/// key's details.
+#[component]
+pub fn KeyRow(
+    key: ApiKey,
+    flags: Vec<Flag>,
+    words: Memo<Vec<String>>,
+    explain: Signal<bool>,
+    selected: Signal<bool>,
+    #[prop(into)] on_open: Callback<()>,
+) -> impl IntoView {
+    let name = key.display_name.clone().unwrap_or_default();
+    let description = key.description.clone().unwrap_or_default();
+    let id = key.id.clone();
+    let marked = move |text: String| move || words.with(|w| highlighted(&text, w));
+    let shown_name = move || {
+        if name.is_empty() {
+            "(no display name)".into_any()
+        } else {
+            words.with(|w| highlighted(&name, w))
+        }
+    };
+    view! {
+        <tr class:selected=selected>
+            <td class="name">
+                <button type="button" class="link" on:click=move |_| on_open.run(()) title="Show details">
+                    {shown_name}
+                </button>
+                <Health flags=flags explain=explain/>
+            </td>
+            <td class="description">{marked(description)}</td>
+            <td class="id">
+                <code>{marked(id.clone())}</code>
+                <CopyButton text=id label="Copy key ID"/>
+            </td>
+            <td><code>{key.value.clone()}</code></td>
+            <td><span class="status">{key.status_label().to_owned()}</span></td>
+            <td>{key.created_date.map(|at| view! { <Date at=at/> })}</td>
+            <td>{key.last_used_date.map(|at| view! { <Date at=at/> }.into_any()).unwrap_or_else(|| "Never".into_any())}</td>
+            <td class="number">{key.privileges.len()}</td>
+        </tr>
+    }
+}
+
+/// The key's health flags: short labels, or in words when `explain` is on.
+#[component]
+fn Health(flags: Vec<Flag>, explain: Signal<bool>) -> impl IntoView {
+    (!flags.is_empty()).then(|| {
+        let reasons = flags
+            .iter()
+            .map(|f| f.reason())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let labels = flags
+            .iter()
+            .map(|f| f.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let title = reasons.clone();
+        view! {
+            <span class="flag" title=title>
+                {move || if explain.get() { reasons.clone() } else { labels.clone() }}
+            </span>
+        }
+    })
+}
+
+/// A date as "3 days ago", the local date and time on hover.
+#[component]
+fn Date(at: Timestamp) -> impl IntoView {
+    view! { <time title=local_time(at)>{relative(at, now())}</time> }
+}

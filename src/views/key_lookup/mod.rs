@@ -1,0 +1,58 @@
+//! Key lookup: find any API key's id in seconds. A live, accent-insensitive filter over
+//! keys prepared once, status and health chips, sortable columns, a copy button per row,
+//! and the details of the selected key; all of it kept in the URL. The loaded list's
+//! view is the `keys` wasm chunk.
+
+mod browser;
+mod key_details;
+mod key_row;
+mod prepared;
+mod sort_header;
+mod status_chips;
+mod token_check;
+
+use std::sync::Arc;
+
+use domain::decode::Decoded;
+use domain::endpoint::Endpoint;
+use domain::model::ApiKey;
+use leptos::prelude::*;
+
+use crate::app::connection::ConnectionForm;
+use crate::app::lists::Lists;
+use crate::components::chunk_view::chunk_view;
+use crate::components::list_status::list_status;
+use crate::loader::LoadState;
+use crate::split::chunk_entry;
+pub use prepared::PreparedKeys;
+use token_check::{explains, TokenCheck};
+
+chunk_entry!(
+    keys,
+    preload_keys,
+    fn key_browser(data: Arc<Decoded<ApiKey>>) -> AnyView {
+        view! { <PreparedKeys data=data/> }.into_any()
+    }
+);
+
+#[component]
+pub fn KeyLookup() -> impl IntoView {
+    let form = expect_context::<ConnectionForm>();
+    let lists = expect_context::<Lists>();
+    let current = Signal::derive(move || form.inputs().with(|i| i.connection()));
+    let refused = move || match lists.keys.state().get() {
+        LoadState::Failed { error, .. } if explains(&error) => Some(view! {
+            <TokenCheck state=lists.token_privileges.state() on_check=move || lists.check_token()/>
+        }),
+        _ => None,
+    };
+    view! {
+        <section class="view" aria-labelledby="key-lookup-heading">
+            <h2 id="key-lookup-heading">"Key lookup"</h2>
+            {list_status(lists.keys.state(), current, Endpoint::ApiKeys, lists.key_actions(), |data| {
+                chunk_view(move || key_browser(data.clone()))
+            })}
+            {refused}
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! After the key list is refused (401/403), asks Coveo what the token may do
+//! (`/privileges/me`) and says whether it lacks `PLATFORM / API_KEY / VIEW`.
+
+use domain::error::ApiError;
+use domain::model::Privilege;
+use domain::privilege_groups::can_view_api_keys;
+use domain::text::count;
+use leptos::prelude::*;
+
+use crate::components::code_text::code_text;
+use crate::loader::LoadState;
+
+/// Shown under a refused key list: calls `on_check` once when it appears, and says what
+/// `state` (the token's own privileges) tells.
+#[component]
+pub fn TokenCheck(
+    state: ReadSignal<LoadState<Privilege>>,
+    #[prop(into)] on_check: Callback<()>,
+) -> impl IntoView {
+    on_check.run(());
+    view! {
+        <p class="token-check" role="status" data-testid="token-check">
+            {move || code_text(&verdict(&state.get()))}
+        </p>
+    }
+}
+
+fn verdict(state: &LoadState<Privilege>) -> String {
+    match state {
+        LoadState::Idle => String::new(),
+        LoadState::Loading { .. } => "Checking what this token is allowed to do…".to_owned(),
+        LoadState::Loaded { data, .. } if can_view_api_keys(&data.items) => {
+            "Token check: this token does hold `PLATFORM / API_KEY / VIEW`, so the refusal has another cause (an IP restriction on the token, or a paused organization).".to_owned()
+        }
+        LoadState::Loaded { data, .. } => format!(
+            "Token check: this token lacks `PLATFORM / API_KEY / VIEW` (it holds {} in this organization). Ask an administrator for it, or use the token of a member who has it.",
+            count(data.items.len(), "other privilege", "other privileges")
+        ),
+        LoadState::Failed { error, .. } => format!(
+            "Token check: the token's privileges could not be checked either ({}).",
+            error.title()
+        ),
+    }
+}
+
+/// Whether a key-list failure is one the token check can explain.
+pub fn explains(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::Unauthorized(_)
+            | ApiError::Forbidden {
+                firewall: false,
+                ..
+            }
+    )
+}

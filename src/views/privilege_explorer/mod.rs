@@ -1,0 +1,67 @@
+//! Privilege explorer: every owner / targetDomain / type an API key can be given, grouped
+//! and filtered, with a builder for the `privileges` parameter of a new key and a
+//! comparison with an existing key; all of it kept in the URL. The loaded list's view is
+//! the `privileges` wasm chunk.
+
+mod browser;
+mod builder;
+mod comparison;
+mod domain_row;
+mod list_switch;
+mod owner_group;
+mod type_chip;
+
+use std::sync::Arc;
+
+use domain::decode::Decoded;
+use domain::endpoint::Endpoint;
+use domain::model::Privilege;
+use leptos::prelude::*;
+
+use crate::app::connection::ConnectionForm;
+use crate::app::lists::Lists;
+use crate::app::navigation::Navigation;
+use crate::components::chunk_view::chunk_view;
+use crate::components::copy_button::CopyButton;
+use crate::components::list_status::list_status;
+use crate::loader::Origin;
+use crate::split::chunk_entry;
+pub use browser::PrivilegeBrowser;
+use list_switch::ListSwitch;
+
+chunk_entry!(
+    privileges,
+    preload_privileges,
+    fn privilege_browser(data: Arc<Decoded<Privilege>>) -> AnyView {
+        view! { <PrivilegeBrowser data=data/> }.into_any()
+    }
+);
+
+#[component]
+pub fn PrivilegeExplorer() -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let form = expect_context::<ConnectionForm>();
+    let lists = expect_context::<Lists>();
+    let custom_only = Memo::new(move |_| nav.with(|u| u.explorer.custom_only));
+    let current = Signal::derive(move || form.inputs().with(|i| i.connection()));
+    let endpoint = Endpoint::AssignablePrivileges { custom_only: false };
+    let demo = move || {
+        let state = lists.privileges.state();
+        state.with(|s| matches!(s.origin(), Some(Origin::Demo)))
+    };
+    view! {
+        <section class="view" aria-labelledby="privilege-explorer-heading">
+            <div class="view-head">
+                <h2 id="privilege-explorer-heading">"Privilege explorer"</h2>
+                <CopyButton text=Signal::derive(move || nav.share_link()) label="Copy link"/>
+            </div>
+            <ListSwitch custom_only=custom_only on_switch=move |custom| lists.set_custom_only(custom)/>
+            {move || (demo() && custom_only.get()).then(|| view! {
+                <p class="hint">"The sample data has a single list: it is shown for both choices."</p>
+            })}
+            {list_status(lists.privileges.state(), current, endpoint, lists.privilege_actions(), |data| {
+                chunk_view(move || privilege_browser(data.clone()))
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! One type of a target domain: a checkbox for the builder, whether it is safe in a
+//! public key, and whether the compared key holds it.
+
+use domain::model::ApiKey;
+use domain::privilege_explorer::{key_holds, PrivilegeRef};
+use domain::privilege_groups::type_label;
+use leptos::prelude::*;
+
+#[component]
+pub fn TypeChip(
+    pick: PrivilegeRef,
+    selection: Memo<Vec<PrivilegeRef>>,
+    compared: Memo<Option<ApiKey>>,
+    /// Ticks (true) or unticks privileges in the builder.
+    on_pick: Callback<(Vec<PrivilegeRef>, bool)>,
+) -> impl IntoView {
+    let label = type_label(pick.kind.as_deref()).to_owned();
+    let safe = pick.safe_for_public_key();
+    let held = {
+        let pick = pick.clone();
+        Memo::new(move |_| compared.with(|k| k.as_ref().map(|key| key_holds(key, &pick))))
+    };
+    let checked = {
+        let pick = pick.clone();
+        move || selection.with(|s| s.contains(&pick))
+    };
+    view! {
+        <label
+            class="type-chip"
+            class:has=move || held.get() == Some(true)
+            class:lacks=move || held.get() == Some(false)
+        >
+            <input
+                type="checkbox"
+                prop:checked=checked
+                on:change=move |ev| on_pick.run((vec![pick.clone()], event_target_checked(&ev)))
+            />
+            {label}
+            {safe.then(|| view! { <span class="safe" title="Coveo allows this in keys exposed in client-side code">" · public-safe"</span> })}
+            {move || held.get().map(|h| if h { " ✓ key has it" } else { " ✗ key lacks it" })}
+        </label>
+    }
+}
