@@ -81,7 +81,9 @@ async fn get_into(
     };
 
     let connection = &request.connection;
-    let response = HttpRequest::get(&request.endpoint.url(&connection.base, &connection.org))
+    let url = request.endpoint.url(&connection.base, &connection.org);
+    let response = HttpRequest::get(url.path())
+        .query(url.query().iter().copied())
         .header("Accept", "application/json")
         .header("Authorization", &request.token.authorization())
         // Cookies stay home, and Coveo is not told which page asked.

@@ -217,6 +217,10 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
       queue.push({ scenario: typeof scenario === 'string' ? SCENARIO_ORGS[scenario] : scenario, times, route });
       pending.set(org, queue);
     },
+    /** Drops every scenario `failNext` queued and no request used up. */
+    clearQueued() {
+      pending.clear();
+    },
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(resolve);

@@ -1,7 +1,8 @@
 // Structural checks of the app's source (src/), run by `xtask/run test`:
 // - no import cycle between its files (a `crate::` or `super::` path is an edge);
 // - no function longer than MAX_FN_LINES lines;
-// - the token is read (`.expose()`, `.authorization()`) by src/api.rs alone.
+// - the token is read (`.expose()`, `.authorization()`) by src/api.rs alone;
+// - memos are pure: no `Memo::new(...)` writes a signal or a stored value.
 // Plain text scanning, good enough for code that rustfmt keeps tidy.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -146,6 +147,24 @@ export function longFunctions(code, max = MAX_FN_LINES) {
   return long;
 }
 
+/** Memos that write (`.set(`, `.update(`, `.set_value(`...): [{ line }]. */
+export function impureMemos(code) {
+  const found = [];
+  for (const m of code.matchAll(/Memo::new\(/g)) {
+    let depth = 0;
+    let end = m.index + m[0].length - 1;
+    for (; end < code.length; end++) {
+      if (code[end] === '(') depth++;
+      if (code[end] === ')' && --depth === 0) break;
+    }
+    const body = code.slice(m.index, end);
+    if (/\.(set|update|set_value|update_value|try_update_value|try_set|write)\(/.test(body)) {
+      found.push({ line: code.slice(0, m.index).split('\n').length });
+    }
+  }
+  return found;
+}
+
 /** Every problem found in the tree at `srcDir`, as lines of text. */
 export function check(srcDir) {
   const files = rustFiles(srcDir);
@@ -157,6 +176,7 @@ export function check(srcDir) {
     for (const f of longFunctions(code)) {
       problems.push(`${file}:${f.line}: fn ${f.name} is ${f.lines} lines long (at most ${MAX_FN_LINES})`);
     }
+    for (const memo of impureMemos(code)) problems.push(`${file}:${memo.line}: a memo that writes state`);
     if (!TOKEN_READERS.has(file) && /\.(expose|authorization)\(\)/.test(code)) {
       problems.push(`${file}: reads the token (only ${[...TOKEN_READERS].join(', ')} may)`);
     }
@@ -172,5 +192,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  console.log(`src/: no import cycle, no function over ${MAX_FN_LINES} lines, the token read by api.rs alone`);
+  console.log(`src/: no import cycle, no function over ${MAX_FN_LINES} lines, pure memos, the token read by api.rs alone`);
 }

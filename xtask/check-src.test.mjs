@@ -73,3 +73,19 @@ test('reading the token outside api.rs is refused', () => {
     'panel.rs: reads the token (only api.rs may)',
   ]);
 });
+
+test('a memo that writes state is refused; one that reads is fine', () => {
+  const problems = checked({
+    'lib.rs': '',
+    'view.rs': [
+      'fn ok() { let m = Memo::new(move |_| query.with(|q| q.len())); }',
+      'fn bad() {',
+      '    let m = Memo::new(move |_| {',
+      '        last.set_value(Some(1));',
+      '        1',
+      '    });',
+      '}',
+    ].join('\n'),
+  });
+  assert.deepEqual(problems, ['view.rs:3: a memo that writes state']);
+});

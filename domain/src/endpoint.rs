@@ -3,6 +3,34 @@
 use crate::org_id::{path_segment, OrgId};
 use crate::region::ApiBase;
 
+/// A request URL, in the two parts an HTTP client takes: the URL without its query, and
+/// the query's parameters (fixed ASCII words: nothing to encode). Displays as the whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiUrl {
+    path: String,
+    query: &'static [(&'static str, &'static str)],
+}
+
+impl ApiUrl {
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn query(&self) -> &'static [(&'static str, &'static str)] {
+        self.query
+    }
+}
+
+impl std::fmt::Display for ApiUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)?;
+        for (i, (name, value)) in self.query.iter().enumerate() {
+            write!(f, "{}{name}={value}", if i == 0 { '?' } else { '&' })?;
+        }
+        Ok(())
+    }
+}
+
 /// A read-only Coveo Platform route of one organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
@@ -16,39 +44,24 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
-    /// The URL without its query; the org ID is always one encoded path segment.
-    fn path_url(self, base: &ApiBase, org: &OrgId) -> String {
+    /// The request URL: the one way the organization ID enters a URL, always as one
+    /// encoded path segment.
+    pub fn url(self, base: &ApiBase, org: &OrgId) -> ApiUrl {
         let tail = match self {
             Endpoint::ApiKeys => "apikeys",
             Endpoint::AssignablePrivileges { .. } => "privileges/apikeys",
             Endpoint::MyPrivileges => "privileges/me",
         };
-        format!(
-            "{}/rest/organizations/{}/{tail}",
-            base.as_str(),
-            path_segment(org.as_str())
-        )
-    }
-
-    /// The query parameters, as name and value (fixed ASCII words: nothing to encode).
-    fn query(self) -> Vec<(&'static str, &'static str)> {
-        match self {
-            Endpoint::AssignablePrivileges { custom_only: true } => vec![("filter", "CUSTOM")],
-            _ => Vec::new(),
-        }
-    }
-
-    /// The full URL, query included: the one way a request URL is made.
-    pub fn url(self, base: &ApiBase, org: &OrgId) -> String {
-        let query: Vec<String> = self
-            .query()
-            .into_iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect();
-        if query.is_empty() {
-            self.path_url(base, org)
-        } else {
-            format!("{}?{}", self.path_url(base, org), query.join("&"))
+        ApiUrl {
+            path: format!(
+                "{}/rest/organizations/{}/{tail}",
+                base.as_str(),
+                path_segment(org.as_str())
+            ),
+            query: match self {
+                Endpoint::AssignablePrivileges { custom_only: true } => &[("filter", "CUSTOM")],
+                _ => &[],
+            },
         }
     }
 

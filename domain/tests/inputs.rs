@@ -81,20 +81,22 @@ fn endpoint_urls_put_the_org_in_one_segment() {
     let org = OrgId::parse("myorg").unwrap();
     let base = ApiBase::for_region(Region::Eu);
     assert_eq!(
-        Endpoint::ApiKeys.url(&base, &org),
+        Endpoint::ApiKeys.url(&base, &org).to_string(),
         "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/apikeys"
     );
     assert_eq!(
-        Endpoint::AssignablePrivileges { custom_only: false }.url(&base, &org),
+        Endpoint::AssignablePrivileges { custom_only: false }
+            .url(&base, &org)
+            .to_string(),
         "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/privileges/apikeys"
     );
     assert_eq!(
-        Endpoint::AssignablePrivileges { custom_only: true }.url(&base, &org),
+        Endpoint::AssignablePrivileges { custom_only: true }.url(&base, &org).to_string(),
         "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/privileges/apikeys?filter=CUSTOM"
     );
     let proxy = ApiBase::parse("/coveo/").unwrap();
     assert_eq!(
-        Endpoint::MyPrivileges.url(&proxy, &org),
+        Endpoint::MyPrivileges.url(&proxy, &org).to_string(),
         "/coveo/rest/organizations/myorg/privileges/me"
     );
 }

@@ -17,6 +17,8 @@ const DIST = path.join(ROOT, 'dist');
 // The same source built without the size settings (xtask/run bench builds it).
 const PLAIN = path.join(ROOT, 'target', 'bench-plain');
 const SWAGGER = path.join(ROOT, 'xtask', 'node_modules', 'swagger-ui-dist');
+// Another build to compare with (an earlier commit's dist/), when given.
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -158,16 +160,45 @@ async function staticShell() {
 }
 
 const shellDir = await staticShell();
-const [api, app, plain, shell, swagger, browser] = await Promise.all([
+const [api, app, plain, shell, swagger, baseline, browser] = await Promise.all([
   startApiServer(),
   serveStatic(DIST),
   serveStatic(PLAIN),
   serveStatic(shellDir),
   serveStatic(SWAGGER),
+  BASELINE ? serveStatic(BASELINE) : null,
   launchBrowser(),
 ]);
 const runs = [];
+const baseRuns = [];
 try {
+  if (baseline) {
+    const [now, before] = [await firstLoad(browser, app, DIST, `${app.url}/`), await firstLoad(browser, baseline, BASELINE, `${baseline.url}/`)];
+    for (let run = 0; run < RUNS; run++) {
+      for (const [site, into] of [[app, runs], [baseline, baseRuns]]) {
+        into.push({
+          nav: await timeToInteractive(browser, `${site.url}/`),
+          demo: await demoToBothViews(browser, site),
+          ...(await privilegeKeystrokes(browser, site, api)),
+          ...(await hugeLoad(browser, site, api)),
+        });
+      }
+    }
+    const m = (rs, key) => median(rs.map((r) => r[key]));
+    const row = (label, key, digits, unit) =>
+      console.log(`| ${label} | ${m(runs, key).toFixed(digits)} ${unit} | ${m(baseRuns, key).toFixed(digits)} ${unit} |`);
+    console.log(`\nThis build against ${path.relative(ROOT, BASELINE)}, runs interleaved, medians of ${RUNS}\n`);
+    console.log('| figure | this build | baseline |');
+    console.log('|---|---|---|');
+    console.log(`| first-load transfer, the build's .gz copies | ${kb(now.shipped)} | ${kb(before.shipped)} |`);
+    console.log(`| first-load transfer, uncompressed | ${kb(now.raw)} | ${kb(before.raw)} |`);
+    row('navigation -> inputs usable', 'nav', 0, 'ms');
+    row('sample data -> both views rendered', 'demo', 0, 'ms');
+    row('2,000 privileges: filter keystroke -> DOM updated', 'work', 1, 'ms');
+    row('2,000 privileges: filter keystroke -> next frame', 'frame', 1, 'ms');
+    row('50,000 keys: longest time between two frames', 'gap', 0, 'ms');
+    row('50,000 keys: tasks over 50 ms', 'long', 0, '');
+  } else {
   const transfer = await firstLoad(browser, app, DIST, `${app.url}/`);
   const plainTransfer = await firstLoad(browser, plain, PLAIN, `${plain.url}/`);
   const swaggerTransfer = await firstLoad(browser, swagger, SWAGGER, `${swagger.url}/index.html`);
@@ -202,8 +233,9 @@ try {
   console.log(`| 50,000 keys: tasks over 50 ms, Load -> list shown | ${m('long').toFixed(0)} | 0 |`);
   console.log(`| 50,000 keys: wasm memory after loading | ${m('wasm').toFixed(1)} MB | report |`);
   console.log(`\nSwagger UI (swagger-ui-dist, its index page and bundles, without any OpenAPI document): ${kb(swaggerTransfer.gzip)} gzip -9 (${kb(swaggerTransfer.raw)} raw), ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x ours compressed the same way.`);
+  }
 } finally {
   await browser.close();
-  await Promise.all([api.close(), app.close(), plain.close(), shell.close(), swagger.close()]);
+  await Promise.all([api.close(), app.close(), plain.close(), shell.close(), swagger.close(), baseline?.close()]);
   await rm(shellDir, { recursive: true, force: true });
 }

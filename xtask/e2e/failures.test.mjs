@@ -3,7 +3,7 @@
 // recovers once the cause is gone.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 
 import { startApiServer } from '../api-server.mjs';
 import { startWorld, openApp, connect } from './harness.mjs';
@@ -11,6 +11,8 @@ import { startWorld, openApp, connect } from './harness.mjs';
 let world;
 before(async () => { world = await startWorld(); });
 after(async () => { await world?.close(); });
+// A scenario a test queued and did not use up must not reach the next test.
+afterEach(() => world.api.clearQueued());
 
 const SCENARIOS = [
   { name: '401 token refused', scenario: 'org-401', title: 'The access token was refused (401)', detail: 'INVALID_TOKEN' },
@@ -71,7 +73,7 @@ test('429: the automatic retry waits out Retry-After', async () => {
   await page.context().close();
 });
 
-test('429: the automatic retries stop after three, then Retry is the user's', async () => {
+test("429: the automatic retries stop after three, then Retry is the user's", async () => {
   const page = await openApp(world);
   const throttled = { status: 429, headers: { 'Retry-After': '1' }, json: { errorCode: 'TOO_MANY_REQUESTS' } };
   world.api.failNext('testorg', throttled, { route: 'apikeys', times: 10 });
@@ -80,13 +82,13 @@ test('429: the automatic retries stop after three, then Retry is the user's', as
   const retry = page.getByRole('button', { name: 'Retry', exact: true });
   await retry.waitFor({ timeout: 10_000 });
   assert.ok(await retry.isEnabled());
-  const calls = () => world.api.requests.slice(seen).filter((r) => r.path.endsWith('/apikeys')).length;
+  const calls = () => world.api.requests.slice(seen).filter((r) => r.path === '/rest/organizations/testorg/apikeys').length;
   assert.equal(calls(), 4, 'the first call and three automatic retries');
   assert.equal(await page.getByRole('button', { name: 'Stop retrying' }).count(), 0);
   await page.context().close();
 });
 
-test('429: "Stop retrying" ends the countdown, and Retry is the user's', async () => {
+test('429: "Stop retrying" ends the countdown, and Retry is for the user', async () => {
   const page = await openApp(world);
   world.api.failNext('testorg', 'org-429', { route: 'apikeys' });
   const seen = world.api.requests.length;
@@ -96,7 +98,7 @@ test('429: "Stop retrying" ends the countdown, and Retry is the user's', async (
   assert.ok(await retry.isEnabled());
   // An absence needs a wait: past the 3 s Coveo asked for.
   await page.waitForTimeout(3_500);
-  assert.equal(world.api.requests.slice(seen).filter((r) => r.path.endsWith('/apikeys')).length, 1);
+  assert.equal(world.api.requests.slice(seen).filter((r) => r.path === '/rest/organizations/testorg/apikeys').length, 1);
   await retry.click();
   await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
   await page.context().close();
