@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use common::*;
 use coveo_key_explorer::app::navigation::{Entry, Navigation};
-use coveo_key_explorer::app::provide_state;
+use coveo_key_explorer::app::state::provide_state;
 use coveo_key_explorer::components::error_panel::ErrorPanel;
 use coveo_key_explorer::location;
 use coveo_key_explorer::views::key_lookup::PreparedKeys;
@@ -191,7 +191,7 @@ async fn hostile_text_from_the_api_renders_inert() {
         .unwrap(),
     );
     let _view = leptos::mount::mount_to(root.clone(), move || {
-        provide_state(Navigation::new(UrlState::default()));
+        provide_state(Navigation::new(UrlState::default()), || ());
         view! { <PreparedKeys data=data.clone()/> }
     });
     settle().await;

@@ -70,6 +70,12 @@ impl ConnectionInputs {
         })
     }
 
+    /// Whether the inputs point to `connection`, token or not: a list loaded for it may
+    /// be shown.
+    pub fn points_to(&self, connection: &Connection) -> bool {
+        self.org.as_ref() == Ok(&connection.org) && self.base.as_ref() == Ok(&connection.base)
+    }
+
     /// What a request needs, or the first problem in the form's order (organization,
     /// token, then API base URL).
     pub fn ready(&self) -> Result<Ready, NotReady> {

@@ -201,6 +201,13 @@ fn the_connection_ignores_the_token_and_the_prompt_waits_only_for_it() {
         org: OrgId::parse("org").unwrap(),
     });
     assert_eq!(with("").connection(), expected);
+    assert!(with("").points_to(expected.as_ref().unwrap()));
+    assert!(
+        !ConnectionInputs::read("other", "", "", Region::Us).points_to(expected.as_ref().unwrap())
+    );
+    assert!(
+        !ConnectionInputs::read("org", "", "", Region::Eu).points_to(expected.as_ref().unwrap())
+    );
     assert_eq!(with("abc").connection(), expected);
     assert_eq!(with("").awaiting_token().map(OrgId::as_str), Some("org"));
     assert_eq!(with("abc").awaiting_token(), None);

@@ -40,9 +40,9 @@ impl ConnectionForm {
         let base_text = RwSignal::new(String::new());
         let inputs = Memo::new(move |_| {
             ConnectionInputs::read(
-                &org_text.read(),
-                &token_text.read(),
-                &base_text.read(),
+                &org_text.get(),
+                &token_text.get(),
+                &base_text.get(),
                 nav.with(|u| u.region),
             )
         });
@@ -61,20 +61,29 @@ impl ConnectionForm {
         self.inputs
     }
 
-    pub fn org_text(&self) -> Signal<String> {
-        self.org_text.into()
+    /// The organization field's text (tracked).
+    pub fn org_text(&self) -> String {
+        self.org_text.get()
     }
 
-    pub fn token_text(&self) -> Signal<String> {
-        self.token_text.into()
+    /// The token field's text (tracked), for the field itself.
+    pub fn token_text(&self) -> String {
+        self.token_text.get()
     }
 
-    pub fn base_text(&self) -> Signal<String> {
-        self.base_text.into()
+    /// Whether the token field is empty (tracked).
+    pub fn token_is_empty(&self) -> bool {
+        self.token_text.with(String::is_empty)
     }
 
-    pub fn remember(&self) -> Signal<bool> {
-        self.remember.into()
+    /// The API base URL field's text (tracked).
+    pub fn base_text(&self) -> String {
+        self.base_text.get()
+    }
+
+    /// Whether "Remember for this tab" is on (tracked).
+    pub fn remember(&self) -> bool {
+        self.remember.get()
     }
 
     /// Takes the organization field's text; a valid ID goes into the view state too.

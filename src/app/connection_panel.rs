@@ -6,15 +6,14 @@ use domain::region::Region;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
-use crate::app::connection::ConnectionForm;
-use crate::app::lists::Lists;
-use crate::app::navigation::{Entry, Navigation};
+use crate::app::navigation::Entry;
+use crate::app::state::use_app;
 
 /// The form that says which organization to read, and with which token.
 #[component]
 pub fn ConnectionPanel() -> impl IntoView {
-    let form = expect_context::<ConnectionForm>();
-    let lists = expect_context::<Lists>();
+    let form = use_app().form;
+    let lists = use_app().lists;
     // Set when Load was refused; the reason shown is the inputs' own, so it goes away as
     // soon as they are fixed.
     let refused = RwSignal::new(false);
@@ -55,7 +54,7 @@ pub fn ConnectionPanel() -> impl IntoView {
 
 #[component]
 fn OrgField() -> impl IntoView {
-    let form = expect_context::<ConnectionForm>();
+    let form = use_app().form;
     view! {
         <div class="field">
             <label for="org-id">"Organization ID"</label>
@@ -65,7 +64,7 @@ fn OrgField() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="mycoveocloudv2organizationg8tp8wu3"
-                prop:value=form.org_text()
+                prop:value=move || form.org_text()
                 on:input=move |ev| form.set_org_text(event_target_value(&ev))
             />
         </div>
@@ -74,9 +73,9 @@ fn OrgField() -> impl IntoView {
 
 #[component]
 fn TokenField() -> impl IntoView {
-    let form = expect_context::<ConnectionForm>();
-    let lists = expect_context::<Lists>();
-    let has_token = move || form.remember().get() || !form.token_text().with(String::is_empty);
+    let form = use_app().form;
+    let lists = use_app().lists;
+    let has_token = move || form.remember() || !form.token_is_empty();
     view! {
         <div class="field">
             <label for="access-token">"Access token"</label>
@@ -86,7 +85,7 @@ fn TokenField() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="Paste an OAuth or personal access token"
-                prop:value=form.token_text()
+                prop:value=move || form.token_text()
                 on:input=move |ev| form.set_token_text(event_target_value(&ev))
                 // Tidy a pasted "Bearer ..." once the field is left, not while typing.
                 on:change=move |_| form.tidy_token()
@@ -97,7 +96,7 @@ fn TokenField() -> impl IntoView {
                 <label>
                     <input
                         type="checkbox"
-                        prop:checked=form.remember()
+                        prop:checked=move || form.remember()
                         on:change=move |ev| form.set_remember(event_target_checked(&ev))
                     />
                     "Remember for this tab"
@@ -127,7 +126,7 @@ fn TokenField() -> impl IntoView {
 
 #[component]
 fn RegionField() -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     let options = Region::ALL
         .into_iter()
         .map(|region| {
@@ -154,7 +153,7 @@ fn RegionField() -> impl IntoView {
 
 #[component]
 fn BaseField() -> impl IntoView {
-    let form = expect_context::<ConnectionForm>();
+    let form = use_app().form;
     view! {
         <details class="advanced">
             <summary>"Advanced"</summary>
@@ -165,7 +164,7 @@ fn BaseField() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     placeholder="/coveo (a same-origin proxy) or https://host"
-                    prop:value=form.base_text()
+                    prop:value=move || form.base_text()
                     on:input=move |ev| form.set_base_text(event_target_value(&ev))
                 />
                 <p class="hint">"Overrides the region. Not saved and never put in a link."</p>

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use crate::api::ApiRequest;
 use crate::app::navigation::{Entry, Navigation};
 use crate::components::list_status::ListActions;
-use crate::loader::{Attempt, LoadState, Loader, Origin};
+use crate::loader::{Attempt, Loader, Origin};
 
 /// Handles to the loaded lists; provided as context by the app.
 #[derive(Clone, Copy)]
@@ -24,22 +24,26 @@ pub struct Lists {
     pub token_privileges: Loader<Privilege>,
     inputs: Memo<ConnectionInputs>,
     nav: Navigation,
+    /// Called when a list starts loading.
+    on_start: fn(),
 }
 
 impl Lists {
-    pub fn new(inputs: Memo<ConnectionInputs>, nav: Navigation) -> Lists {
+    pub fn new(inputs: Memo<ConnectionInputs>, nav: Navigation, on_start: fn()) -> Lists {
         Lists {
             keys: Loader::new(),
             privileges: Loader::new(),
             token_privileges: Loader::new(),
             inputs,
             nav,
+            on_start,
         }
     }
 
     /// Load: both lists for the inputs as they are, or the reason there is no request.
     pub fn load(&self) -> Result<(), NotReady> {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
+        (self.on_start)();
         self.send(self.keys, Endpoint::ApiKeys, Attempt::User);
         self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
         Ok(())
@@ -62,6 +66,7 @@ impl Lists {
 
     /// Shows the embedded sample data in both views.
     pub fn show_demo(&self) {
+        (self.on_start)();
         self.keys.show(Origin::Demo, demo_keys());
         self.privileges.show(Origin::Demo, demo_privileges());
     }
@@ -116,15 +121,6 @@ impl Lists {
         stop(self.token_privileges, self.inputs);
     }
 
-    /// Whether either view's list has started loading or shows data (tracked).
-    pub fn any_started(&self) -> bool {
-        !self.keys.state().with(|s| matches!(s, LoadState::Idle))
-            || !self
-                .privileges
-                .state()
-                .with(|s| matches!(s, LoadState::Idle))
-    }
-
     fn privileges_endpoint(&self) -> Endpoint {
         Endpoint::AssignablePrivileges {
             custom_only: self.nav.with_untracked(|u| u.explorer.custom_only),
@@ -137,20 +133,28 @@ impl Lists {
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
-        let ready = self.inputs.with_untracked(ConnectionInputs::ready);
-        match ready {
-            Ok(ready) => loader.load(ApiRequest::new(ready, endpoint), attempt),
-            Err(problem) => {
-                let origin = self
-                    .inputs
-                    .with_untracked(ConnectionInputs::connection)
-                    .map(Origin::Live)
-                    .or_else(|| loader.state().with_untracked(|s| s.origin().cloned()));
-                if let Some(origin) = origin {
-                    loader.refuse(origin, ApiError::NotSent(problem));
+        match self.request(endpoint) {
+            Ok(request) => loader.load(request, attempt),
+            Err((origin, error)) => {
+                let shown = loader.state().with_untracked(|s| s.origin().cloned());
+                if let Some(origin) = origin.or(shown) {
+                    loader.refuse(origin, error);
                 }
             }
         }
+    }
+
+    /// The request for `endpoint` with the inputs as they are now; or why there is none,
+    /// with the connection the inputs point to, if any. Not generic: the wasm holds it
+    /// once for every list.
+    fn request(&self, endpoint: Endpoint) -> Result<ApiRequest, (Option<Origin>, ApiError)> {
+        self.inputs.with_untracked(|inputs| match inputs.ready() {
+            Ok(ready) => Ok(ApiRequest::new(ready, endpoint)),
+            Err(problem) => Err((
+                inputs.connection().map(Origin::Live),
+                ApiError::NotSent(problem),
+            )),
+        })
     }
 }
 

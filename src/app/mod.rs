@@ -6,6 +6,7 @@ pub mod connection;
 pub mod connection_panel;
 pub mod lists;
 pub mod navigation;
+pub mod state;
 pub mod view_tabs;
 
 use domain::url_state::View;
@@ -15,45 +16,16 @@ use crate::clock;
 use crate::time_slice;
 use crate::views::key_lookup::{self, KeyLookup};
 use crate::views::privilege_explorer::{self, PrivilegeExplorer};
-use connection::ConnectionForm;
 use connection_panel::ConnectionPanel;
-use lists::Lists;
 use navigation::Navigation;
+use state::{provide_state, AppState};
 use view_tabs::ViewTabs;
-
-/// The app's state handles, once provided as context.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub nav: Navigation,
-    pub form: ConnectionForm,
-    pub lists: Lists,
-}
-
-/// Creates the app's state for `nav` and provides each handle as context.
-pub fn provide_state(nav: Navigation) -> AppState {
-    let form = ConnectionForm::new(nav);
-    let lists = Lists::new(form.inputs(), nav);
-    provide_context(nav);
-    provide_context(form);
-    provide_context(lists);
-    AppState { nav, form, lists }
-}
 
 /// The whole app, its state read from the page URL.
 #[component]
 pub fn App() -> impl IntoView {
-    let AppState { nav, form, lists } = provide_state(Navigation::from_page());
+    let AppState { nav, form, .. } = provide_state(Navigation::from_page(), preload_views);
     nav.follow_history(move |state| form.arrive_at(state));
-    // Both views' code is fetched as soon as a list starts loading, while the request
-    // is out, so that it is there when the list is.
-    Effect::new(move |preloaded: Option<bool>| {
-        if preloaded == Some(true) || !lists.any_started() {
-            return preloaded.unwrap_or(false);
-        }
-        key_lookup::preload();
-        privilege_explorer::preload();
-        true
-    });
     leptos::task::spawn_local(async {
         time_slice::when_idle().await;
         clock::prepare_local_time();
@@ -75,6 +47,13 @@ pub fn App() -> impl IntoView {
         </main>
         <Footer/>
     }
+}
+
+/// Starts downloading both views' code: called when a list starts loading, while the
+/// request is out, so that the code is there when the list is.
+fn preload_views() {
+    key_lookup::preload();
+    privilege_explorer::preload();
 }
 
 #[component]

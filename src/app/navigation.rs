@@ -47,6 +47,12 @@ impl Navigation {
     pub fn go(&self, entry: Entry, change: impl FnOnce(&mut UrlState)) {
         let mut next = self.state.get_untracked();
         change(&mut next);
+        self.commit(entry, next);
+    }
+
+    // Not generic, unlike `go`, which every call site copies with its own closure.
+    #[inline(never)]
+    fn commit(&self, entry: Entry, next: UrlState) {
         if self.state.with_untracked(|now| *now == next) {
             return;
         }

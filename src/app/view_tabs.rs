@@ -5,20 +5,20 @@ use domain::url_state::View;
 use leptos::prelude::*;
 
 use crate::app::navigation::{Entry, Navigation};
+use crate::app::state::use_app;
 
 #[component]
 pub fn ViewTabs() -> impl IntoView {
+    let nav = use_app().nav;
     view! {
         <nav class="view-nav" aria-label="Views">
-            <ViewTab view=View::KeyLookup/>
-            <ViewTab view=View::PrivilegeExplorer/>
+            {view_tab(nav, View::KeyLookup)}
+            {view_tab(nav, View::PrivilegeExplorer)}
         </nav>
     }
 }
 
-#[component]
-fn ViewTab(view: View) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+fn view_tab(nav: Navigation, view: View) -> impl IntoView {
     let current = move || (nav.with(|u| u.view) == view).then_some("page");
     view! {
         <a

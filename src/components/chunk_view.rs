@@ -22,13 +22,7 @@ where
         Suspend::new(async move {
             let view = match loading.await {
                 Ok(view) => view,
-                Err(_) => view! {
-                    <ChunkFailed on_retry=move || {
-                        waiting.set(true);
-                        attempt.update(|n| *n += 1);
-                    }/>
-                }
-                .into_any(),
+                Err(_) => chunk_failed(attempt, waiting).into_any(),
             };
             waiting.set(false);
             view
@@ -48,9 +42,12 @@ where
     (chunk, status).into_any()
 }
 
-/// Why a chunk is missing, and Retry.
-#[component]
-fn ChunkFailed(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+/// Why a chunk is missing, and Retry (which downloads it again).
+fn chunk_failed(attempt: RwSignal<u32>, waiting: RwSignal<bool>) -> impl IntoView {
+    let retry = move |_| {
+        waiting.set(true);
+        attempt.update(|n| *n += 1);
+    };
     view! {
         <div class="error-panel" role="alert" data-testid="chunk-error">
             <h3>"Part of this page could not be downloaded"</h3>
@@ -58,7 +55,7 @@ fn ChunkFailed(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
                 "The list is loaded, but the code that shows it did not arrive from this \
                  page's server. Check your connection, then retry."
             </p>
-            <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button>
+            <button type="button" on:click=retry>"Retry"</button>
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! A failed request in words: the cause, what to do, Coveo's details, and Retry.
 
-use domain::error::{ApiError, MAX_AUTOMATIC_RETRIES};
+use domain::error::{ApiError, ErrorDetails, MAX_AUTOMATIC_RETRIES};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,41 +24,43 @@ pub fn ErrorPanel(
         let secs = error.automatic_retry_after(retries_so_far)?;
         Some((retry, secs))
     });
-    let remaining = RwSignal::new(automatic.map(|(_, secs)| secs));
+    // Seconds left before the automatic retry; 0 when there is none (or no more).
+    let remaining = RwSignal::new(automatic.map_or(0, |(_, secs)| secs));
     // Owned by the panel: dropped (and so stopped) when the panel goes, or on Stop.
     let countdown = StoredValue::new_local(automatic.map(|(retry, _)| {
         Interval::new(1000, move || {
-            remaining.update(|secs| *secs = secs.map(|s| s.saturating_sub(1)));
-            if remaining.get_untracked() == Some(0) {
+            remaining.update(|secs| *secs = secs.saturating_sub(1));
+            if remaining.get_untracked() == 0 {
                 // Deferred: retrying unmounts this panel, and with it this very interval.
                 spawn_local(async move { retry.run(()) });
             }
         })
     }));
+    let counting = move || remaining.get() > 0;
     let stop = move |_| {
         countdown.set_value(None);
-        remaining.set(None);
+        remaining.set(0);
     };
 
     view! {
         <div class="error-panel" role="alert" data-testid="error">
             <h3>{error.title()}</h3>
             <p>{code_text(&error.advice())}</p>
-            {error.details().cloned().map(|details| view! { <ErrorDetails details=details/> })}
-            {move || remaining.get().map(|_| view! {
+            {error.details().cloned().map(error_details)}
+            {move || counting().then(|| view! {
                 <p class="hint" data-testid="automatic-retry">
                     "Retrying by itself as Coveo asked (attempt " {retries_so_far + 1} " of "
                     {MAX_AUTOMATIC_RETRIES} ")."
                 </p>
             })}
             <div class="actions">
-                <button type="button" disabled=move || remaining.get().is_some() on:click=move |_| on_retry.run(())>
+                <button type="button" disabled=counting on:click=move |_| on_retry.run(())>
                     {move || match remaining.get() {
-                        Some(secs) => format!("Retrying in {secs} s"),
-                        None => "Retry".to_owned(),
+                        0 => "Retry".to_owned(),
+                        secs => format!("Retrying in {secs} s"),
                     }}
                 </button>
-                {move || remaining.get().map(|_| view! {
+                {move || counting().then(|| view! {
                     <button type="button" on:click=stop>"Stop retrying"</button>
                 })}
             </div>
@@ -67,8 +69,7 @@ pub fn ErrorPanel(
 }
 
 /// Coveo's error code, message and request ID, those it sent.
-#[component]
-fn ErrorDetails(details: domain::error::ErrorDetails) -> impl IntoView {
+fn error_details(details: ErrorDetails) -> impl IntoView {
     let row = |label: &'static str, value: Option<String>| {
         value.map(|value| view! { <dt>{label}</dt><dd><code>{value}</code></dd> })
     };

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use domain::connection::Connection;
+use domain::connection::ConnectionInputs;
 use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
@@ -23,13 +23,13 @@ pub struct ListActions {
     pub automatic_retry: Callback<()>,
 }
 
-/// Renders a list's `state`, shown only while `current` (the connection the inputs point
-/// to now) is the one it was loaded for; `render` draws loaded data. Only picking the
+/// Renders a list's `state`, shown only while `current` (the connection inputs) point to
+/// the connection it was loaded for; `render` draws loaded data. Only picking the
 /// data out is done per kind of list: the rest is [`outline_view`], once in the wasm for
 /// every list.
 pub fn list_status<T>(
     state: ReadSignal<LoadState<T>>,
-    current: Signal<Option<Connection>>,
+    current: Memo<ConnectionInputs>,
     endpoint: Endpoint,
     actions: ListActions,
     render: impl Fn(Arc<Decoded<T>>) -> AnyView + Send + Sync + 'static,
@@ -46,7 +46,7 @@ where
         // A clone (the data is behind an `Arc`): the views below are built with no borrow held.
         let state = state.get();
         let shown = match state.origin() {
-            Some(Origin::Live(loaded_for)) => current.with(|c| c.as_ref() == Some(loaded_for)),
+            Some(Origin::Live(loaded_for)) => current.with(|inputs| inputs.points_to(loaded_for)),
             _ => true,
         };
         let outline = match state {

@@ -16,7 +16,8 @@ use super::key_details::KeyDetails;
 use super::key_row::KeyRow;
 use super::sort_header::SortHeader;
 use super::status_chips::StatusChips;
-use crate::app::navigation::{Entry, Navigation};
+use crate::app::navigation::Entry;
+use crate::app::state::use_app;
 use crate::components::filter_input::FilterInput;
 
 /// Rows rendered at first, and added by each "Show more": the DOM stays small however
@@ -44,7 +45,7 @@ struct Matches {
 /// The loaded keys: filters, table and details.
 #[component]
 pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     let total = data.items.len();
     let ReadyKeys {
         index,
@@ -141,7 +142,7 @@ fn KeyTable(
     query: Memo<KeyQuery>,
     selected: Memo<Option<String>>,
 ) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     let words = Memo::new(move |_| query.with(|q| query_words(&q.text)));
     let explain = Signal::derive(move || query.with(|q| q.needs_attention));
     let row = move |at: usize| {
@@ -214,7 +215,7 @@ fn SelectedDetails(
     index: Arc<KeyIndex>,
     selected: Memo<Option<String>>,
 ) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     move || {
         let selected = selected.get()?;
         let at = data.items.iter().position(|k| k.id == selected)?;
@@ -231,7 +232,7 @@ fn SelectedDetails(
 /// Why no row shows: no key at all, or none that matches (with a way out).
 #[component]
 fn NoMatch(shown: Signal<usize>, total: usize) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     move || {
         (shown.get() == 0).then(|| {
             if total == 0 {

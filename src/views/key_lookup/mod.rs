@@ -18,8 +18,7 @@ use domain::endpoint::Endpoint;
 use domain::model::ApiKey;
 use leptos::prelude::*;
 
-use crate::app::connection::ConnectionForm;
-use crate::app::lists::Lists;
+use crate::app::state::use_app;
 use crate::components::chunk_view::chunk_view;
 use crate::components::list_status::list_status;
 use crate::loader::LoadState;
@@ -37,9 +36,8 @@ chunk_entry!(
 
 #[component]
 pub fn KeyLookup() -> impl IntoView {
-    let form = expect_context::<ConnectionForm>();
-    let lists = expect_context::<Lists>();
-    let current = Signal::derive(move || form.inputs().with(|i| i.connection()));
+    let form = use_app().form;
+    let lists = use_app().lists;
     let refused = move || match lists.keys.state().get() {
         LoadState::Failed { error, .. } if explains(&error) => Some(view! {
             <TokenCheck state=lists.token_privileges.state() on_check=move || lists.check_token()/>
@@ -49,7 +47,7 @@ pub fn KeyLookup() -> impl IntoView {
     view! {
         <section class="view" aria-labelledby="key-lookup-heading">
             <h2 id="key-lookup-heading">"Key lookup"</h2>
-            {list_status(lists.keys.state(), current, Endpoint::ApiKeys, lists.key_actions(), |data| {
+            {list_status(lists.keys.state(), form.inputs(), Endpoint::ApiKeys, lists.key_actions(), |data| {
                 chunk_view(move || key_browser(data.clone()))
             })}
             {refused}

@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{KeyBrowser, ReadyKeys};
 use crate::app::navigation::Navigation;
+use crate::app::state::use_app;
 use crate::clock::now;
 use crate::time_slice::{yield_to_page, TimeSlice};
 
@@ -23,7 +24,7 @@ const PREPARE_STEP: usize = 500;
 /// the first slice; larger ones show how far preparing has come.
 #[component]
 pub fn PreparedKeys(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     let total = data.items.len();
     let ready = RwSignal::new(None::<ReadyKeys>);
     let prepared = RwSignal::new(0);

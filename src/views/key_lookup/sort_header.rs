@@ -3,12 +3,13 @@
 use domain::key_list::{Sort, SortKey};
 use leptos::prelude::*;
 
-use crate::app::navigation::{Entry, Navigation};
+use crate::app::navigation::Entry;
+use crate::app::state::use_app;
 
 /// The header of the column `key`, showing whether `sort` sorts by it.
 #[component]
 pub fn SortHeader(label: &'static str, key: SortKey, sort: Memo<Sort>) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     let state = move || {
         let current = sort.get();
         match (current.key == key, current.descending) {

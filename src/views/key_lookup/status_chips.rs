@@ -8,12 +8,13 @@ use domain::text::thousands;
 use domain::url_state::toggle;
 use leptos::prelude::*;
 
-use crate::app::navigation::{Entry, Navigation};
+use crate::app::navigation::Entry;
+use crate::app::state::use_app;
 use crate::components::toggle_chips::ToggleChips;
 
 #[component]
 pub fn StatusChips(index: Arc<KeyIndex>, query: Memo<KeyQuery>) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     let chips = index
         .status_counts()
         .into_iter()

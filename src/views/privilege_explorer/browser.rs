@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use super::builder::Builder;
 use super::comparison::{ComparePicker, CompareSummary};
 use super::owner_group::OwnerGroupView;
-use crate::app::lists::Lists;
-use crate::app::navigation::{Entry, Navigation};
+use crate::app::navigation::Entry;
+use crate::app::state::use_app;
 use crate::components::filter_input::FilterInput;
 use crate::components::toggle_chips::ToggleChips;
 use crate::loader::LoadState;
@@ -28,8 +28,8 @@ const ROW_PAGE: usize = 200;
 /// The loaded privileges: filters, groups, builder and comparison.
 #[component]
 pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
-    let lists = expect_context::<Lists>();
+    let nav = use_app().nav;
+    let lists = use_app().lists;
     let all = data.items.len();
     let query = Memo::new(move |_| nav.with(|u| u.explorer.query.clone()));
     let selection = Memo::new(move |_| nav.with(|u| u.explorer.selection.clone()));
@@ -106,7 +106,7 @@ fn Filters(
     query: Memo<ExplorerQuery>,
     children: Children,
 ) -> impl IntoView {
-    let nav = expect_context::<Navigation>();
+    let nav = use_app().nav;
     view! {
         <div class="filters">
             <FilterInput

@@ -18,9 +18,7 @@ use domain::endpoint::Endpoint;
 use domain::model::Privilege;
 use leptos::prelude::*;
 
-use crate::app::connection::ConnectionForm;
-use crate::app::lists::Lists;
-use crate::app::navigation::Navigation;
+use crate::app::state::use_app;
 use crate::components::chunk_view::chunk_view;
 use crate::components::copy_button::CopyButton;
 use crate::components::list_status::list_status;
@@ -39,11 +37,10 @@ chunk_entry!(
 
 #[component]
 pub fn PrivilegeExplorer() -> impl IntoView {
-    let nav = expect_context::<Navigation>();
-    let form = expect_context::<ConnectionForm>();
-    let lists = expect_context::<Lists>();
+    let nav = use_app().nav;
+    let form = use_app().form;
+    let lists = use_app().lists;
     let custom_only = Memo::new(move |_| nav.with(|u| u.explorer.custom_only));
-    let current = Signal::derive(move || form.inputs().with(|i| i.connection()));
     let endpoint = Endpoint::AssignablePrivileges { custom_only: false };
     let demo = move || {
         let state = lists.privileges.state();
@@ -59,7 +56,7 @@ pub fn PrivilegeExplorer() -> impl IntoView {
             {move || (demo() && custom_only.get()).then(|| view! {
                 <p class="hint">"The sample data has a single list: it is shown for both choices."</p>
             })}
-            {list_status(lists.privileges.state(), current, endpoint, lists.privilege_actions(), |data| {
+            {list_status(lists.privileges.state(), form.inputs(), endpoint, lists.privilege_actions(), |data| {
                 chunk_view(move || privilege_browser(data.clone()))
             })}
         </section>

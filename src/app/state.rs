@@ -1,0 +1,31 @@
+//! The app's state: three handles, each with one job, provided once as context.
+
+use leptos::prelude::*;
+
+use crate::app::connection::ConnectionForm;
+use crate::app::lists::Lists;
+use crate::app::navigation::Navigation;
+
+/// The app's three state handles, each with one job; a view takes the ones it needs.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub nav: Navigation,
+    pub form: ConnectionForm,
+    pub lists: Lists,
+}
+
+/// Creates the app's state for `nav` and provides it as context. `on_start` is called
+/// when a list starts loading (the app downloads the views' code then).
+pub fn provide_state(nav: Navigation, on_start: fn()) -> AppState {
+    let form = ConnectionForm::new(nav);
+    let lists = Lists::new(form.inputs(), nav, on_start);
+    let state = AppState { nav, form, lists };
+    provide_context(state);
+    state
+}
+
+/// The app's state handles, from the context the app provides. One lookup for all three:
+/// each kind of context looked up is its own copy of the lookup code in the wasm.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
