@@ -33,7 +33,7 @@ impl TimeSlice {
 /// A message to ourselves, not `setTimeout(0)`: browsers hold a chain of nested timeouts
 /// back to 4 ms a link, and to one a second in a background tab (10,000 keys load in
 /// about 20 slices, 50,000 in 65). Not `scheduler.yield()`: its continuations go ahead
-/// of painting, and the 50,000-key load's longest frame gap doubled with it.
+/// of painting, and a 50,000-key load then goes twice as long between frames.
 pub async fn yield_to_page() {
     let _ = JsFuture::from(next_turn()).await;
 }

@@ -1,5 +1,5 @@
 // Splits a release build's wasm into the page's part and chunks downloaded on first use
-// (src/chunks.rs): the key browser, the privilege browser, and the code both share. Only
+// (src/split.rs): the key browser, the privilege browser, and the code both share. Only
 // builds compiled with `--cfg key_explorer_split` (xtask/run's release builds) have
 // split points; for any other build this step does nothing.
 //
@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { repin, sri } from './minify.mjs';
+import { repin, sri } from './integrity.mjs';
 import { escape, rewrite } from './rewrite.mjs';
 
 /** The module wasm_split_helpers imports its loaders from, before splitting. */
@@ -166,9 +166,15 @@ export function replaceFetch(loader, chunk, named, integrity) {
   return out;
 }
 
-/** `glue` importing the loader under its final name. */
+/** `glue` importing the loader under its final name. Only the `import` statement: the
+ * module name the wasm imports the loader's functions under (a key of the glue's imports
+ * object) stays as the wasm has it. */
 export function replaceLoaderImport(glue, loaderName) {
-  const [out, found] = rewrite(glue, new RegExp(`(["'])\\./${escape(LOADER)}\\1`, 'g'), (_, q) => `${q}./${loaderName}${q}`);
+  const [out, found] = rewrite(
+    glue,
+    new RegExp(`(\\bfrom\\s*)(["'])\\./${escape(LOADER)}\\2`, 'g'),
+    (_, from, q) => `${from}${q}./${loaderName}${q}`,
+  );
   if (found === 0) throw new Error('the glue does not import the chunk loader');
   return out;
 }

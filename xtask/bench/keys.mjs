@@ -3,7 +3,7 @@
 // plain `trunk build --release`: what they cost in speed, if anything), and, when
 // BENCH_BASELINE names another build's folder (an earlier commit's dist/), with that
 // build, runs interleaved. Prints medians over RUNS runs.
-//   xtask/run bench   (builds both, then runs this)
+// Prints Markdown; run by `xtask/run bench` after its builds.
 
 import path from 'node:path';
 
@@ -51,7 +51,7 @@ const api = await startApiServer();
 const LABELS = { shipped: 'shipped', plain: 'without size settings', baseline: 'baseline' };
 const sites = {
   shipped: await serveStatic(path.join(ROOT, 'dist')),
-  plain: await serveStatic(path.join(ROOT, 'target', 'bench-plain')),
+  plain: await serveStatic(path.join(ROOT, 'target', 'bench', 'plain')),
   ...(process.env.BENCH_BASELINE ? { baseline: await serveStatic(path.resolve(process.env.BENCH_BASELINE)) } : {}),
 };
 const variants = Object.keys(sites);
@@ -72,7 +72,7 @@ const row = (label, key, unit, budget) => {
   const cells = variants.map((v) => `${median(results[v].map((r) => r[key])).toFixed(1)} ${unit}`);
   return `| ${label} | ${cells.join(' | ')} | ${budget} |`;
 };
-console.log(`\nKey lookup, 10,000 keys, headless Chromium, medians of ${RUNS} runs (${TYPED.length * 2} keystrokes a run)\n`);
+console.log(`\n## Key lookup, 10,000 keys\n\nHeadless Chromium, medians of ${RUNS} runs (${TYPED.length * 2} keystrokes a run); \"without size settings\" is plain \`trunk build --release\`.\n`);
 console.log(`| figure | ${variants.map((v) => LABELS[v]).join(' | ')} | budget |`);
 console.log(`|---|${variants.map(() => '---|').join('')}---|`);
 console.log(row('response -> list rendered', 'render', 'ms', '<= 300 ms'));

@@ -1,6 +1,12 @@
 // Measurements shared by the benchmarks.
 
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
 import { TEST_TOKEN } from '../api-server.mjs';
+import { brotli, gzip } from '../precompress.mjs';
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -81,4 +87,28 @@ export async function watchFrameGaps(page) {
       window.__stopGaps = true;
       return window.__gap;
     });
+}
+
+/** Every same-site file a first load of `url` fetches: raw bytes; `shipped`, the gzip
+ * a host serving the build's pre-compressed `.gz` copies (Zopfli) sends, gzip -9 for a
+ * file without one; `gzip`, gzip -9, as a host compressing each response sends; Brotli 11. */
+export async function firstLoad(browser, site, dir, url) {
+  const page = await browser.newPage();
+  const files = new Set();
+  page.on('response', (r) => {
+    if (r.url().startsWith(site.url) && r.status() === 200) files.add(new URL(r.url()).pathname);
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.close();
+  const sizes = { raw: 0, shipped: 0, gzip: 0, brotli: 0, files: files.size };
+  for (const file of files) {
+    const name = path.join(dir, decodeURIComponent(file === '/' ? '/index.html' : file));
+    const body = await readFile(name);
+    const onTheFly = gzip(body).length;
+    sizes.raw += body.length;
+    sizes.gzip += onTheFly;
+    sizes.shipped += await readFile(`${name}.gz`).then((gz) => gz.length, () => onTheFly);
+    sizes.brotli += brotli(body).length;
+  }
+  return sizes;
 }

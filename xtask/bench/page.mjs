@@ -1,7 +1,8 @@
 // Page benchmark: what the first load costs and how fast the page answers, against a
 // static page with the same HTML shell and CSS (no wasm) and against Swagger UI, the
-// page admins use today for these calls. Medians over RUNS runs, headless Chromium,
-// loopback. Run by `xtask/run bench` after a release build.
+// page admins use today for these calls; with BENCH_BASELINE (another build's folder),
+// also side by side with that build. Medians over RUNS runs, headless Chromium, loopback.
+// Prints Markdown; run by `xtask/run bench` after its builds.
 
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,42 +10,17 @@ import path from 'node:path';
 
 import { startApiServer, TEST_TOKEN } from '../api-server.mjs';
 import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
-import { keystrokes, median, openOrg, wasmMemoryMB, watchFrameGaps } from './measure.mjs';
-import { brotli, gzip } from '../precompress.mjs';
+import { firstLoad, kb, keystrokes, median, openOrg, wasmMemoryMB, watchFrameGaps } from './measure.mjs';
+import { gzip } from '../precompress.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const DIST = path.join(ROOT, 'dist');
 // The same source built without the size settings (xtask/run bench builds it).
-const PLAIN = path.join(ROOT, 'target', 'bench-plain');
+const PLAIN = path.join(ROOT, 'target', 'bench', 'plain');
 const SWAGGER = path.join(ROOT, 'xtask', 'node_modules', 'swagger-ui-dist');
 // Another build to compare with (an earlier commit's dist/), when given.
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** Every same-site file a first load of `url` fetches: raw bytes; `shipped`, the gzip
- * a host serving the build's pre-compressed `.gz` copies (Zopfli) sends, gzip -9 for a
- * file without one; `gzip`, gzip -9, as a host compressing each response sends; Brotli 11. */
-async function firstLoad(browser, site, dir, url) {
-  const page = await browser.newPage();
-  const files = new Set();
-  page.on('response', (r) => {
-    if (r.url().startsWith(site.url) && r.status() === 200) files.add(new URL(r.url()).pathname);
-  });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.close();
-  const sizes = { raw: 0, shipped: 0, gzip: 0, brotli: 0, files: files.size };
-  for (const file of files) {
-    const name = path.join(dir, decodeURIComponent(file === '/' ? '/index.html' : file));
-    const body = await readFile(name);
-    const onTheFly = gzip(body).length;
-    sizes.raw += body.length;
-    sizes.gzip += onTheFly;
-    sizes.shipped += await readFile(`${name}.gz`).then((gz) => gz.length, () => onTheFly);
-    sizes.brotli += brotli(body).length;
-  }
-  return sizes;
-}
 
 /** The chunks of a split build (src/chunks.rs), which the first load does not fetch: a
  * list's first load does. Sizes as in `firstLoad`. */
@@ -147,6 +123,34 @@ async function hugeDownloadOnly(browser, site, api) {
   return { downloadGap };
 }
 
+/** This build and BENCH_BASELINE's side by side, runs interleaved. */
+async function compareWithBaseline(transfer) {
+  const before = await firstLoad(browser, baseline, BASELINE, `${baseline.url}/`);
+  const [now, then] = [[], []];
+  for (let run = 0; run < RUNS; run++) {
+    for (const [site, into] of [[app, now], [baseline, then]]) {
+      into.push({
+        nav: await timeToInteractive(browser, `${site.url}/`),
+        demo: await demoToBothViews(browser, site),
+        ...(await privilegeKeystrokes(browser, site, api)),
+        ...(await hugeLoad(browser, site, api)),
+      });
+    }
+  }
+  const row = (label, key, digits, unit) =>
+    console.log(`| ${label} | ${m(now, key).toFixed(digits)}${unit} | ${m(then, key).toFixed(digits)}${unit} |`);
+  console.log(`\n### Against ${path.relative(ROOT, BASELINE)}\n\nRuns interleaved, medians of ${RUNS}.\n`);
+  console.log('| figure | this build | baseline |');
+  console.log('|---|---|---|');
+  console.log(`| first load, \`.gz\` copies | ${kb(transfer.shipped)} | ${kb(before.shipped)} |`);
+  row('navigation -> inputs usable', 'nav', 0, ' ms');
+  row('sample data -> both views rendered', 'demo', 0, ' ms');
+  row('2,000 privileges: filter keystroke -> DOM updated', 'work', 1, ' ms');
+  row('2,000 privileges: filter keystroke -> next frame', 'frame', 1, ' ms');
+  row('50,000 keys: longest time between two frames', 'gap', 0, ' ms');
+  row('50,000 keys: tasks over 50 ms', 'long', 0, '');
+}
+
 /** The same HTML shell and CSS with the field in the markup and no script or wasm. */
 async function staticShell() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'key-explorer-shell-'));
@@ -170,35 +174,8 @@ const [api, app, plain, shell, swagger, baseline, browser] = await Promise.all([
   launchBrowser(),
 ]);
 const runs = [];
-const baseRuns = [];
+const m = (rs, key) => median(rs.map((r) => r[key]));
 try {
-  if (baseline) {
-    const [now, before] = [await firstLoad(browser, app, DIST, `${app.url}/`), await firstLoad(browser, baseline, BASELINE, `${baseline.url}/`)];
-    for (let run = 0; run < RUNS; run++) {
-      for (const [site, into] of [[app, runs], [baseline, baseRuns]]) {
-        into.push({
-          nav: await timeToInteractive(browser, `${site.url}/`),
-          demo: await demoToBothViews(browser, site),
-          ...(await privilegeKeystrokes(browser, site, api)),
-          ...(await hugeLoad(browser, site, api)),
-        });
-      }
-    }
-    const m = (rs, key) => median(rs.map((r) => r[key]));
-    const row = (label, key, digits, unit) =>
-      console.log(`| ${label} | ${m(runs, key).toFixed(digits)} ${unit} | ${m(baseRuns, key).toFixed(digits)} ${unit} |`);
-    console.log(`\nThis build against ${path.relative(ROOT, BASELINE)}, runs interleaved, medians of ${RUNS}\n`);
-    console.log('| figure | this build | baseline |');
-    console.log('|---|---|---|');
-    console.log(`| first-load transfer, the build's .gz copies | ${kb(now.shipped)} | ${kb(before.shipped)} |`);
-    console.log(`| first-load transfer, uncompressed | ${kb(now.raw)} | ${kb(before.raw)} |`);
-    row('navigation -> inputs usable', 'nav', 0, 'ms');
-    row('sample data -> both views rendered', 'demo', 0, 'ms');
-    row('2,000 privileges: filter keystroke -> DOM updated', 'work', 1, 'ms');
-    row('2,000 privileges: filter keystroke -> next frame', 'frame', 1, 'ms');
-    row('50,000 keys: longest time between two frames', 'gap', 0, 'ms');
-    row('50,000 keys: tasks over 50 ms', 'long', 0, '');
-  } else {
   const transfer = await firstLoad(browser, app, DIST, `${app.url}/`);
   const plainTransfer = await firstLoad(browser, plain, PLAIN, `${plain.url}/`);
   const swaggerTransfer = await firstLoad(browser, swagger, SWAGGER, `${swagger.url}/index.html`);
@@ -214,26 +191,26 @@ try {
       ...(await hugeDownloadOnly(browser, app, api)),
     });
   }
-  const m = (key) => median(runs.map((r) => r[key]));
-  console.log(`\nPage, headless Chromium on loopback, medians of ${RUNS} runs\n`);
+  const ms = (key, digits = 0) => `${m(runs, key).toFixed(digits)} ms`;
+  console.log(`\n## The page\n\nHeadless Chromium on loopback, medians of ${RUNS} runs.\n`);
   console.log('| figure | measured | budget |');
   console.log('|---|---|---|');
-  console.log(`| first-load transfer, gzip (${transfer.files} files: html, js, wasm, css), as sent from the build's .gz copies (Zopfli) | ${kb(transfer.shipped)} | <= 150 KB |`);
+  console.log(`| first load, gzip: the build's \`.gz\` copies (Zopfli) of html, js, wasm, css (${transfer.files} files) | ${kb(transfer.shipped)} | <= 150 KB |`);
   console.log(`| the same, gzip -9 by a host that compresses each response | ${kb(transfer.gzip)} | report |`);
+  console.log(`| the same, Brotli 11 (the build's \`.br\` copies) | ${kb(transfer.brotli)} | report |`);
   console.log(`| the same, uncompressed | ${kb(transfer.raw)} | report |`);
-  console.log(`| the same, Brotli 11 (the build's .br files, for hosts that serve them) | ${kb(transfer.brotli)} | report |`);
-  console.log(`| the two list views' code, fetched when a list is first loaded, not with the page (${chunks.files} wasm chunks), as shipped / gzip -9 | ${kb(chunks.shipped)} / ${kb(chunks.gzip)} | report |`);
-  console.log(`| navigation -> inputs usable: app / static shell / difference | ${m('app').toFixed(0)} ms / ${m('shell').toFixed(0)} ms / ${(m('app') - m('shell')).toFixed(0)} ms | difference <= 100 ms |`);
-  console.log(`| without the size settings (plain \`trunk build --release\`): first-load gzip (its .gz copies) / navigation -> inputs usable | ${kb(plainTransfer.shipped)} / ${m('plain').toFixed(0)} ms | report |`);
-  console.log(`| sample data -> both views rendered | ${m('demo').toFixed(0)} ms | report |`);
-  console.log(`| 2,000 privileges: filter keystroke -> DOM updated | ${m('work').toFixed(1)} ms | <= 16 ms |`);
-  console.log(`| 2,000 privileges: filter keystroke -> next frame | ${m('frame').toFixed(1)} ms | <= 16 ms |`);
-  console.log(`| 50,000 keys: longest time between two frames, Load -> list shown | ${m('gap').toFixed(0)} ms | <= 33 ms (one missed frame) |`);
-  console.log(`| the same response only downloaded and read by plain JavaScript (the browser's own floor) | ${m('downloadGap').toFixed(0)} ms | report |`);
-  console.log(`| 50,000 keys: tasks over 50 ms, Load -> list shown | ${m('long').toFixed(0)} | 0 |`);
-  console.log(`| 50,000 keys: wasm memory after loading | ${m('wasm').toFixed(1)} MB | report |`);
-  console.log(`\nSwagger UI (swagger-ui-dist, its index page and bundles, without any OpenAPI document): ${kb(swaggerTransfer.gzip)} gzip -9 (${kb(swaggerTransfer.raw)} raw), ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x ours compressed the same way.`);
-  }
+  console.log(`| the list views' code (${chunks.files} wasm chunks, fetched when a list starts loading), \`.gz\` | ${kb(chunks.shipped)} | report |`);
+  console.log(`| plain \`trunk build --release\` (no size settings, no split): first load, \`.gz\` | ${kb(plainTransfer.shipped)} | report |`);
+  console.log(`| navigation -> inputs usable: app / static shell / difference | ${ms('app')} / ${ms('shell')} / ${(m(runs, 'app') - m(runs, 'shell')).toFixed(0)} ms | difference <= 100 ms |`);
+  console.log(`| the same, plain \`trunk build --release\` | ${ms('plain')} | report |`);
+  console.log(`| sample data -> both views rendered | ${ms('demo')} | report |`);
+  console.log(`| 2,000 privileges: filter keystroke -> DOM updated / next frame | ${ms('work', 1)} / ${ms('frame', 1)} | <= 16 ms |`);
+  console.log(`| 50,000 keys: longest time between two frames, Load -> list shown | ${ms('gap')} | <= 33 ms (one missed frame) |`);
+  console.log(`| the same response read by plain JavaScript alone (the browser's own floor) | ${ms('downloadGap')} | report |`);
+  console.log(`| 50,000 keys: tasks over 50 ms, Load -> list shown | ${m(runs, 'long').toFixed(0)} | 0 |`);
+  console.log(`| 50,000 keys: wasm memory after loading | ${m(runs, 'wasm').toFixed(1)} MB | report |`);
+  console.log(`\nSwagger UI (\`swagger-ui-dist\`, its index page and bundles, no OpenAPI document): ${kb(swaggerTransfer.gzip)} with gzip -9, ${(swaggerTransfer.gzip / transfer.gzip).toFixed(1)}x this page compressed the same way.`);
+  if (baseline) await compareWithBaseline(transfer);
 } finally {
   await browser.close();
   await Promise.all([api.close(), app.close(), plain.close(), shell.close(), swagger.close(), baseline?.close()]);

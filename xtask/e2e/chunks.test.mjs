@@ -7,8 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { sri } from '../minify.mjs';
-import { renameInGlue, renameInLoader } from '../wasm-opt.mjs';
+import { sri } from '../integrity.mjs';
 import {
   buildFiles, preloadLoader, replaceFetch, replaceLoaderImport, withInstantiateFallback,
 } from '../wasm-split.mjs';
@@ -84,7 +83,6 @@ for (const [what, answer] of [
   });
 }
 
-// As wasm-split-cli writes it (wasm-opt.mjs renames before minify.mjs minifies).
 test('a slow chunk: a status line says the view is on its way, then the list replaces it', async () => {
   const page = await openApp(world);
   let release;
@@ -120,23 +118,24 @@ test('a host that serves chunks with another type than application/wasm still wo
   await page.context().close();
 });
 
+// As wasm-split-cli writes it.
 const LOADER = `import { initSync } from "./app-1.js";
 function getSharedImports() {
     const { __indirect_function_table, __wasm_split_shared0, memory,  } = initSync(undefined, undefined);
 }
 const load = () => { const src = fetch(new URL("./split_keys.wasm", import.meta.url)); return src; };`;
 
-test("the loader gets the main part's short export names, and the chunks' final names", () => {
-  const mapping = { imports: [], exports: [['memory', 'a'], ['__indirect_function_table', 'b'], ['__wasm_split_shared0', 'c']] };
-  const renamed = renameInLoader(LOADER, mapping);
-  assert.ok(renamed.includes('const { b: __indirect_function_table, c: __wasm_split_shared0, a: memory } = initSync('), renamed);
-  assert.throws(() => renameInLoader(LOADER, { exports: mapping.exports.slice(1) }), /uses memory, which the wasm does not export/);
-
+test("the loader gets the chunks' final names and integrity, and falls back when a host mislabels them", () => {
   const fetched = replaceFetch(LOADER, 'split_keys.wasm', 'app-split_keys-0123.wasm', 'sha384-x');
   assert.ok(fetched.includes('fetch(new URL("./app-split_keys-0123.wasm",import.meta.url),{integrity:"sha384-x"})'), fetched);
   assert.throws(() => replaceFetch(LOADER, 'split_gone.wasm', 'x.wasm', 'sha384-x'), /fetched 0 times/);
 
   assert.equal(replaceLoaderImport('import * as i from "./__wasm_split.js";', 'app-chunks-1.js'), 'import * as i from "./app-chunks-1.js";');
+  // Minified, with the wasm's import module as a key of the imports object: that key stays.
+  assert.equal(
+    replaceLoaderImport('import*as i from"./__wasm_split.js";const m={"./__wasm_split.js":i};', 'app-chunks-1.js'),
+    'import*as i from"./app-chunks-1.js";const m={"./__wasm_split.js":i};',
+  );
   assert.throws(() => replaceLoaderImport('import * as i from "./other.js";', 'x.js'), /does not import the chunk loader/);
 
   assert.match(withInstantiateFallback(LOADER.replace('return src;', 'return WebAssembly.instantiateStreaming(src, {});')),
@@ -146,19 +145,4 @@ test("the loader gets the main part's short export names, and the chunks' final 
   const html = '<link crossorigin href=./app.js integrity=sha384-g rel=modulepreload><link rel=preload>';
   assert.match(preloadLoader(html, 'l.js', 'sha384-l'), /rel=modulepreload><link crossorigin href=\.\/l\.js integrity=sha384-l rel=modulepreload>/);
   assert.throws(() => preloadLoader('<link rel=preload>', 'l.js', 'sha384-l'), /0 modulepreload links/);
-});
-
-test("the loader's functions join the glue's one import module under their short names", () => {
-  const glue = `import * as import1 from "./__wasm_split.js"
-function __wbg_get_imports() {
-    const import0 = { __proto__: null, __wbg_x_1: function() {} };
-    return { __proto__: null, "./app_bg.js": import0, "./__wasm_split.js": import1, "./__wasm_split.js": import1 };
-}`;
-  const out = renameInGlue(glue, {
-    imports: [['./app_bg.js', '__wbg_x_1', '$'], ['./__wasm_split.js', '__wasm_split_load_keys', '$a']],
-    exports: [],
-  }, 'a');
-  assert.match(out, /"a": \{ \.\.\.import0, \$a: import1\.__wasm_split_load_keys \}/);
-  assert.ok(!out.includes('"./__wasm_split.js":'), out);
-  assert.match(out, /import \* as import1 from "\.\/__wasm_split\.js"/);
 });
