@@ -22,7 +22,7 @@ const SWAGGER = path.join(ROOT, 'xtask', 'node_modules', 'swagger-ui-dist');
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
 
 
-/** The chunks of a split build (src/chunks.rs), which the first load does not fetch: a
+/** The chunks of a split build (src/split.rs), which the first load does not fetch: a
  * list's first load does. Sizes as in `firstLoad`. */
 async function chunkTransfer(dir) {
   const sizes = { shipped: 0, gzip: 0, files: 0 };

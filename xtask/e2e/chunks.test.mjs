@@ -1,4 +1,4 @@
-// The views downloaded on first use (src/chunks.rs, xtask/wasm-split.mjs): the release
+// The views downloaded on first use (src/split.rs, xtask/wasm-split.mjs): the release
 // build is split, every chunk is pinned by its hash, the first load carries none of them,
 // and a chunk that cannot be downloaded (or is not the one built) is said so, with Retry.
 

@@ -29,7 +29,7 @@ test('sample data fills both views with no request but for the page\'s own chunk
   await page.getByTestId('privilege-count').filter({ hasText: '95 of 95 privileges' }).waitFor();
   assert.equal(await page.getByTestId('owner-group').count(), 5);
   assert.match(page.url(), /\?view=privileges$/);
-  // The views' code comes from the page's own server (src/chunks.rs); nothing else.
+  // The views' code comes from the page's own server (src/split.rs); nothing else.
   const elsewhere = requested.filter((url) => !(url.startsWith(`${site}/`) && url.endsWith('.wasm')));
   assert.deepEqual(elsewhere, [], 'the sample data needs no API');
   assert.equal(requested.length, 3, `the key and privilege chunks and the code they share: ${requested}`);
