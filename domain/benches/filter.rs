@@ -78,7 +78,7 @@ fn main() {
         }
     }
     println!(
-        "\nKey filter, {KEYS} keys, on the host, medians of {} keystrokes\n",
+        "\n## Key filter on the host\n\n10,000 keys, medians of {} keystrokes (\"{TYPED}\" typed, then deleted).\n",
         prepared.len()
     );
     println!("| figure | prepared index (the app) | unprepared baseline |");
