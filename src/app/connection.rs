@@ -104,8 +104,11 @@ impl ConnectionForm {
     /// Tidies a pasted token ("Bearer ...", quotes, spaces around it) once the field is
     /// left.
     pub fn tidy_token(&self) {
-        let tidy = self.token_text.with_untracked(|text| Token::tidy(text));
-        if self.token_text.with_untracked(|text| *text != tidy) {
+        let changed = self.token_text.with_untracked(|text| {
+            let tidy = Token::tidy(text);
+            (tidy != *text).then_some(tidy)
+        });
+        if let Some(tidy) = changed {
             self.set_token_text(tidy);
         }
     }

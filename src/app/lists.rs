@@ -52,14 +52,13 @@ impl Lists {
     /// Loads when the inputs are complete and the keys shown are not theirs yet: a token
     /// pasted into a shared link's page loads it without another click.
     pub fn load_if_idle(&self) {
-        let Some(connection) = self.inputs.with_untracked(|i| i.ready().ok()) else {
-            return;
-        };
-        let shown = self
-            .keys
-            .state()
-            .with_untracked(|s| s.origin() == Some(&Origin::Live(connection.connection.clone())));
-        if !shown {
+        let idle = self.inputs.with_untracked(|inputs| {
+            let shown = self.keys.state().with_untracked(
+                |s| matches!(s.origin(), Some(Origin::Live(loaded)) if inputs.points_to(loaded)),
+            );
+            inputs.ready().is_ok() && !shown
+        });
+        if idle {
             let _ = self.load();
         }
     }
@@ -73,22 +72,23 @@ impl Lists {
 
     /// What the key list's Cancel and Retry do.
     pub fn key_actions(&self) -> ListActions {
-        let this = *self;
-        ListActions {
-            cancel: Callback::new(move |()| this.keys.cancel()),
-            retry: Callback::new(move |()| this.send(this.keys, Endpoint::ApiKeys, Attempt::User)),
-            automatic_retry: Callback::new(move |()| {
-                this.send(this.keys, Endpoint::ApiKeys, Attempt::Automatic)
-            }),
-        }
+        self.actions(self.keys, |_| Endpoint::ApiKeys)
     }
 
     /// What the privilege list's Cancel and Retry do.
     pub fn privilege_actions(&self) -> ListActions {
+        self.actions(self.privileges, Lists::privileges_endpoint)
+    }
+
+    /// Cancel and the two retries of `loader`, whose route `endpoint` gives when sent.
+    fn actions<T>(&self, loader: Loader<T>, endpoint: fn(&Lists) -> Endpoint) -> ListActions
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
         let this = *self;
-        let send = move |attempt| this.send(this.privileges, this.privileges_endpoint(), attempt);
+        let send = move |attempt| this.send(loader, endpoint(&this), attempt);
         ListActions {
-            cancel: Callback::new(move |()| this.privileges.cancel()),
+            cancel: Callback::new(move |()| loader.cancel()),
             retry: Callback::new(move |()| send(Attempt::User)),
             automatic_retry: Callback::new(move |()| send(Attempt::Automatic)),
         }
