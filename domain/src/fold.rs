@@ -1,4 +1,7 @@
-//! Text folding for search: case- and accent-insensitive ("Café" matches "cafe").
+//! Text folding for search: case- and accent-insensitive ("Café" matches "cafe"), and
+//! plural-insensitive where the text asks for it ("source" finds "Sources").
+
+use std::borrow::Cow;
 
 /// Appends the folded form of `c` to `out`: decomposed, marks dropped, lower-cased.
 fn fold_char_into(c: char, out: &mut String) {
@@ -105,6 +108,61 @@ pub fn query_words(query: &str) -> Vec<String> {
     query.split_whitespace().map(fold).collect()
 }
 
+/// The singular of a folded English word, by the plural's usual spelling: "queries" ->
+/// "query", "sources" -> "source", "searches" -> "search". Other words come back as
+/// they are ("access", "status", "analysis").
+pub fn singular(word: &str) -> Cow<'_, str> {
+    let long = word.len() >= 4;
+    if long && word.ends_with("ies") {
+        return Cow::Owned(format!("{}y", &word[..word.len() - 3]));
+    }
+    if ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
+        return Cow::Borrowed(&word[..word.len() - 2]);
+    }
+    if long && word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end)) {
+        return Cow::Borrowed(&word[..word.len() - 1]);
+    }
+    Cow::Borrowed(word)
+}
+
+/// Appends `text` folded, then the singular of each of its words that is a plural, so
+/// that a search for "query" finds "Execute queries".
+pub fn fold_for_search(text: &str, out: &mut String) {
+    let start = out.len();
+    fold_into(text, out);
+    let folded = out[start..].to_owned();
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        let one = singular(word);
+        if one != word {
+            out.push(' ');
+            out.push_str(&one);
+        }
+    }
+}
+
+/// Whether a word of `text` starts with `term`: "source" finds "sources" but not
+/// "resources". A word starts after anything but a letter or a digit.
+pub fn has_word_starting(text: &str, term: &str) -> bool {
+    text.match_indices(term).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The words of a query, folded and in the singular: matched against text prepared by
+/// [`fold_for_search`], a word typed in the plural or the singular finds both.
+pub fn search_terms(query: &str) -> Vec<String> {
+    query_words(query)
+        .iter()
+        .map(|w| singular(w).into_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +183,30 @@ mod tests {
         fold_into("ASCII Only", &mut out);
         fold_into(" Café", &mut out);
         assert_eq!(out, "Kept: ascii only cafe");
+    }
+
+    #[test]
+    fn plurals_meet_their_singular() {
+        for (plural, one) in [
+            ("queries", "query"),
+            ("sources", "source"),
+            ("searches", "search"),
+            ("boxes", "box"),
+            ("access", "access"),
+            ("status", "status"),
+            ("analysis", "analysis"),
+            ("keys", "key"),
+            ("ids", "ids"),
+        ] {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
+        let mut text = String::new();
+        fold_for_search("Execute Queries · Sources", &mut text);
+        for term in search_terms("query SOURCES execute") {
+            assert!(has_word_starting(&text, &term), "{term} in {text}");
+        }
+        assert!(has_word_starting("sources", "sour"));
+        assert!(!has_word_starting("resources", "source"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Key health: what makes a key worth a look, with the reason in words.
 
+use crate::catalog::Catalog;
 use crate::model::{ApiKey, Privilege, Timestamp};
+use crate::privilege_explorer::PrivilegeRef;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 /// A key unused for this long is flagged.
@@ -46,7 +48,7 @@ impl Flag {
             Flag::ExpiresSoon { days: Some(d) } => format!("Expires in {d} days."),
             Flag::ExpiresSoon { days: None } => "Expires soon.".to_owned(),
             Flag::PublicTooPowerful { privileges } => format!(
-                "Public key holding more than query and analytics privileges: {}.",
+                "Public key holding privileges Coveo does not allow in client-side code: {}.",
                 privileges.join(", ")
             ),
             Flag::NeverUsed => "Never used.".to_owned(),
@@ -67,12 +69,12 @@ impl Flag {
     }
 }
 
-/// Whether Coveo says `privilege` may sit in a key exposed in client-side code.
+/// Whether Coveo says `privilege` may sit in a key exposed in client-side code (the
+/// catalog's public-safe pairs, at their public-safe levels only).
 pub fn safe_for_public_key(privilege: &Privilege) -> bool {
-    matches!(
-        (privilege.owner.as_str(), privilege.target_domain.as_str()),
-        ("SEARCH_API", "EXECUTE_QUERY") | ("USAGE_ANALYTICS", "ANALYTICS_DATA")
-    )
+    Catalog::shipped()
+        .domain(&privilege.owner, &privilege.target_domain)
+        .is_some_and(|d| d.public_safe(privilege.kind.as_deref()))
 }
 
 /// Everything worth flagging about `key` at time `now`.
@@ -105,10 +107,7 @@ pub fn flags(key: &ApiKey, now: Timestamp) -> Vec<Flag> {
             .privileges
             .iter()
             .filter(|p| !safe_for_public_key(p))
-            .map(|p| match &p.kind {
-                Some(kind) => format!("{} / {} / {kind}", p.owner, p.target_domain),
-                None => format!("{} / {}", p.owner, p.target_domain),
-            })
+            .map(|p| PrivilegeRef::of(p).label())
             .collect();
         if !risky.is_empty() {
             flags.push(Flag::PublicTooPowerful { privileges: risky });

@@ -3,6 +3,7 @@
 //! Everything here compiles and is tested on the host. Nothing in this crate may import
 //! leptos, web-sys, wasm-bindgen or gloo: the crate's dependency list enforces it.
 
+pub mod catalog;
 pub mod connection;
 pub mod decode;
 pub mod demo;
@@ -15,10 +16,13 @@ pub mod iso_date;
 pub mod key_list;
 mod lenient;
 pub mod model;
+pub mod operations;
 pub mod org_id;
 pub mod privilege_explorer;
 pub mod privilege_groups;
+pub mod purpose;
 pub mod region;
+pub mod status;
 pub mod text;
 pub mod time_text;
 pub mod token;

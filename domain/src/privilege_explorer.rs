@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::fold::{fold, query_words};
+use crate::catalog::{privilege_title, Catalog};
+use crate::fold::{fold_for_search, has_word_starting, search_terms};
 use crate::health::safe_for_public_key;
 use crate::model::{ApiKey, Privilege, Target};
 
@@ -56,6 +57,25 @@ impl PrivilegeRef {
         })
     }
 
+    /// The Console's name ("Content · Sources · Edit"), when the catalog knows the pair.
+    pub fn title(&self) -> Option<String> {
+        privilege_title(
+            &Catalog::shipped(),
+            &self.owner,
+            &self.target_domain,
+            self.kind.as_deref(),
+        )
+    }
+
+    /// "Content · Sources · Edit (PLATFORM.SOURCE.EDIT)", or the code alone for a pair
+    /// the catalog does not name: for sentences.
+    pub fn label(&self) -> String {
+        match self.title() {
+            Some(title) => format!("{title} ({})", self.code()),
+            None => self.code(),
+        }
+    }
+
     /// Whether Coveo says this may sit in a key exposed in client-side code.
     pub fn safe_for_public_key(&self) -> bool {
         safe_for_public_key(&Privilege {
@@ -74,7 +94,8 @@ pub const ALLOWED: &str = "Allowed";
 /// What the user asks of the explorer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExplorerQuery {
-    /// Every word must appear in the domain's name (as written, or in words).
+    /// Every word must appear in the privilege's Console name or its code (in either
+    /// case, with or without accents, singular or plural).
     pub text: String,
     /// Owners to keep; empty keeps all.
     pub owners: Vec<String>,
@@ -82,22 +103,29 @@ pub struct ExplorerQuery {
     pub types: Vec<String>,
 }
 
-/// Privileges prepared for filtering: each domain's name folded once, as written and in
-/// words, so a keystroke only compares text.
+/// Privileges prepared for filtering: each one's code, its words and its Console name
+/// folded once, so a keystroke only compares text.
 pub struct PrivilegeIndex {
     haystacks: Vec<String>,
 }
 
 impl PrivilegeIndex {
     pub fn new(privileges: &[Privilege]) -> PrivilegeIndex {
+        let catalog = Catalog::shipped();
         let haystacks = privileges
             .iter()
             .map(|p| {
-                format!(
-                    "{}\n{}",
-                    fold(&p.target_domain),
-                    fold(&domain_words(&p.target_domain))
-                )
+                let mut text = String::new();
+                fold_for_search(&p.target_domain, &mut text);
+                text.push('\n');
+                fold_for_search(&domain_words(&p.target_domain), &mut text);
+                let title =
+                    privilege_title(&catalog, &p.owner, &p.target_domain, p.kind.as_deref());
+                if let Some(title) = title {
+                    text.push('\n');
+                    fold_for_search(&title, &mut text);
+                }
+                text
             })
             .collect();
         PrivilegeIndex { haystacks }
@@ -106,7 +134,7 @@ impl PrivilegeIndex {
     /// The indices of the `privileges` (those the index was built from) that match
     /// `query`, in their original order.
     pub fn filter(&self, privileges: &[Privilege], query: &ExplorerQuery) -> Vec<usize> {
-        let words = query_words(&query.text);
+        let words = search_terms(&query.text);
         privileges
             .iter()
             .zip(&self.haystacks)
@@ -115,7 +143,7 @@ impl PrivilegeIndex {
                 let kind = p.kind.as_deref().unwrap_or(ALLOWED);
                 (query.owners.is_empty() || query.owners.contains(&p.owner))
                     && (query.types.is_empty() || query.types.iter().any(|t| t == kind))
-                    && words.iter().all(|w| haystack.contains(w.as_str()))
+                    && words.iter().all(|w| has_word_starting(haystack, w))
             })
             .map(|(i, _)| i)
             .collect()

@@ -228,7 +228,9 @@ fn health_flags_name_their_reason() {
         {{"id":"public","privacyLevel":"PUBLIC","lastUsedDate":{recent},"privileges":[
             {{"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY"}},
             {{"owner":"USAGE_ANALYTICS","targetDomain":"ANALYTICS_DATA","type":"EDIT"}},
-            {{"owner":"SEARCH_API","targetDomain":"IMPERSONATE"}}]}},
+            {{"owner":"USAGE_ANALYTICS","targetDomain":"ANALYTICS_DATA","type":"VIEW"}},
+            {{"owner":"SEARCH_API","targetDomain":"IMPERSONATE"}},
+            {{"owner":"ACME","targetDomain":"ANVILS"}}]}},
         {{"id":"safe-public","privacyLevel":"PUBLIC","lastUsedDate":{recent},"privileges":[{{"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY"}}]}},
         {{"id":"new","createdDate":{recent}}}
     ]"#,
@@ -248,7 +250,11 @@ fn health_flags_name_their_reason() {
     assert_eq!(
         all[2],
         [Flag::PublicTooPowerful {
-            privileges: vec!["SEARCH_API / IMPERSONATE".into()]
+            privileges: vec![
+                "Analytics · Analytics data · View (USAGE_ANALYTICS.ANALYTICS_DATA.VIEW)".into(),
+                "Search · Impersonate (SEARCH_API.IMPERSONATE)".into(),
+                "ACME.ANVILS".into(),
+            ]
         }]
     );
     assert!(all[3].is_empty(), "query-only public keys are fine");
