@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use crate::connection::NotReady;
 use crate::decode::DecodeError;
+use crate::privilege_groups::{VIEW_API_KEYS, VIEW_ORGANIZATION};
 
 /// How many times in a row a throttled request is retried by itself, each after the wait
 /// Coveo asked for; then only the user retries.
@@ -180,7 +181,7 @@ impl ApiError {
         match self {
             ApiError::Unauthorized(_) => "The token is invalid or expired (session tokens last up to 4 hours), or not allowed from this IP address. Get a fresh access token and load again.".into(),
             ApiError::Forbidden { firewall: true, .. } => "Coveo's web application firewall refused this request. Try again from another network, or contact Coveo support with the request ID.".into(),
-            ApiError::Forbidden { .. } => "Viewing API keys needs the privilege `PLATFORM / API_KEY / VIEW` (and the assignable privileges `PLATFORM / ORGANIZATION / VIEW`). An API key can never call these endpoints: use an OAuth or personal access token of a member who has that privilege.".into(),
+            ApiError::Forbidden { .. } => format!("Viewing API keys needs the privilege {VIEW_API_KEYS} (and the assignable privileges {VIEW_ORGANIZATION}). An API key can never call these endpoints: use an OAuth or personal access token of a member who has that privilege."),
             ApiError::NotFound(_) => "Check the organization ID, and that the region matches where the organization lives.".into(),
             ApiError::WrongRegion(_) => "Choose the organization's region (see the allowed regions in Coveo's message) and load again.".into(),
             ApiError::RateLimited { retry_after_secs: Some(secs), .. } => format!("Coveo asks to wait {secs} seconds before trying again."),

@@ -144,13 +144,16 @@ pub fn fold_for_search(text: &str, out: &mut String) {
 }
 
 /// Whether a word of `text` starts with `term`: "source" finds "sources" but not
-/// "resources". A word starts after anything but a letter or a digit.
+/// "resources". A word starts after anything but a letter or a digit; a term that starts
+/// with neither (`_019`) is found anywhere.
 pub fn has_word_starting(text: &str, term: &str) -> bool {
+    let anywhere = !term.chars().next().is_some_and(char::is_alphanumeric);
     text.match_indices(term).any(|(at, _)| {
-        !text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
+        anywhere
+            || !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -207,6 +210,7 @@ mod tests {
         }
         assert!(has_word_starting("sources", "sour"));
         assert!(!has_word_starting("resources", "source"));
+        assert!(has_word_starting("domain_0190_source", "_019"));
     }
 
     #[test]

@@ -182,14 +182,6 @@ pub fn owner_hint(owner: &str) -> Option<&'static str> {
 /// Coveo's reference of privileges, linked from the explorer.
 pub const PRIVILEGE_REFERENCE: &str = "https://docs.coveo.com/en/1707/";
 
-/// Domains where Coveo offers a custom access level (per-resource instead of all).
-pub fn offers_custom_level(domain: &str) -> bool {
-    matches!(
-        domain,
-        "API_KEY" | "GROUP" | "SOURCE" | "INDEXING_PIPELINE_EXTENSION"
-    )
-}
-
 /// The `privileges` parameter of key creation for `selection`, pretty-printed, in a
 /// stable order (owner, domain, type).
 pub fn builder_json(selection: &[PrivilegeRef]) -> String {

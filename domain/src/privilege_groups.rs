@@ -156,6 +156,15 @@ pub fn type_label(kind: Option<&str>) -> &str {
     kind.unwrap_or("Allowed")
 }
 
+/// The privilege that lists API keys, by its Console name and code (between backticks,
+/// for [`crate::text::code_spans`]); kept here rather than read from the catalog, which
+/// the page's first load does not carry (`domain/tests/catalog.rs` checks they agree).
+pub const VIEW_API_KEYS: &str = "Organization · API keys · View (`PLATFORM.API_KEY.VIEW`)";
+
+/// The privilege that lists the assignable privileges, as [`VIEW_API_KEYS`].
+pub const VIEW_ORGANIZATION: &str =
+    "Organization · Organization · View (`PLATFORM.ORGANIZATION.VIEW`)";
+
 /// Whether a token's own privileges (`/privileges/me`) include viewing API keys.
 pub fn can_view_api_keys(privileges: &[Privilege]) -> bool {
     privileges.iter().any(|p| {

@@ -4,6 +4,7 @@
 use crate::key_list::{KeyQuery, Sort};
 use crate::org_id::OrgId;
 use crate::privilege_explorer::{ExplorerQuery, PrivilegeRef, ALLOWED};
+use crate::purpose::Purpose;
 use crate::region::Region;
 
 /// The longest filter text a link can set; longer text is cut.
@@ -61,6 +62,10 @@ pub struct ExplorerState {
     pub selection: Vec<PrivilegeRef>,
     /// The id of the key compared with the assignable privileges.
     pub compare: Option<String>,
+    /// The endpoint finder's words, or the call it was given.
+    pub finder: String,
+    /// What the key being built is for.
+    pub purpose: Purpose,
 }
 
 /// The key lookup view's filters, order and selected key.
@@ -110,6 +115,10 @@ impl UrlState {
                         }
                     }
                     state.explorer.selection = picks;
+                }
+                "op" => state.explorer.finder = value.chars().take(MAX_TEXT).collect(),
+                "purpose" => {
+                    state.explorer.purpose = Purpose::from_code(&value).unwrap_or_default()
                 }
                 "compare" => {
                     state.explorer.compare = Some(value.into_owned()).filter(|id| is_key_id(id))
@@ -167,6 +176,12 @@ impl UrlState {
         }
         if let Some(id) = &explorer.compare {
             query.append_pair("compare", id);
+        }
+        if !explorer.finder.is_empty() {
+            query.append_pair("op", &explorer.finder);
+        }
+        if explorer.purpose != Purpose::default() {
+            query.append_pair("purpose", explorer.purpose.code());
         }
         let query = query.finish();
         if query.is_empty() {

@@ -11,6 +11,7 @@ use domain::operations::{
     as_held, callable, fit, operation_count, owner_mix_ups, Limit, Lookup, OperationIndex, Reach,
 };
 use domain::privilege_explorer::{ExplorerQuery, PrivilegeIndex, PrivilegeRef};
+use domain::privilege_groups::{VIEW_API_KEYS, VIEW_ORGANIZATION};
 use domain::purpose::Purpose;
 use domain::status::status_name;
 use serde_json::Value;
@@ -129,6 +130,16 @@ fn privileges_are_named_as_the_console_names_them() {
         pick("PLATFORM.SOURCE.VIEW").label(),
         "Content · Sources · View (PLATFORM.SOURCE.VIEW)"
     );
+}
+
+#[test]
+fn the_first_loads_privilege_names_agree_with_the_catalog() {
+    let backticked = |code: &str| {
+        let p = pick(code);
+        format!("{} (`{}`)", p.title().unwrap(), p.code())
+    };
+    assert_eq!(VIEW_API_KEYS, backticked("PLATFORM.API_KEY.VIEW"));
+    assert_eq!(VIEW_ORGANIZATION, backticked("PLATFORM.ORGANIZATION.VIEW"));
 }
 
 #[test]
@@ -436,4 +447,27 @@ fn each_purpose_preselects_pairs_the_catalog_knows_at_levels_it_lists() {
         .picks()
         .iter()
         .all(|p| !p.safe_for_public_key()));
+}
+
+#[test]
+fn the_sample_data_uses_pairs_of_the_catalog_and_its_keys_show_names() {
+    use domain::demo::{demo_keys, demo_privileges};
+    let catalog = Catalog::shipped();
+    for p in demo_privileges().items {
+        assert!(
+            catalog.domain(&p.owner, &p.target_domain).is_some(),
+            "{}/{}",
+            p.owner,
+            p.target_domain
+        );
+    }
+    for p in demo_keys().items.into_iter().flat_map(|k| k.privileges) {
+        let info = catalog.domain(&p.owner, &p.target_domain);
+        assert!(
+            info.and_then(|d| d.title()).is_some(),
+            "{}/{} has a name",
+            p.owner,
+            p.target_domain
+        );
+    }
 }

@@ -102,7 +102,9 @@ fn firewall_block_is_told_apart_from_a_missing_privilege() {
     };
     let error = ApiError::from_response(403, &meta, "<html>blocked</html>");
     assert!(error.title().contains("firewall"));
-    assert!(map(403, "").advice().contains("PLATFORM / API_KEY / VIEW"));
+    assert!(map(403, "")
+        .advice()
+        .contains("Organization · API keys · View (`PLATFORM.API_KEY.VIEW`)"));
     assert!(map(403, "").advice().contains("An API key can never"));
 }
 
@@ -210,5 +212,5 @@ fn advice_marks_its_code_so_it_renders_as_code() {
     let forbidden = map(403, "").advice();
     assert!(code_spans(&forbidden)
         .iter()
-        .any(|s| s.code && s.text == "PLATFORM / API_KEY / VIEW"));
+        .any(|s| s.code && s.text == "PLATFORM.API_KEY.VIEW"));
 }

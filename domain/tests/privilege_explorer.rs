@@ -9,6 +9,7 @@ use domain::privilege_explorer::{
     ExplorerQuery, PrivilegeIndex, PrivilegeRef,
 };
 use domain::privilege_groups::{first_rows, group, owners, row_count, types, OwnerGroup};
+use domain::purpose::Purpose;
 use domain::url_state::{ExplorerState, UrlState};
 
 fn privileges(json: &str) -> Vec<Privilege> {
@@ -233,6 +234,8 @@ fn explorer_state_round_trips_with_the_builder_selection() {
                         custom_only,
                         selection: selection.clone(),
                         compare: Some("wduuqg3ip2c3i3gpopapxhcgxe".into()),
+                        finder: text.into(),
+                        purpose: Purpose::SearchToken,
                     },
                     ..UrlState::default()
                 };

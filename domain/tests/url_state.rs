@@ -3,6 +3,7 @@
 
 use domain::key_list::{KeyQuery, Sort, SortKey};
 use domain::org_id::OrgId;
+use domain::purpose::Purpose;
 use domain::region::Region;
 use domain::url_state::{toggle, KeyLookupState, UrlState, View};
 
@@ -158,4 +159,20 @@ fn toggling_adds_a_missing_pick_at_the_end_and_removes_a_present_one() {
     assert_eq!(picks, ["B", "C"]);
     toggle(&mut picks, "A".to_owned());
     assert_eq!(picks, ["B", "C", "A"]);
+}
+
+#[test]
+fn the_finder_and_the_builder_purpose_are_part_of_the_link() {
+    let mut state = state(View::PrivilegeExplorer, Region::Us, Some("myorg"));
+    state.explorer.finder = "PUT /rest/organizations/myorg/sources/abc123".to_owned();
+    state.explorer.purpose = Purpose::PublicSearchPage;
+    let query = state.to_query();
+    assert!(
+        query.contains("op=PUT+%2Frest%2Forganizations%2Fmyorg%2Fsources%2Fabc123"),
+        "{query}"
+    );
+    assert!(query.contains("purpose=public-search"), "{query}");
+    assert_eq!(UrlState::from_query(&query), state);
+    let unknown = UrlState::from_query("view=privileges&purpose=steal-secrets");
+    assert_eq!(unknown.explorer.purpose, Purpose::Custom);
 }

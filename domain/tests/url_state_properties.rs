@@ -4,6 +4,7 @@
 use domain::key_list::{KeyQuery, Sort, SortKey};
 use domain::org_id::OrgId;
 use domain::privilege_explorer::{ExplorerQuery, PrivilegeRef};
+use domain::purpose::Purpose;
 use domain::region::Region;
 use domain::url_state::{ExplorerState, KeyLookupState, UrlState, View};
 use proptest::prelude::*;
@@ -45,9 +46,10 @@ fn state() -> impl Strategy<Value = UrlState> {
         any::<bool>(),
         prop::collection::vec((name(), name(), prop::option::of(name())), 0..6),
         prop::option::of("[a-z0-9]{1,30}"),
+        (".{0,40}", 0..4usize),
     )
         .prop_map(
-            |(text, owners, types, custom_only, picks, compare)| ExplorerState {
+            |(text, owners, types, custom_only, picks, compare, (finder, purpose))| ExplorerState {
                 query: ExplorerQuery {
                     text,
                     owners: dedup(owners),
@@ -65,6 +67,8 @@ fn state() -> impl Strategy<Value = UrlState> {
                         .collect(),
                 ),
                 compare,
+                finder,
+                purpose: Purpose::ALL[purpose],
             },
         );
     (
@@ -109,6 +113,7 @@ proptest! {
                 Just("view"), Just("region"), Just("org"), Just("q"), Just("status"),
                 Just("attention"), Just("sort"), Just("key"), Just("pq"), Just("owner"),
                 Just("type"), Just("filter"), Just("pick"), Just("compare"), Just("token"),
+                Just("op"), Just("purpose"),
             ], "[ -~é%&=+#]{0,80}"),
             0..12,
         )

@@ -1,5 +1,6 @@
 //! Widgets: they take props, render, and report through callbacks. None reads app state.
 
+pub mod callable_operations;
 pub mod chunk_view;
 pub mod code_text;
 pub mod copy_button;
@@ -7,4 +8,6 @@ pub mod error_panel;
 pub mod filter_input;
 pub mod highlighted;
 pub mod list_status;
+pub mod privilege_name;
+pub mod status_name;
 pub mod toggle_chips;

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-/// One chip per `(value, text)`; a chip is pressed when `pressed` holds its value, and a
+use super::code_text::code_text;
+
+/// One chip per `(value, text)` (its code between backticks shows as code); a chip is
+/// pressed when `pressed` holds its value, and a
 /// click reports its value to `on_toggle`. `label` names the group for screen readers.
 #[component]
 pub fn ToggleChips(
@@ -28,7 +31,7 @@ pub fn ToggleChips(
                     aria-pressed=is_pressed
                     on:click=move |_| on_toggle.run(value.clone())
                 >
-                    {text}
+                    {code_text(&text)}
                 </button>
             }
         })

@@ -64,13 +64,13 @@ test('a shared key lookup link, opened cold, restores filter, sort and the open 
   await page.context().close();
 });
 
-test('after a 403, the token check says the token lacks PLATFORM / API_KEY / VIEW', async () => {
+test('after a 403, the token check says the token lacks Organization · API keys · View', async () => {
   const page = await openApp(world);
   world.api.failNext('testorg', 'org-403', { route: 'apikeys' });
   world.api.failNext('testorg', { status: 200, json: [{ owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY' }] }, { route: 'privileges/me' });
   await connect(page, world);
   const check = page.getByTestId('token-check');
-  await check.filter({ hasText: 'lacks PLATFORM / API_KEY / VIEW' }).waitFor();
+  await check.filter({ hasText: 'lacks Organization · API keys · View (PLATFORM.API_KEY.VIEW)' }).waitFor();
   assert.match(await check.innerText(), /holds 1 other privilege in this organization/);
   await page.context().close();
 });
@@ -79,7 +79,7 @@ test('after a 403 with the privilege present, the token check points elsewhere',
   const page = await openApp(world);
   world.api.failNext('testorg', 'org-403', { route: 'apikeys' });
   await connect(page, world);
-  await page.getByTestId('token-check').filter({ hasText: 'does hold PLATFORM / API_KEY / VIEW' }).waitFor();
+  await page.getByTestId('token-check').filter({ hasText: 'does hold Organization · API keys · View (PLATFORM.API_KEY.VIEW)' }).waitFor();
   await page.context().close();
 });
 
@@ -87,5 +87,33 @@ test('after a 401, the token check says it could not check either', async () => 
   const page = await openApp(world);
   await connect(page, world, { token: 'expired-token' });
   await page.getByTestId('token-check').filter({ hasText: 'could not be checked either (The access token was refused (401))' }).waitFor();
+  await page.context().close();
+});
+
+test('statuses and privileges show their Console names beside their codes, and a key says what it can call', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: 'My Source API Key' });
+  assert.match(await row.locator('.status').innerText(), /^Enabled ENABLED$/);
+  assert.match(await page.getByRole('group', { name: 'Status' }).innerText(), /Disabled DISABLED \(1\)/);
+
+  await row.getByRole('button', { name: 'My Source API Key' }).click();
+  const details = page.getByTestId('key-details');
+  const privileges = await details.locator('.privilege-groups').innerText();
+  assert.match(privileges, /Content · Sources · View PLATFORM\.SOURCE\.VIEW/);
+  assert.match(privileges, /Content · Sources · Edit PLATFORM\.SOURCE\.EDIT/);
+
+  // Source View and Edit on every source allow Source API operations, and no search.
+  const count = await details.getByTestId('callable-count').innerText();
+  assert.match(count, /^Allows \d+ API operations in \d+ APIs?\.$/);
+  const apis = await details.locator('.api-group summary').allInnerTexts();
+  assert.ok(apis.some((a) => a.startsWith('Source · ')), apis.join(' | '));
+  assert.ok(!apis.some((a) => a.startsWith('Search · ')), apis.join(' | '));
+  await details.locator('.api-group summary').filter({ hasText: /^Source · / }).click();
+  assert.match(
+    await details.locator('.api-group[open]').innerText(),
+    /PUT \/rest\/organizations\/\{organizationId\}\/sources\/\{sourceId\} Update a Source from Simple Configuration/,
+  );
   await page.context().close();
 });

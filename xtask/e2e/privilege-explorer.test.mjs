@@ -1,5 +1,6 @@
-// Privilege explorer in the release build: filters, the CUSTOM list, a copied link opened
-// cold in a new browser, the builder's JSON from the clipboard, and comparing with a key.
+// Privilege explorer in the release build: filters by name or code, the CUSTOM list, a
+// copied link opened cold in a new browser, the builder (its purposes, JSON and warnings),
+// the endpoint finder, and comparing with a key.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -19,8 +20,14 @@ test('filters by text, owner and type, all kept in the URL', async () => {
 
   await page.getByLabel('Filter privileges').fill('SOURCE');
   await page.getByTestId('privilege-count').filter({ hasText: '4 of 95' }).waitFor();
-  const domains = await page.locator('[data-testid=owner-group] tbody th code').allInnerTexts();
+  const domains = await page.locator('[data-testid=owner-group] tbody th > code').allInnerTexts();
   assert.deepEqual(domains, ['SOURCE', 'SOURCE_METADATA']);
+  // Rows lead with the Console's name; the filter finds it in any case, accents and number.
+  assert.match(await page.getByRole('row', { name: /SOURCE/ }).first().innerText(), /^\s*Content · Sources SOURCE/);
+  await page.getByLabel('Filter privileges').fill('contént sources');
+  await page.getByTestId('privilege-count').filter({ hasText: '3 of 95' }).waitFor();
+  await page.getByLabel('Filter privileges').fill('Execute queries');
+  await page.getByTestId('privilege-count').filter({ hasText: '1 of 95' }).waitFor();
 
   await page.getByLabel('Filter privileges').fill('');
   await page.getByRole('group', { name: 'Owner' }).getByRole('button', { name: 'SEARCH_API' }).click();
@@ -81,14 +88,15 @@ test('"Copy link" opened cold in a new browser restores everything and asks only
   await fresh.close();
 });
 
-test('the builder\'s JSON is copied to the clipboard, with a warning for public keys', async () => {
+test('the builder\'s purpose pre-selects its privileges, and a public key is warned in Console names', async () => {
   const page = await openApp(world, '?view=privileges');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
   await page.getByRole('button', { name: 'Try with sample data' }).click();
-  await page.getByLabel('Filter privileges').fill('execute query');
-  await page.getByRole('row', { name: /EXECUTE_QUERY/ }).getByRole('checkbox', { name: /Allowed/ }).check();
-  await page.getByLabel('Filter privileges').fill('analytics data');
-  await page.getByRole('row', { name: /ANALYTICS_DATA/ }).getByRole('checkbox', { name: /EDIT/ }).check();
+  await page.getByLabel('Public search page').check();
+  await page.waitForFunction(() => location.search.includes('purpose=public-search'));
+  const usual = await page.getByTestId('purpose-usual').innerText();
+  assert.match(usual, /Search · Execute queries SEARCH_API\.EXECUTE_QUERY/);
+  assert.match(usual, /Analytics · Analytics data · Push USAGE_ANALYTICS\.ANALYTICS_DATA\.EDIT/);
   assert.equal(await page.getByTestId('builder-warning').count(), 0, 'query + analytics push is public-safe');
 
   await page.getByRole('button', { name: 'Copy JSON' }).click();
@@ -98,10 +106,74 @@ test('the builder\'s JSON is copied to the clipboard, with a warning for public 
     { owner: 'USAGE_ANALYTICS', targetDomain: 'ANALYTICS_DATA', type: 'EDIT' },
   ]);
 
-  await page.getByLabel('Filter privileges').fill('impersonate');
-  await page.getByRole('row', { name: /IMPERSONATE/ }).first().getByRole('checkbox', { name: /Allowed/ }).check();
-  assert.match(await page.getByTestId('builder-warning').innerText(), /IMPERSONATE/);
+  await page.getByLabel('Filter privileges').fill('crawling module');
+  await page.getByRole('row', { name: /Crawling Module CRAWLING_MODULE/ }).getByRole('checkbox', { name: 'Edit' }).check();
+  const warning = await page.getByTestId('builder-warning').innerText();
+  assert.match(warning, /Crawling Module · Edit PLATFORM\.CRAWLING_MODULE\.EDIT/);
+  assert.match(warning, /should hold only Search · Execute queries and Analytics · Analytics data · Push/);
+
+  // Another purpose swaps the usual privileges, keeps the rest, and no key is public.
+  await page.getByLabel('Server-side search token').check();
+  await page.waitForFunction(() => location.search.includes('purpose=search-token'));
+  assert.equal(await page.getByTestId('builder-warning').count(), 0);
+  const json = JSON.parse(await page.getByTestId('builder-json').innerText());
+  assert.deepEqual(json.map((p) => `${p.owner}.${p.targetDomain}.${p.type ?? ''}`), [
+    'PLATFORM.CRAWLING_MODULE.EDIT', 'SEARCH_API.IMPERSONATE.', 'SEARCH_API.IMPERSONATE_SEARCH_API.ENABLE',
+  ]);
+  // Search's Impersonate is told apart from Analytics' one.
+  assert.match(await page.locator('.builder').innerText(), /Not Analytics · Impersonate USAGE_ANALYTICS\.IMPERSONATE/);
   await page.context().close();
+});
+
+test('the endpoint finder takes words or a call copied from anywhere, and adds its privileges to the builder', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  const finder = page.getByLabel('Find by API operation');
+  await finder.fill('update source');
+  const first = page.getByTestId('finder-result').first();
+  assert.match(await first.innerText(), /PUT \/rest\/organizations\/\{organizationId\}\/sources\/\{sourceId\}/);
+
+  await finder.fill('PUT https://platform-eu.cloud.coveo.com/rest/organizations/myorg/sources/abc123?rebuild=true');
+  await page.getByTestId('finder-count').filter({ hasText: '1 API operation found.' }).waitFor();
+  const result = await page.getByTestId('finder-result').innerText();
+  assert.match(result, /Update a Source from Simple Configuration/);
+  assert.match(result, /Content · Sources · Edit PLATFORM\.SOURCE\.EDIT on sourceId abc123, or on all of them/);
+  await page.getByTestId('finder-result').getByRole('button', { name: 'Add to builder' }).click();
+  assert.deepEqual(JSON.parse(await page.getByTestId('builder-json').innerText()), [
+    { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT' },
+  ]);
+  // The builder says what the selection can call.
+  assert.match(await page.locator('.builder [data-testid=callable-count]').innerText(), /^Allows \d+ API operations in \d+ APIs?\.$/);
+
+  // "any": each alternative has its own button.
+  await finder.fill('GET /rest/organizations/myorg/securitycache/status');
+  const choice = page.getByTestId('finder-result').first();
+  assert.match(await choice.innerText(), /Needs any one of/);
+  assert.equal(await choice.getByRole('button', { name: 'Add to builder' }).count(), 2);
+
+  await finder.fill('no operation has these words zzz');
+  await page.getByTestId('finder-count').filter({ hasText: 'No documented API operation matches.' }).waitFor();
+  await page.context().close();
+});
+
+test('a link keeps the finder\'s query and the purpose, and opens cold to the same results', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByLabel('Find by API operation').fill('POST /rest/search/v2/token');
+  await page.getByLabel('Server-side search token').check();
+  await page.waitForFunction(() => location.search.includes('op=POST') && location.search.includes('purpose=search-token'));
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await page.context().close();
+
+  const cold = await (await world.browser.newContext()).newPage();
+  await cold.goto(link);
+  await cold.getByRole('button', { name: 'Try with sample data' }).click();
+  assert.equal(await cold.getByLabel('Find by API operation').inputValue(), 'POST /rest/search/v2/token');
+  assert.ok(await cold.getByLabel('Server-side search token').isChecked());
+  assert.match(await cold.getByTestId('finder-result').first().innerText(), /Create Search Token/);
+  await cold.context().close();
 });
 
 test('comparing with a key marks what it has and what it lacks', async () => {
@@ -115,7 +187,7 @@ test('comparing with a key marks what it has and what it lacks', async () => {
     'My Source API Key holds 1 of the 6 assignable privileges and lacks 5.',
   );
   const source = page.getByRole('row', { name: /SOURCE/ });
-  assert.match(await source.innerText(), /VIEW ✓ key has it/);
+  assert.match(await source.innerText(), /View ✓ key has it/);
   const query = page.getByRole('row', { name: /EXECUTE_QUERY/ });
   assert.match(await query.innerText(), /✗ key lacks it/);
   await page.waitForFunction(() => location.search.includes('compare=wduuqg3ip2c3i3gpopapxhcgxe'));

@@ -1,16 +1,22 @@
 //! One key in full: every field the API returned (unknown ones too), its health, and its
 //! privileges grouped by owner then target domain.
 
+use domain::catalog::Catalog;
 use domain::health::Flag;
 use domain::model::{ApiKey, Privilege, Target, Timestamp};
-use domain::privilege_groups::{group, type_label};
+use domain::operations::{callable, owner_mix_ups};
+use domain::privilege_explorer::PrivilegeRef;
+use domain::privilege_groups::group;
 use domain::text::count;
 use domain::time_text::relative;
 use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::clock::{local_time, now};
+use crate::components::callable_operations::CallableOperations;
 use crate::components::copy_button::CopyButton;
+use crate::components::privilege_name::PrivilegeName;
+use crate::components::status_name::StatusName;
 
 /// The details panel of `key`; `on_close` closes it.
 #[component]
@@ -31,6 +37,9 @@ pub fn KeyDetails(
         }
     });
     let privileges = key.privileges.clone();
+    let catalog = Catalog::shipped();
+    let groups = callable(&catalog, &privileges);
+    let mix_ups = owner_mix_ups(&catalog, &privileges);
     view! {
         <aside class="key-details" aria-labelledby="key-details-heading" data-testid="key-details">
             <div class="details-head">
@@ -41,6 +50,7 @@ pub fn KeyDetails(
             <KeyFields key=key/>
             <h4>{count(privileges.len(), "privilege", "privileges")}</h4>
             <PrivilegeTree privileges=privileges/>
+            <CallableOperations groups=Signal::stored(groups) mix_ups=Signal::stored(mix_ups)/>
         </aside>
     }
 }
@@ -80,7 +90,7 @@ fn KeyFields(key: ApiKey) -> impl IntoView {
             <dd><code data-testid="details-id">{key.id.clone()}</code> " " <CopyButton text=key.id.clone() label="Copy key ID"/></dd>
             {row("Description", text(key.description.clone()))}
             {row("Value", masked)}
-            {row("Status", Some(key.status_label().to_owned().into_any()))}
+            {row("Status", Some(view! { <StatusName code=key.status_label().to_owned()/> }.into_any()))}
             {row("Privacy level", text(key.privacy_level.clone()))}
             {row("Created", date(key.created_date))}
             {row("Created by", text(created_by))}
@@ -110,15 +120,15 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-/// "PLATFORM / SOURCE: id1, id2" for each privilege limited to some resources.
+/// "Content · Sources · Edit (PLATFORM.SOURCE.EDIT): id1, id2" for each privilege
+/// limited to some resources.
 fn resource_targets(privileges: &[Privilege]) -> Vec<String> {
     privileges
         .iter()
         .filter_map(|p| match &p.target {
             Target::Only(ids) => Some(format!(
-                "{} / {}: {}",
-                p.owner,
-                p.target_domain,
+                "{}: {}",
+                PrivilegeRef::of(p).label(),
                 ids.join(", ")
             )),
             _ => None,
@@ -126,7 +136,7 @@ fn resource_targets(privileges: &[Privilege]) -> Vec<String> {
         .collect()
 }
 
-/// The key's privileges by owner, then target domain, with their types.
+/// The key's privileges by owner, then target domain and type, by name and code.
 #[component]
 fn PrivilegeTree(privileges: Vec<Privilege>) -> impl IntoView {
     let owners = group(&privileges)
@@ -135,13 +145,16 @@ fn PrivilegeTree(privileges: Vec<Privilege>) -> impl IntoView {
             let domains = owner
                 .domains
                 .into_iter()
-                .map(|domain| {
-                    let types = domain
-                        .types
-                        .iter()
-                        .map(|t| view! { <span class="chip">{type_label(t.as_deref()).to_owned()}</span> })
-                        .collect_view();
-                    view! { <li><code>{domain.target_domain}</code> " " {types}</li> }
+                .flat_map(|domain| {
+                    let owner = owner.owner.clone();
+                    domain.types.into_iter().map(move |kind| {
+                        let privilege = PrivilegeRef {
+                            owner: owner.clone(),
+                            target_domain: domain.target_domain.clone(),
+                            kind,
+                        };
+                        view! { <li><PrivilegeName privilege=privilege/></li> }
+                    })
                 })
                 .collect_view();
             view! { <li><strong>{owner.owner}</strong><ul>{domains}</ul></li> }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::clock::{local_time, now};
 use crate::components::copy_button::CopyButton;
 use crate::components::highlighted::highlighted;
+use crate::components::status_name::StatusName;
 
 /// The row of `key`, whose health is `flags`. `words` are the query's folded words;
 /// `explain` asks for the health in words rather than short labels; `on_open` opens the
@@ -47,7 +48,7 @@ pub fn KeyRow(
                 <CopyButton text=id label="Copy key ID"/>
             </td>
             <td><code>{key.value.clone()}</code></td>
-            <td><span class="status">{key.status_label().to_owned()}</span></td>
+            <td><StatusName code=key.status_label().to_owned()/></td>
             <td>{key.created_date.map(|at| view! { <Date at=at/> })}</td>
             <td>{key.last_used_date.map(|at| view! { <Date at=at/> }.into_any()).unwrap_or_else(|| "Never".into_any())}</td>
             <td class="number">{key.privileges.len()}</td>

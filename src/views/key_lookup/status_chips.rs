@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use domain::key_list::{KeyIndex, KeyQuery};
+use domain::status::status_name;
 use domain::text::thousands;
 use domain::url_state::toggle;
 use leptos::prelude::*;
@@ -19,11 +20,10 @@ pub fn StatusChips(index: Arc<KeyIndex>, query: Memo<KeyQuery>) -> impl IntoView
         .status_counts()
         .into_iter()
         .map(|(status, n)| {
-            let text = format!(
-                "{} ({})",
-                status.replace('_', " ").to_ascii_lowercase(),
-                thousands(n)
-            );
+            let text = match status_name(&status) {
+                Some(name) => format!("{name} `{status}` ({})", thousands(n)),
+                None => format!("`{status}` ({})", thousands(n)),
+            };
             (status, text)
         })
         .collect();

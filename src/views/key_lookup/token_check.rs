@@ -1,9 +1,9 @@
 //! After the key list is refused (401/403), asks Coveo what the token may do
-//! (`/privileges/me`) and says whether it lacks `PLATFORM / API_KEY / VIEW`.
+//! (`/privileges/me`) and says whether it lacks Organization · API keys · View.
 
 use domain::error::ApiError;
 use domain::model::Privilege;
-use domain::privilege_groups::can_view_api_keys;
+use domain::privilege_groups::{can_view_api_keys, VIEW_API_KEYS};
 use domain::text::count;
 use leptos::prelude::*;
 
@@ -30,10 +30,10 @@ fn verdict(state: &LoadState<Privilege>) -> String {
         LoadState::Idle => String::new(),
         LoadState::Loading { .. } => "Checking what this token is allowed to do…".to_owned(),
         LoadState::Loaded { data, .. } if can_view_api_keys(&data.items) => {
-            "Token check: this token does hold `PLATFORM / API_KEY / VIEW`, so the refusal has another cause (an IP restriction on the token, or a paused organization).".to_owned()
+            format!("Token check: this token does hold {VIEW_API_KEYS}, so the refusal has another cause (an IP restriction on the token, or a paused organization).")
         }
         LoadState::Loaded { data, .. } => format!(
-            "Token check: this token lacks `PLATFORM / API_KEY / VIEW` (it holds {} in this organization). Ask an administrator for it, or use the token of a member who has it.",
+            "Token check: this token lacks {VIEW_API_KEYS} (it holds {} in this organization). Ask an administrator for it, or use the token of a member who has it.",
             count(data.items.len(), "other privilege", "other privileges")
         ),
         LoadState::Failed { error, .. } => format!(

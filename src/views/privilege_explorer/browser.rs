@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 
+use domain::catalog::level_words;
 use domain::decode::Decoded;
 use domain::model::Privilege;
 use domain::privilege_explorer::{
-    set_picked, ExplorerQuery, PrivilegeIndex, PrivilegeRef, PRIVILEGE_REFERENCE,
+    set_picked, ExplorerQuery, PrivilegeIndex, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
 };
 use domain::privilege_groups::{first_rows, group, owners, row_count, types};
 use domain::text::{count, thousands};
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 
 use super::builder::Builder;
 use super::comparison::{ComparePicker, CompareSummary};
+use super::finder::Finder;
 use super::owner_group::OwnerGroupView;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
@@ -66,6 +68,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
 
     view! {
         <div class="privilege-browser">
+            <Finder/>
             <Filters data=data.clone() query=query>
                 <ComparePicker
                     keys=keys
@@ -90,10 +93,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
                         <p class="empty" data-testid="no-privilege-match">"No privilege matches these filters."</p>
                     })}
                 </div>
-                <Builder
-                    selection=selection
-                    on_clear=move || nav.go(Entry::Replace, |u| u.explorer.selection.clear())
-                />
+                <Builder selection=selection/>
             </div>
         </div>
     }
@@ -112,7 +112,7 @@ fn Filters(
             <FilterInput
                 id="privilege-filter"
                 label="Filter privileges"
-                placeholder="Domain, e.g. SOURCE or pipeline"
+                placeholder="Name or code, e.g. Sources, execute queries or EXECUTE_QUERY"
                 value=Signal::derive(move || query.with(|q| q.text.clone()))
                 on_change=move |text| nav.go(Entry::Replace, |u| u.explorer.query.text = text)
             />
@@ -124,13 +124,18 @@ fn Filters(
             />
             <ToggleChips
                 label="Type"
-                chips=as_chips(types(&data.items))
+                chips=types(&data.items).into_iter().map(|t| (t.clone(), type_words(&t))).collect()
                 pressed=Signal::derive(move || query.with(|q| q.types.clone()))
                 on_toggle=move |kind| nav.go(Entry::Replace, |u| toggle(&mut u.explorer.query.types, kind))
             />
             {children()}
         </div>
     }
+}
+
+/// A type filter chip's words: "View" for `VIEW`; "Allowed" stays.
+fn type_words(value: &str) -> String {
+    level_words(Some(value).filter(|v| *v != ALLOWED))
 }
 
 /// Filter chips whose text is their value.

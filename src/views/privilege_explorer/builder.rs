@@ -1,41 +1,119 @@
-//! The builder: the ticked privileges as the `privileges` parameter of a new key, with a
-//! warning when they are not safe in a public key.
+//! The builder: the ticked privileges as the `privileges` parameter of a new key, what
+//! they let the key call, and warnings that need the catalog's knowledge (a public key
+//! holding more than it may; a domain that exists under two owners).
 
-use domain::privilege_explorer::{builder_json, unsafe_for_public, PrivilegeRef};
+use domain::catalog::{privilege_title, Catalog, ALLOWED_LEVEL};
+use domain::operations::{as_held, callable, owner_mix_ups};
+use domain::privilege_explorer::{builder_json, set_picked, unsafe_for_public, PrivilegeRef};
+use domain::purpose::Purpose;
 use domain::text::count;
 use leptos::prelude::*;
 
+use super::purpose_picker::PurposePicker;
+use super::twin_note::TwinNote;
+use crate::app::navigation::Entry;
+use crate::app::state::use_app;
+use crate::components::callable_operations::CallableOperations;
 use crate::components::copy_button::CopyButton;
+use crate::components::privilege_name::PrivilegeName;
 
+/// The builder of the ticked `selection`; its purpose is in the link.
 #[component]
-pub fn Builder(
-    selection: Memo<Vec<PrivilegeRef>>,
-    #[prop(into)] on_clear: Callback<()>,
-) -> impl IntoView {
-    let json = Signal::derive(move || selection.with(|s| builder_json(s)));
-    let warning = move || {
-        let risky: Vec<String> =
-            selection.with(|s| unsafe_for_public(s).iter().map(|p| p.code()).collect());
-        (!risky.is_empty()).then(|| view! {
-            <p class="warning" data-testid="builder-warning">
-                "Not safe for a public key (one exposed in client-side code): " {risky.join(", ")}
-                ". Public keys should hold only Execute queries and Push on Analytics data."
-            </p>
+pub fn Builder(selection: Memo<Vec<PrivilegeRef>>) -> impl IntoView {
+    let nav = use_app().nav;
+    let purpose = Memo::new(move |_| nav.with(|u| u.explorer.purpose));
+    // A new purpose swaps the old one's usual privileges for its own, keeping the rest.
+    let on_purpose = move |next: Purpose| {
+        nav.go(Entry::Replace, |u| {
+            let state = &mut u.explorer;
+            set_picked(&mut state.selection, &state.purpose.picks(), false);
+            set_picked(&mut state.selection, &next.picks(), true);
+            state.purpose = next;
         })
     };
+    let on_clear = move || nav.go(Entry::Replace, |u| u.explorer.selection.clear());
+    let json = Signal::derive(move || selection.with(|s| builder_json(s)));
+    let held = Memo::new(move |_| selection.with(|s| as_held(s)));
+    let groups = Signal::derive(move || held.with(|h| callable(&Catalog::shipped(), h)));
+    let mix_ups = Signal::derive(move || held.with(|h| owner_mix_ups(&Catalog::shipped(), h)));
     view! {
         <aside class="builder" aria-labelledby="builder-heading">
             <h3 id="builder-heading">"Privilege builder"</h3>
+            <PurposePicker purpose=purpose on_choose=on_purpose/>
             <p class="hint">
                 "Tick privileges to get the " <code>"privileges"</code> " parameter of a new API key. "
                 {move || count(selection.with(Vec::len), "privilege", "privileges")} " selected."
             </p>
-            {warning}
+            <PublicWarning selection=selection purpose=purpose/>
+            <SelectionTwins selection=selection/>
             <pre data-testid="builder-json">{json}</pre>
             <div class="actions">
                 <CopyButton text=json label="Copy JSON"/>
-                <button type="button" on:click=move |_| on_clear.run(())>"Clear selection"</button>
+                <button type="button" on:click=move |_| on_clear()>"Clear selection"</button>
             </div>
+            <CallableOperations groups=groups mix_ups=mix_ups/>
         </aside>
+    }
+}
+
+/// For a public key, the selected privileges Coveo does not allow in client-side code,
+/// by name, and the ones it does.
+#[component]
+fn PublicWarning(selection: Memo<Vec<PrivilegeRef>>, purpose: Memo<Purpose>) -> impl IntoView {
+    move || {
+        if !purpose.get().is_public() {
+            return None;
+        }
+        let risky: Vec<PrivilegeRef> =
+            selection.with(|s| unsafe_for_public(s).into_iter().cloned().collect());
+        (!risky.is_empty()).then(|| {
+            let names = risky
+                .into_iter()
+                .map(|p| view! { <li><PrivilegeName privilege=p/></li> })
+                .collect_view();
+            view! {
+                <div class="warning" data-testid="builder-warning">
+                    <p>"Not safe in a public key (one exposed in client-side code):"</p>
+                    <ul>{names}</ul>
+                    <p>"A public key should hold only " {public_safe_names().join(" and ")} "."</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// The Console names of the privileges Coveo allows in client-side code.
+fn public_safe_names() -> Vec<String> {
+    let catalog = Catalog::shipped();
+    catalog
+        .domains
+        .iter()
+        .filter_map(|d| {
+            let level = d.public_safe_levels.first()?;
+            let kind = Some(*level).filter(|l| *l != ALLOWED_LEVEL);
+            privilege_title(&catalog, d.owner, d.target_domain, kind)
+        })
+        .collect()
+}
+
+/// For each selected privilege whose domain exists under another owner too, which is
+/// which.
+#[component]
+fn SelectionTwins(selection: Memo<Vec<PrivilegeRef>>) -> impl IntoView {
+    move || {
+        let catalog = Catalog::shipped();
+        selection.with(|s| {
+            s.iter()
+                .filter(|p| !catalog.twins(&p.owner, &p.target_domain).is_empty())
+                .map(|p| {
+                    view! {
+                        <div class="note">
+                            <PrivilegeName privilege=p.clone()/>
+                            <TwinNote owner=p.owner.clone() domain=p.target_domain.clone()/>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
     }
 }

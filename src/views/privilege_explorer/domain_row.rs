@@ -1,11 +1,13 @@
-//! One target domain of an owner: tick all its types at once, its name in words, a chip
-//! per type, and its targets and levels.
+//! One target domain of an owner: tick all its types at once, its Console name, code and
+//! summary, a chip per type, and its targets and levels.
 
+use domain::catalog::Catalog;
 use domain::model::ApiKey;
-use domain::privilege_explorer::{domain_words, offers_custom_level, PrivilegeRef};
+use domain::privilege_explorer::PrivilegeRef;
 use domain::privilege_groups::DomainGroup;
 use leptos::prelude::*;
 
+use super::twin_note::TwinNote;
 use super::type_chip::TypeChip;
 
 #[component]
@@ -51,15 +53,35 @@ pub fn DomainRow(
                     on:change=move |_| on_pick.run((picks.clone(), !all_picked()))
                 />
             </td>
-            <th scope="row">
-                <code>{name.clone()}</code>
-                <span class="words">{domain_words(&name)}</span>
-                {offers_custom_level(&name).then(|| view! {
-                    <span class="badge" title="Can be granted on chosen resources only">"custom access level"</span>
-                })}
-            </th>
+            <th scope="row"><DomainName owner=owner.clone() domain=name.clone()/></th>
             <td class="types">{chips}</td>
             <td class="targets">{details.join(" · ")}</td>
         </tr>
+    }
+}
+
+/// The domain's Console name and code, whether the catalog confirmed them, what it
+/// governs, and its namesakes under other owners.
+#[component]
+fn DomainName(owner: String, domain: String) -> impl IntoView {
+    let catalog = Catalog::shipped();
+    let info = catalog.domain(&owner, &domain);
+    let title = info.and_then(|d| d.title());
+    let unverified = info.filter(|d| !d.unverified.is_empty()).map(|d| {
+        format!(
+            "The catalog could not confirm this domain's {}.",
+            d.unverified.join(", ")
+        )
+    });
+    let twins = !catalog.twins(&owner, &domain).is_empty();
+    view! {
+        {title.map(|t| view! { <span class="name">{t}</span> " " })}
+        <code>{domain.clone()}</code>
+        {unverified.map(|u| view! { " " <span class="badge unverified" title=u>"unverified"</span> })}
+        {info.is_some_and(|d| d.custom_access).then(|| view! {
+            " " <span class="badge" title="Can be granted on chosen resources only">"custom access level"</span>
+        })}
+        {info.map(|d| view! { <p class="summary">{d.summary}</p> })}
+        {twins.then(|| view! { <TwinNote owner=owner domain=domain/> })}
     }
 }

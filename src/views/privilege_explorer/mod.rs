@@ -7,8 +7,11 @@ mod browser;
 mod builder;
 mod comparison;
 mod domain_row;
+mod finder;
 mod list_switch;
 mod owner_group;
+mod purpose_picker;
+mod twin_note;
 mod type_chip;
 
 use std::sync::Arc;

@@ -1,9 +1,9 @@
 //! One type of a target domain: a checkbox for the builder, whether it is safe in a
 //! public key, and whether the compared key holds it.
 
+use domain::catalog::{level_words, Catalog, ALLOWED_LEVEL};
 use domain::model::ApiKey;
 use domain::privilege_explorer::{key_holds, PrivilegeRef};
-use domain::privilege_groups::type_label;
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +14,10 @@ pub fn TypeChip(
     /// Ticks (true) or unticks privileges in the builder.
     on_pick: Callback<(Vec<PrivilegeRef>, bool)>,
 ) -> impl IntoView {
-    let label = type_label(pick.kind.as_deref()).to_owned();
+    let label = Catalog::shipped()
+        .domain(&pick.owner, &pick.target_domain)
+        .and_then(|d| d.level_label(pick.kind.as_deref().unwrap_or(ALLOWED_LEVEL)))
+        .map_or_else(|| level_words(pick.kind.as_deref()), str::to_owned);
     let safe = pick.safe_for_public_key();
     let held = {
         let pick = pick.clone();
