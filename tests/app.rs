@@ -252,7 +252,11 @@ async fn status_chips_and_needs_attention_filter_the_list() {
 
     let chip = find_all(&root, ".chips button")
         .into_iter()
-        .find(|b| b.text_content().unwrap().starts_with("disabled exposed"))
+        .find(|b| {
+            b.text_content()
+                .unwrap()
+                .starts_with("Disabled: exposed DISABLED_EXPOSED")
+        })
         .expect("a chip per status present");
     chip.click();
     settle().await;
@@ -292,10 +296,10 @@ async fn selecting_a_key_opens_its_details_with_grouped_privileges() {
     assert!(shown.contains("Coveo reveals a key's value only once"));
     assert!(shown.contains("Bob Tremblay"));
     assert!(
-        shown.contains("SEARCH_API")
-            && shown.contains("EXECUTE_QUERY")
-            && shown.contains("Allowed")
+        shown.contains("Search · Execute queries SEARCH_API.EXECUTE_QUERY"),
+        "privileges by Console name and code"
     );
+    assert!(text(&root, "[data-testid=callable-count]").starts_with("Allows "));
     assert!(location_search().contains("key=xx4jq7nbz3kt2wd6e5hfmr8cya"));
 
     button(&root, "Never used: ML sandbox").click();
@@ -369,10 +373,17 @@ async fn explorer_filters_and_builds_the_privileges_json() {
         "[\n  {\n    \"owner\": \"PLATFORM\",\n    \"targetDomain\": \"SOURCE_METADATA\",\n    \"type\": \"VIEW\"\n  }\n]"
     );
     assert!(
-        find_all(&root, "[data-testid=builder-warning]").len() == 1,
-        "a platform privilege is not public-safe"
+        find_all(&root, "[data-testid=builder-warning]").is_empty(),
+        "no public-key warning until the key is meant to be public"
     );
     until(|| location_search().contains("pick=PLATFORM.SOURCE_METADATA.VIEW")).await;
+    find(&root, "input[name=key-purpose][value=public-search]").click();
+    settle().await;
+    assert!(
+        text(&root, "[data-testid=builder-warning]").contains("PLATFORM.SOURCE_METADATA.VIEW"),
+        "a platform privilege is not public-safe"
+    );
+    until(|| location_search().contains("purpose=public-search")).await;
 
     button(&root, "Clear selection").click();
     settle().await;

@@ -3,6 +3,7 @@
 // scenarios. Imported by the end-to-end tests; runnable alone for manual trials:
 //   node xtask/api-server.mjs [port]   (then API base URL = http://127.0.0.1:<port>)
 
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 
@@ -21,7 +22,7 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
 };
 
-const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', ...Object.keys(SCENARIO_ORGS)]);
+const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', ...Object.keys(SCENARIO_ORGS)]);
 
 /** Ten thousand keys, for the large-org path (deterministic). */
 export function bigOrgKeys(count = 10_000) {
@@ -50,6 +51,21 @@ export function manyPrivileges(count = 2_000) {
     ...(types[i % 4] ? { type: types[i % 4] } : {}),
     targetId: '*',
   }));
+}
+
+/** One key holding 50 privileges, each a level of a pair of the privilege catalog
+ * (domain/catalog/): the widest key "what can it call" is asked about. */
+export function wideKey() {
+  const domains = JSON.parse(readFileSync(new URL('../domain/catalog/domains.json', import.meta.url), 'utf8'));
+  const privileges = domains
+    .flatMap((d) => d.levels.map((level) => ({
+      owner: d.owner,
+      targetDomain: d.targetDomain,
+      ...(level === 'ALLOWED' ? {} : { type: level }),
+      targetId: '*',
+    })))
+    .slice(0, 50);
+  return [{ id: 'widekey0000000000000000001', displayName: 'A key with 50 privileges', status: 'ENABLED', privileges }];
 }
 
 /** The seed documents' shapes, with the variants the sources disagree on. */
@@ -190,6 +206,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
         bigKeysJson[org] ??= JSON.stringify(bigOrgKeys(org === 'bigorg' ? 10_000 : 50_000));
         return send(200, bigKeysJson[org]);
       }
+      if (org === 'wideorg') return sendJson(200, wideKey());
       if (org === 'otherorg') return sendJson(200, [{ id: 'otherorgkey0000000000000001', displayName: 'The other org key' }]);
       return sendJson(200, testOrgKeys());
     }
