@@ -34,11 +34,7 @@ pub fn CallableOperations(
             <h4>"What can it call?"</h4>
             <p data-testid="callable-count">{summary}</p>
             {move || mix_ups.get().into_iter().map(|m| view! { <MixUp mix_up=m/> }).collect_view()}
-            <For
-                each=move || groups.get()
-                key=|g| (g.api, g.allowed.len())
-                children=|group| view! { <ApiGroup group=group/> }
-            />
+            {move || groups.get().into_iter().map(|group| view! { <ApiGroup group=group/> }).collect_view()}
         </section>
     }
 }

@@ -200,6 +200,8 @@ test('2,000 privileges: a page of 200 target domains, more on demand, counts for
   await page.getByTestId('privilege-count').filter({ hasText: '2000 of 2,000 privileges' }).waitFor();
   const rows = page.locator('[data-testid=owner-group] tbody tr');
   assert.equal(await rows.count(), 200);
+  // Pairs the catalog does not know are shown by their code alone.
+  assert.equal((await rows.first().locator('th').innerText()).trim(), 'DOMAIN_0000_SOURCE');
   assert.match(await page.locator('.more-rows').innerText(), /Showing 200 of 2,000 target domains/);
   // Owner counts are of every match, not of the rows on the page.
   const summaries = await page.locator('[data-testid=owner-group] summary').allInnerTexts();

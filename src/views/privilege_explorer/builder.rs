@@ -34,8 +34,8 @@ pub fn Builder(selection: Memo<Vec<PrivilegeRef>>) -> impl IntoView {
     let on_clear = move || nav.go(Entry::Replace, |u| u.explorer.selection.clear());
     let json = Signal::derive(move || selection.with(|s| builder_json(s)));
     let held = Memo::new(move |_| selection.with(|s| as_held(s)));
-    let groups = Signal::derive(move || held.with(|h| callable(&Catalog::shipped(), h)));
-    let mix_ups = Signal::derive(move || held.with(|h| owner_mix_ups(&Catalog::shipped(), h)));
+    let groups = Memo::new(move |_| held.with(|h| callable(&Catalog::shipped(), h)));
+    let mix_ups = Memo::new(move |_| held.with(|h| owner_mix_ups(&Catalog::shipped(), h)));
     view! {
         <aside class="builder" aria-labelledby="builder-heading">
             <h3 id="builder-heading">"Privilege builder"</h3>

@@ -1,7 +1,7 @@
 //! The endpoint finder: an API operation found by words or by a call as copied from docs,
 //! logs or code, with the privileges it needs and a way to add them to the builder.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use domain::catalog::{Catalog, Needs, Operation, Required};
 use domain::operations::{fit, is_concrete, required_ref, Lookup, OperationIndex};
@@ -32,9 +32,16 @@ pub fn Finder() -> impl IntoView {
         })
     });
     let catalog = Catalog::shipped();
-    let index = Arc::new(OperationIndex::new(catalog.operations));
+    // Prepared on the first query, so a view where nobody uses the finder never pays.
+    let index = Arc::new(OnceLock::<OperationIndex>::new());
     let lookup = Memo::new(move |_| text.with(|t| Lookup::read(t)));
-    let found = Memo::new(move |_| lookup.with(|l| index.find(catalog.operations, l)));
+    let found = Memo::new(move |_| {
+        if text.with(|t| t.trim().is_empty()) {
+            return Vec::new();
+        }
+        let index = index.get_or_init(|| OperationIndex::new(catalog.operations));
+        lookup.with(|l| index.find(catalog.operations, l))
+    });
     let limit = RwSignal::new(RESULT_PAGE);
     Effect::watch(
         move || text.track(),

@@ -1,0 +1,60 @@
+//! "What can it call" for a key holding 50 privileges, in the browser's wasm (headless
+//! Chromium): the figure the page pays, next to the host's in `domain/benches/catalog.rs`.
+//!   cargo bench --target wasm32-unknown-unknown --bench catalog_in_browser
+
+use std::time::Duration;
+
+use domain::catalog::{Catalog, ALLOWED_LEVEL};
+use domain::model::{Privilege, Target};
+use domain::operations::{callable, owner_mix_ups, Lookup, OperationIndex};
+use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// 50 privileges, each a level of a catalog domain.
+fn wide_key(catalog: &Catalog) -> Vec<Privilege> {
+    catalog
+        .domains
+        .iter()
+        .flat_map(|d| d.levels.iter().map(move |level| (d, *level)))
+        .take(50)
+        .map(|(d, level)| Privilege {
+            owner: d.owner.to_owned(),
+            target_domain: d.target_domain.to_owned(),
+            kind: Some(level)
+                .filter(|l| *l != ALLOWED_LEVEL)
+                .map(str::to_owned),
+            target: Target::All,
+            level: None,
+        })
+        .collect()
+}
+
+/// Shorter than Criterion's defaults: a benchmark holds the page, and the test runner's
+/// WebDriver gives up on a page that does not answer for 20 s.
+fn brief(c: &mut Criterion) -> Criterion {
+    std::mem::take(c)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+}
+
+#[wasm_bindgen_bench]
+fn what_a_key_with_50_privileges_can_call(c: &mut Criterion) {
+    let c = &mut brief(c);
+    let catalog = Catalog::shipped();
+    let key = wide_key(&catalog);
+    c.bench_function("what can it call, 50 privileges", |b| {
+        b.iter(|| (callable(&catalog, &key), owner_mix_ups(&catalog, &key)))
+    });
+}
+
+#[wasm_bindgen_bench]
+fn an_endpoint_finder_keystroke(c: &mut Criterion) {
+    let c = &mut brief(c);
+    let catalog = Catalog::shipped();
+    let index = OperationIndex::new(catalog.operations);
+    let lookup = Lookup::read("update source sch");
+    c.bench_function("endpoint finder keystroke, 601 operations", |b| {
+        b.iter(|| index.find(catalog.operations, &lookup))
+    });
+}
