@@ -4,31 +4,11 @@
 
 use std::time::Duration;
 
-use domain::catalog::{Catalog, ALLOWED_LEVEL};
-use domain::model::{Privilege, Target};
+use domain::catalog::Catalog;
 use domain::operations::{callable, owner_mix_ups, Lookup, OperationIndex};
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// 50 privileges, each a level of a catalog domain.
-fn wide_key(catalog: &Catalog) -> Vec<Privilege> {
-    catalog
-        .domains
-        .iter()
-        .flat_map(|d| d.levels.iter().map(move |level| (d, *level)))
-        .take(50)
-        .map(|(d, level)| Privilege {
-            owner: d.owner.to_owned(),
-            target_domain: d.target_domain.to_owned(),
-            kind: Some(level)
-                .filter(|l| *l != ALLOWED_LEVEL)
-                .map(str::to_owned),
-            target: Target::All,
-            level: None,
-        })
-        .collect()
-}
 
 /// Shorter than Criterion's defaults: a benchmark holds the page, and the test runner's
 /// WebDriver gives up on a page that does not answer for 20 s.
@@ -42,7 +22,7 @@ fn brief(c: &mut Criterion) -> Criterion {
 fn what_a_key_with_50_privileges_can_call(c: &mut Criterion) {
     let c = &mut brief(c);
     let catalog = Catalog::shipped();
-    let key = wide_key(&catalog);
+    let key: Vec<_> = catalog.every_privilege().take(50).collect();
     c.bench_function("what can it call, 50 privileges", |b| {
         b.iter(|| (callable(&catalog, &key), owner_mix_ups(&catalog, &key)))
     });

@@ -7,8 +7,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use domain::catalog::{Catalog, ALLOWED_LEVEL};
-use domain::model::{Privilege, Target};
+use domain::catalog::Catalog;
 use domain::operations::{callable, operation_count, owner_mix_ups, Lookup, OperationIndex};
 
 const RUNS: usize = 101;
@@ -16,25 +15,6 @@ const TYPED: [&str; 2] = [
     "update source schedule",
     "PUT /rest/organizations/myorg/sources/abc123",
 ];
-
-/// 50 privileges, each a level of a catalog domain: a wide key.
-fn wide_key(catalog: &Catalog) -> Vec<Privilege> {
-    catalog
-        .domains
-        .iter()
-        .flat_map(|d| d.levels.iter().map(move |level| (d, *level)))
-        .take(50)
-        .map(|(d, level)| Privilege {
-            owner: d.owner.to_owned(),
-            target_domain: d.target_domain.to_owned(),
-            kind: Some(level)
-                .filter(|l| *l != ALLOWED_LEVEL)
-                .map(str::to_owned),
-            target: Target::All,
-            level: None,
-        })
-        .collect()
-}
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
@@ -47,7 +27,7 @@ fn ms(started: Instant) -> f64 {
 
 fn main() {
     let catalog = Catalog::shipped();
-    let key = wide_key(&catalog);
+    let key: Vec<_> = catalog.every_privilege().take(50).collect();
     assert_eq!(key.len(), 50);
     let (mut calls, mut allowed) = (Vec::new(), 0);
     for _ in 0..RUNS {

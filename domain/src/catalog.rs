@@ -62,6 +62,8 @@ pub struct Required {
     pub target: &'static str,
 }
 
+use crate::model::{Privilege, Target};
+
 mod data {
     use super::{DomainInfo, Needs, Operation, Required};
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
@@ -90,6 +92,22 @@ impl Catalog {
             .binary_search_by(|d| (d.owner, d.target_domain).cmp(&(owner, domain)))
             .ok()
             .map(|at| &self.domains[at])
+    }
+
+    /// Every level of every domain as a privilege on all its resources, in the catalog's
+    /// order: the widest key there can be (benchmarks take the first 50).
+    pub fn every_privilege(&self) -> impl Iterator<Item = Privilege> + '_ {
+        self.domains.iter().flat_map(|d| {
+            d.levels.iter().map(move |level| Privilege {
+                owner: d.owner.to_owned(),
+                target_domain: d.target_domain.to_owned(),
+                kind: Some(*level)
+                    .filter(|l| *l != ALLOWED_LEVEL)
+                    .map(str::to_owned),
+                target: Target::All,
+                level: None,
+            })
+        })
     }
 
     /// The pairs with the same target domain under another owner: easy to take for this
