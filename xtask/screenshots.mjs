@@ -23,6 +23,9 @@ try {
     await page.getByLabel('Compare with a key').selectOption('xx4jq7nbz3kt2wd6e5hfmr8cya');
     await page.getByLabel('All types of SOURCE', { exact: true }).check();
     await page.getByTestId('compare-summary').waitFor();
+    await page.getByLabel('Find by API operation').fill('PUT /rest/organizations/myorg/sources/abc123');
+    await page.getByTestId('finder-result').waitFor();
+    await page.getByText('Which privileges does an API call need?').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(out, `privilege-explorer-${scheme}.png`) });
     await page.close();
   }
