@@ -3,14 +3,19 @@
 
 use std::cmp::Ordering;
 
+use std::collections::HashMap;
+
+use crate::can_term::{split_filter, CanTerm};
+use crate::catalog::Catalog;
 use crate::fold::{fold, fold_into, query_words};
 use crate::health::{flags, Flag};
-use crate::model::{ApiKey, Timestamp};
+use crate::model::{ApiKey, CreatedBy, Timestamp};
 
 /// What the user asks of the list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct KeyQuery {
-    /// Free text: every word must appear in the name, description or id.
+    /// Free text: every word must appear in the name, description, id or creator; a
+    /// `can:` term keeps the keys holding the privileges it names (see `can_term`).
     pub text: String,
     /// Statuses to keep (as [`ApiKey::status_label`] gives them); empty keeps all.
     pub statuses: Vec<String>,
@@ -27,11 +32,14 @@ impl KeyQuery {
     /// be looked for among `self`'s matches only: typing on at the end of a word, adding
     /// a word or a status chip, turning "needs attention" on.
     pub fn narrows_to(&self, next: &KeyQuery) -> bool {
-        let (words, next_words) = (query_words(&self.text), query_words(&next.text));
+        let ((text, terms), (next_text, next_terms)) =
+            (split_filter(&self.text), split_filter(&next.text));
+        let (words, next_words) = (query_words(&text), query_words(&next_text));
         let statuses_narrow = self.statuses.is_empty()
             || (!next.statuses.is_empty()
                 && next.statuses.iter().all(|s| self.statuses.contains(s)));
         statuses_narrow
+            && terms.iter().all(|t| next_terms.contains(t))
             && (!self.needs_attention || next.needs_attention)
             && words
                 .iter()
@@ -85,12 +93,15 @@ impl Sort {
 }
 
 struct Prepared {
-    /// Folded display name, description and id, separated by a char no query word holds.
+    /// Folded display name, description, id and creator, separated by a char no query
+    /// word holds.
     haystack: String,
     /// The folded display name's length: it starts the haystack.
     name_len: usize,
     status: String,
     flags: Vec<Flag>,
+    /// The privileges it holds, as indices into [`KeyIndex`]'s distinct privileges.
+    held: Vec<u32>,
 }
 
 impl Prepared {
@@ -103,6 +114,10 @@ impl Prepared {
 #[derive(Default)]
 pub struct KeyIndex {
     prepared: Vec<Prepared>,
+    /// Each distinct (owner, domain, type) the keys hold, once: a `can:` term is matched
+    /// against these, not against every key's every privilege.
+    privileges: Vec<(String, String, Option<String>)>,
+    privilege_ids: HashMap<(String, String, Option<String>), u32>,
 }
 
 impl KeyIndex {
@@ -117,26 +132,52 @@ impl KeyIndex {
     pub fn prepare_more(&mut self, keys: &[ApiKey], now: Timestamp, count: usize) -> bool {
         let from = self.prepared.len().min(keys.len());
         let to = keys.len().min(from.saturating_add(count));
-        self.prepared.extend(keys[from..to].iter().map(|key| {
+        for key in &keys[from..to] {
             let name = key.display_name.as_deref().unwrap_or("");
             let description = key.description.as_deref().unwrap_or("");
+            let creator = key
+                .created_by
+                .as_ref()
+                .map(creator_text)
+                .unwrap_or_default();
             // One allocation a key: folding rarely changes a text's length.
-            let mut haystack =
-                String::with_capacity(name.len() + description.len() + key.id.len() + 2);
+            let mut haystack = String::with_capacity(
+                name.len() + description.len() + key.id.len() + creator.len() + 3,
+            );
             fold_into(name, &mut haystack);
             let name_len = haystack.len();
-            haystack.push('\n');
-            fold_into(description, &mut haystack);
-            haystack.push('\n');
-            fold_into(&key.id, &mut haystack);
-            Prepared {
+            for part in [description, &key.id, &creator] {
+                haystack.push('\n');
+                fold_into(part, &mut haystack);
+            }
+            let held = self.intern(key);
+            self.prepared.push(Prepared {
                 haystack,
                 name_len,
                 status: key.status_label().to_owned(),
                 flags: flags(key, now),
-            }
-        }));
+                held,
+            });
+        }
         to == keys.len()
+    }
+
+    /// The ids of `key`'s distinct privileges, adding those not seen yet.
+    fn intern(&mut self, key: &ApiKey) -> Vec<u32> {
+        let mut held: Vec<u32> = Vec::with_capacity(key.privileges.len());
+        for p in &key.privileges {
+            let identity = (p.owner.clone(), p.target_domain.clone(), p.kind.clone());
+            let next = self.privileges.len() as u32;
+            let id = *self.privilege_ids.entry(identity).or_insert(next);
+            if id == next {
+                self.privileges
+                    .push((p.owner.clone(), p.target_domain.clone(), p.kind.clone()));
+            }
+            if !held.contains(&id) {
+                held.push(id);
+            }
+        }
+        held
     }
 
     pub fn len(&self) -> usize {
@@ -177,7 +218,9 @@ impl KeyIndex {
 
     /// The indices of `order` that match `query`, in that order.
     pub fn filter(&self, order: &[usize], query: &KeyQuery) -> Vec<usize> {
-        let words = query_words(&query.text);
+        let (text, terms) = split_filter(&query.text);
+        let words = query_words(&text);
+        let named = self.named_by(&terms);
         order
             .iter()
             .copied()
@@ -186,6 +229,25 @@ impl KeyIndex {
                 (query.statuses.is_empty() || query.statuses.contains(&key.status))
                     && (!query.needs_attention || !key.flags.is_empty())
                     && words.iter().all(|w| key.haystack.contains(w.as_str()))
+                    && named
+                        .iter()
+                        .all(|named| key.held.iter().any(|&id| named[id as usize]))
+            })
+            .collect()
+    }
+
+    /// For each term, which of the distinct privileges it names.
+    fn named_by(&self, terms: &[CanTerm]) -> Vec<Vec<bool>> {
+        let catalog = Catalog::shipped();
+        terms
+            .iter()
+            .map(|term| {
+                self.privileges
+                    .iter()
+                    .map(|(owner, domain, kind)| {
+                        term.names(&catalog, owner, domain, kind.as_deref())
+                    })
+                    .collect()
             })
             .collect()
     }
@@ -207,6 +269,16 @@ impl KeyIndex {
     pub fn needing_attention(&self) -> usize {
         self.prepared.iter().filter(|k| !k.flags.is_empty()).count()
     }
+}
+
+/// A creator's every name, so a search finds them by any.
+fn creator_text(by: &CreatedBy) -> String {
+    [&by.display_name, &by.username, &by.email]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Orders dates, keeping keys without a date at the end whatever the direction.

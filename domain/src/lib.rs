@@ -3,6 +3,7 @@
 //! Everything here compiles and is tested on the host. Nothing in this crate may import
 //! leptos, web-sys, wasm-bindgen or gloo: the crate's dependency list enforces it.
 
+pub mod can_term;
 pub mod catalog;
 pub mod connection;
 pub mod decode;

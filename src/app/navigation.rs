@@ -83,6 +83,13 @@ impl Navigation {
         })
     }
 
+    /// The link to the state `change` makes of this one, on this document.
+    pub fn href_with(&self, change: &dyn Fn(&mut UrlState)) -> String {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        location::href(&next)
+    }
+
     /// The full address of this very view, for sharing.
     pub fn share_link(&self) -> String {
         self.state.with(location::absolute_href)

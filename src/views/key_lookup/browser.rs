@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use domain::can_term::split_filter;
 use domain::decode::Decoded;
 use domain::fold::query_words;
 use domain::key_list::{KeyIndex, KeyQuery, Sort, SortKey};
@@ -79,7 +80,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                 <FilterInput
                     id="key-filter"
                     label="Filter keys"
-                    placeholder="Name, description or id (press / to focus)"
+                    placeholder="Name, description, id, creator, or can:SOURCE.EDIT (press / to focus)"
                     value=Signal::derive(move || query.with(|q| q.text.clone()))
                     on_change=move |text| nav.go(Entry::Replace, |u| u.keys.query.text = text)
                     node_ref=filter_input
@@ -143,7 +144,7 @@ fn KeyTable(
     selected: Memo<Option<String>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
-    let words = Memo::new(move |_| query.with(|q| query_words(&q.text)));
+    let words = Memo::new(move |_| query.with(|q| query_words(&split_filter(&q.text).0)));
     let explain = Signal::derive(move || query.with(|q| q.needs_attention));
     let row = move |at: usize| {
         let id = data.items[at].id.clone();
@@ -173,6 +174,7 @@ fn KeyTable(
                         <th scope="col">"Value (masked)"</th>
                         <th scope="col">"Status"</th>
                         <SortHeader label="Created" key=SortKey::Created sort=sort/>
+                        <th scope="col">"Created by"</th>
                         <SortHeader label="Last used" key=SortKey::LastUsed sort=sort/>
                         <th scope="col">"Privileges"</th>
                     </tr>

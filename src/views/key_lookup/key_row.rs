@@ -26,6 +26,12 @@ pub fn KeyRow(
     let name = key.display_name.clone().unwrap_or_default();
     let description = key.description.clone().unwrap_or_default();
     let id = key.id.clone();
+    let creator = key
+        .created_by
+        .as_ref()
+        .and_then(|b| b.label())
+        .unwrap_or_default()
+        .to_owned();
     let marked = move |text: String| move || words.with(|w| highlighted(&text, w));
     let shown_name = move || {
         if name.is_empty() {
@@ -50,6 +56,7 @@ pub fn KeyRow(
             <td><code>{key.value.clone()}</code></td>
             <td><StatusName code=key.status_label().to_owned()/></td>
             <td>{key.created_date.map(|at| view! { <Date at=at/> })}</td>
+            <td class="creator">{marked(creator)}</td>
             <td>{key.last_used_date.map(|at| view! { <Date at=at/> }.into_any()).unwrap_or_else(|| "Never".into_any())}</td>
             <td class="number">{key.privileges.len()}</td>
         </tr>

@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 
+use domain::can_term::holder_counts;
 use domain::catalog::level_words;
 use domain::decode::Decoded;
-use domain::model::Privilege;
+use domain::model::{ApiKey, Privilege};
 use domain::privilege_explorer::{
     set_picked, ExplorerQuery, PrivilegeIndex, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
 };
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use super::builder::Builder;
 use super::comparison::{ComparePicker, CompareSummary};
 use super::finder::Finder;
+use super::held_by::Holders;
 use super::owner_group::OwnerGroupView;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
@@ -57,13 +59,14 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
         let id = compare.get()?;
         keys.with(|k| k.as_ref()?.items.iter().find(|key| key.id == id).cloned())
     });
+    let holders = holders_of(keys, data.clone());
     let on_pick = Callback::new(move |(picks, on): (Vec<PrivilegeRef>, bool)| {
         nav.go(Entry::Replace, |u| {
             set_picked(&mut u.explorer.selection, &picks, on)
         })
     });
     let owner_group = move |owner: String| {
-        view! { <OwnerGroupView owner=owner groups=groups shown=shown selection=selection compared=compared on_pick=on_pick/> }
+        view! { <OwnerGroupView owner=owner groups=groups shown=shown selection=selection compared=compared holders=holders on_pick=on_pick/> }
     };
 
     view! {
@@ -97,6 +100,17 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// How many of the loaded keys (live or sample) hold each of the assignable privileges.
+fn holders_of(keys: Memo<Option<Arc<Decoded<ApiKey>>>>, data: Arc<Decoded<Privilege>>) -> Holders {
+    Memo::new(move |_| {
+        keys.with(|k| {
+            let rows: Vec<PrivilegeRef> = data.items.iter().map(PrivilegeRef::of).collect();
+            let counts = holder_counts(&k.as_ref()?.items, &rows);
+            Some(Arc::new(rows.into_iter().zip(counts).collect()))
+        })
+    })
 }
 
 /// The text filter and the owner and type chips, then `children` (the key picker).

@@ -7,6 +7,7 @@ use domain::privilege_explorer::PrivilegeRef;
 use domain::privilege_groups::DomainGroup;
 use leptos::prelude::*;
 
+use super::held_by::Holders;
 use super::twin_note::TwinNote;
 use super::type_chip::TypeChip;
 
@@ -16,6 +17,7 @@ pub fn DomainRow(
     domain: DomainGroup,
     selection: Memo<Vec<PrivilegeRef>>,
     compared: Memo<Option<ApiKey>>,
+    holders: Holders,
     /// Ticks (true) or unticks privileges in the builder.
     on_pick: Callback<(Vec<PrivilegeRef>, bool)>,
 ) -> impl IntoView {
@@ -40,7 +42,7 @@ pub fn DomainRow(
         .collect();
     let chips = picks
         .iter()
-        .map(|pick| view! { <TypeChip pick=pick.clone() selection=selection compared=compared on_pick=on_pick/> })
+        .map(|pick| view! { <TypeChip pick=pick.clone() selection=selection compared=compared holders=holders on_pick=on_pick/> })
         .collect_view();
     let name = domain.target_domain;
     view! {

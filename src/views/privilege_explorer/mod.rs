@@ -8,6 +8,7 @@ mod builder;
 mod comparison;
 mod domain_row;
 mod finder;
+mod held_by;
 mod list_switch;
 mod owner_group;
 mod purpose_picker;

@@ -8,6 +8,7 @@ use domain::text::count;
 use leptos::prelude::*;
 
 use super::domain_row::DomainRow;
+use super::held_by::Holders;
 
 /// The section of `owner`: its count from `groups` (every match), its rows from `shown`
 /// (the page).
@@ -18,6 +19,7 @@ pub fn OwnerGroupView(
     shown: Memo<Vec<OwnerGroup>>,
     selection: Memo<Vec<PrivilegeRef>>,
     compared: Memo<Option<ApiKey>>,
+    holders: Holders,
     on_pick: Callback<(Vec<PrivilegeRef>, bool)>,
 ) -> impl IntoView {
     let domains = {
@@ -69,7 +71,7 @@ pub fn OwnerGroupView(
                             each=move || domains.get()
                             key=|domain| domain.clone()
                             children=move |domain| view! {
-                                <DomainRow owner=row_owner.clone() domain=domain selection=selection compared=compared on_pick=on_pick/>
+                                <DomainRow owner=row_owner.clone() domain=domain selection=selection compared=compared holders=holders on_pick=on_pick/>
                             }
                         />
                     </tbody>

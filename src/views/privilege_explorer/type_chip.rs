@@ -6,11 +6,14 @@ use domain::model::ApiKey;
 use domain::privilege_explorer::{key_holds, PrivilegeRef};
 use leptos::prelude::*;
 
+use super::held_by::{HeldBy, Holders};
+
 #[component]
 pub fn TypeChip(
     pick: PrivilegeRef,
     selection: Memo<Vec<PrivilegeRef>>,
     compared: Memo<Option<ApiKey>>,
+    holders: Holders,
     /// Ticks (true) or unticks privileges in the builder.
     on_pick: Callback<(Vec<PrivilegeRef>, bool)>,
 ) -> impl IntoView {
@@ -23,6 +26,7 @@ pub fn TypeChip(
         let pick = pick.clone();
         Memo::new(move |_| compared.with(|k| k.as_ref().map(|key| key_holds(key, &pick))))
     };
+    let holder_pick = pick.clone();
     let checked = {
         let pick = pick.clone();
         move || selection.with(|s| s.contains(&pick))
@@ -42,5 +46,6 @@ pub fn TypeChip(
             {safe.then(|| view! { <span class="safe" title="Coveo allows this in keys exposed in client-side code">" · public-safe"</span> })}
             {move || held.get().map(|h| if h { " ✓ key has it" } else { " ✗ key lacks it" })}
         </label>
+        <HeldBy pick=holder_pick holders=holders/>
     }
 }

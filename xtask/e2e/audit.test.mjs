@@ -1,0 +1,72 @@
+// Auditing an organization's keys in the release build: who holds what (`can:` terms,
+// the creator), and the privilege explorer's "held by" links into Key lookup.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startWorld, openApp, connect } from './harness.mjs';
+
+let world;
+before(async () => { world = await startWorld(); });
+after(async () => { await world?.close(); });
+
+const names = (page) => page.locator('[data-testid=key-table] tbody td.name button').allInnerTexts();
+
+test('"can:" terms find the keys holding a privilege, by code or Console name, with words', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  const filter = page.getByLabel('Filter keys');
+  for (const [text, expected] of [
+    ['can:SOURCE.EDIT', ['My Source API Key']],
+    ['can:sources.edit', ['My Source API Key']],
+    ['CAN:platform.source', ['My Source API Key']],
+    ['can:execute-queries', ['Search page (public)']],
+    ['can:SOURCE page', []],
+  ]) {
+    await filter.fill(text);
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, text);
+    await page.getByTestId('key-count').filter({ hasText: `${expected.length} of 3 keys` }).waitFor();
+    assert.deepEqual(await names(page), expected, text);
+  }
+  await page.context().close();
+});
+
+test('the creator is a column and is searchable', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  assert.ok(await page.getByRole('columnheader', { name: 'Created by' }).isVisible());
+  const row = page.getByRole('row').filter({ hasText: 'Search page (public)' });
+  assert.match(await row.locator('td.creator').innerText(), /Bob Tremblay/);
+  await page.getByLabel('Filter keys').fill('alice');
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  assert.deepEqual(await names(page), ['My Source API Key']);
+  await page.context().close();
+});
+
+test('the explorer says how many loaded keys hold each privilege, and the count opens them in Key lookup', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  await page.getByRole('link', { name: 'Privilege explorer' }).click();
+  await page.getByTestId('privilege-count').filter({ hasText: '6 of 6' }).waitFor();
+  const source = page.getByRole('row', { name: /SOURCE/ });
+  const held = source.getByTestId('held-by');
+  assert.equal(await held.innerText(), 'held by 1 key');
+  const href = await held.getAttribute('href');
+  assert.ok(href.includes('q=can%3APLATFORM.SOURCE.VIEW') && !href.includes('view=privileges'), href);
+  const query = page.getByRole('row', { name: /EXECUTE_QUERY/ }).getByTestId('held-by');
+  assert.equal(await query.innerText(), 'held by 1 key');
+  const catalog = page.getByRole('row', { name: /CATALOG/ }).getByTestId('held-by');
+  assert.equal(await catalog.innerText(), 'held by 0 keys');
+
+  await held.click();
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  assert.equal(await page.getByLabel('Filter keys').inputValue(), 'can:PLATFORM.SOURCE.VIEW');
+  assert.deepEqual(await names(page), ['My Source API Key']);
+  // A history entry: Back returns to the explorer.
+  await page.goBack();
+  await page.getByTestId('privilege-count').waitFor();
+  await page.context().close();
+});
