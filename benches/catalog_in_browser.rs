@@ -1,11 +1,15 @@
-//! "What can it call" for a key holding 50 privileges, in the browser's wasm (headless
-//! Chromium): the figure the page pays, next to the host's in `domain/benches/catalog.rs`.
+//! The catalog's answers in the browser's wasm (headless Chromium), as the page pays
+//! them: "what can it call" for a key holding 50 privileges, an endpoint finder
+//! keystroke, and "held by" counts over 10,000 keys (the host's figures are in
+//! `domain/benches/catalog.rs` and `audit.rs`).
 //!   cargo bench --target wasm32-unknown-unknown --bench catalog_in_browser
 
 use std::time::Duration;
 
+use domain::can_term::holder_counts;
 use domain::catalog::Catalog;
 use domain::operations::{callable, owner_mix_ups, Lookup, OperationIndex};
+use domain::privilege_explorer::PrivilegeRef;
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -36,5 +40,19 @@ fn an_endpoint_finder_keystroke(c: &mut Criterion) {
     let lookup = Lookup::read("update source sch");
     c.bench_function("endpoint finder keystroke, 601 operations", |b| {
         b.iter(|| index.find(catalog.operations, &lookup))
+    });
+}
+
+#[wasm_bindgen_bench]
+fn held_by_counts_for_10000_keys(c: &mut Criterion) {
+    let c = &mut brief(c);
+    let catalog = Catalog::shipped();
+    let keys = catalog.sample_keys(10_000, 20);
+    let rows: Vec<PrivilegeRef> = catalog
+        .every_privilege()
+        .map(|p| PrivilegeRef::of(&p))
+        .collect();
+    c.bench_function("held by counts, 10,000 keys of 20 privileges", |b| {
+        b.iter(|| holder_counts(&keys, &rows))
     });
 }

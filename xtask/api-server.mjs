@@ -22,7 +22,7 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
 };
 
-const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', ...Object.keys(SCENARIO_ORGS)]);
+const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', 'auditorg', ...Object.keys(SCENARIO_ORGS)]);
 
 /** Ten thousand keys, for the large-org path (deterministic). */
 export function bigOrgKeys(count = 10_000) {
@@ -56,16 +56,32 @@ export function manyPrivileges(count = 2_000) {
 /** One key holding 50 privileges, each a level of a pair of the privilege catalog
  * (domain/catalog/): the widest key "what can it call" is asked about. */
 export function wideKey() {
-  const domains = JSON.parse(readFileSync(new URL('../domain/catalog/domains.json', import.meta.url), 'utf8'));
-  const privileges = domains
-    .flatMap((d) => d.levels.map((level) => ({
-      owner: d.owner,
-      targetDomain: d.targetDomain,
-      ...(level === 'ALLOWED' ? {} : { type: level }),
-      targetId: '*',
-    })))
-    .slice(0, 50);
+  const privileges = catalogPrivileges().slice(0, 50);
   return [{ id: 'widekey0000000000000000001', displayName: 'A key with 50 privileges', status: 'ENABLED', privileges }];
+}
+
+/** Every level of every pair of the privilege catalog (domain/catalog/), on all resources. */
+function catalogPrivileges() {
+  const domains = JSON.parse(readFileSync(new URL('../domain/catalog/domains.json', import.meta.url), 'utf8'));
+  return domains.flatMap((d) => d.levels.map((level) => ({
+    owner: d.owner,
+    targetDomain: d.targetDomain,
+    ...(level === 'ALLOWED' ? {} : { type: level }),
+    targetId: '*',
+  })));
+}
+
+/** Ten thousand keys holding 20 catalog privileges each, taken in turn: the audit
+ * benchmarks' organization (deterministic). */
+export function auditOrgKeys(count = 10_000) {
+  const every = catalogPrivileges();
+  return Array.from({ length: count }, (_, i) => ({
+    id: `a${String(i).padStart(5, '0')}auditedkey0000000`,
+    displayName: `Audited key ${i}`,
+    createdBy: ['alice@example.com', 'bob@example.com', 'carol@example.com'][i % 3],
+    status: 'ENABLED',
+    privileges: Array.from({ length: 20 }, (_, j) => every[(i + j * 7) % every.length]),
+  }));
 }
 
 /** The seed documents' shapes, with the variants the sources disagree on. */
@@ -207,6 +223,10 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
         return send(200, bigKeysJson[org]);
       }
       if (org === 'wideorg') return sendJson(200, wideKey());
+      if (org === 'auditorg') {
+        bigKeysJson[org] ??= JSON.stringify(auditOrgKeys());
+        return send(200, bigKeysJson[org]);
+      }
       if (org === 'otherorg') return sendJson(200, [{ id: 'otherorgkey0000000000000001', displayName: 'The other org key' }]);
       return sendJson(200, testOrgKeys());
     }

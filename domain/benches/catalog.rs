@@ -4,9 +4,12 @@
 //! Medians; the browser's figures for the same are in `xtask/bench/page.mjs`.
 //!   cargo bench -p key-explorer-domain --bench catalog   (xtask/run bench runs it)
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Instant;
 
+use common::{keystrokes, median, ms};
 use domain::catalog::Catalog;
 use domain::operations::{callable, operation_count, owner_mix_ups, Lookup, OperationIndex};
 
@@ -15,15 +18,6 @@ const TYPED: [&str; 2] = [
     "update source schedule",
     "PUT /rest/organizations/myorg/sources/abc123",
 ];
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
-}
-
-fn ms(started: Instant) -> f64 {
-    started.elapsed().as_secs_f64() * 1000.0
-}
 
 fn main() {
     let catalog = Catalog::shipped();
@@ -43,10 +37,9 @@ fn main() {
     let mut strokes = Vec::new();
     for _ in 0..7 {
         for typed in TYPED {
-            let texts = (1..=typed.len()).chain((0..typed.len()).rev());
-            for n in texts {
+            for text in keystrokes(typed) {
                 let started = Instant::now();
-                black_box(index.find(catalog.operations, &Lookup::read(&typed[..n])));
+                black_box(index.find(catalog.operations, &Lookup::read(&text)));
                 strokes.push(ms(started));
             }
         }

@@ -4,12 +4,16 @@
 //! each keystroke). Medians of the keystrokes' times, on the host.
 //!   cargo bench -p key-explorer-domain --bench filter   (xtask/run bench runs it)
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Instant;
 
 use domain::decode::decode_list;
 use domain::key_list::{filter_unprepared, KeyIndex, KeyQuery};
 use domain::model::{ApiKey, Timestamp};
+
+use common::{keystrokes, median};
 
 const KEYS: usize = 10_000;
 const RUNS: usize = 7;
@@ -31,23 +35,6 @@ fn keys() -> Vec<ApiKey> {
     decode_list(format!("[{}]", body.join(","))).unwrap().items
 }
 
-/// Each text the filter sees while `TYPED` is typed then deleted.
-fn keystrokes() -> Vec<String> {
-    let typed: Vec<String> = (1..=TYPED.len()).map(|n| TYPED[..n].to_owned()).collect();
-    let deleted = (0..TYPED.len()).rev().map(|n| TYPED[..n].to_owned());
-    typed.iter().cloned().chain(deleted).collect()
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    let m = xs.len() / 2;
-    if xs.len() % 2 == 1 {
-        xs[m]
-    } else {
-        (xs[m - 1] + xs[m]) / 2.0
-    }
-}
-
 fn main() {
     let keys = keys();
     let now = Timestamp(1_764_000_000_000);
@@ -59,7 +46,7 @@ fn main() {
     let (mut prepared, mut naive) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let mut last: Option<(KeyQuery, Vec<usize>)> = None;
-        for text in keystrokes() {
+        for text in keystrokes(TYPED) {
             let query = KeyQuery {
                 text: text.clone(),
                 ..KeyQuery::default()

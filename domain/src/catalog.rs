@@ -62,7 +62,7 @@ pub struct Required {
     pub target: &'static str,
 }
 
-use crate::model::{Privilege, Target};
+use crate::model::{ApiKey, Privilege, Target};
 
 mod data {
     use super::{DomainInfo, Needs, Operation, Required};
@@ -108,6 +108,23 @@ impl Catalog {
                 level: None,
             })
         })
+    }
+
+    /// `count` keys holding `each` privileges apiece, taken in turn from
+    /// [`Catalog::every_privilege`]: a large organization, for the benchmarks (the test
+    /// API's `auditOrgKeys` is the same).
+    pub fn sample_keys(&self, count: usize, each: usize) -> Vec<ApiKey> {
+        let every: Vec<Privilege> = self.every_privilege().collect();
+        (0..count)
+            .map(|i| ApiKey {
+                id: format!("a{i:05}auditedkey0000000"),
+                display_name: Some(format!("Audited key {i}")),
+                privileges: (0..each)
+                    .map(|j| every[(i + j * 7) % every.len()].clone())
+                    .collect(),
+                ..ApiKey::default()
+            })
+            .collect()
     }
 
     /// The pairs with the same target domain under another owner: easy to take for this

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::can_term::{split_filter, CanTerm};
 use crate::catalog::Catalog;
@@ -117,7 +118,9 @@ pub struct KeyIndex {
     /// Each distinct (owner, domain, type) the keys hold, once: a `can:` term is matched
     /// against these, not against every key's every privilege.
     privileges: Vec<(String, String, Option<String>)>,
-    privilege_ids: HashMap<(String, String, Option<String>), u32>,
+    /// The ids of the distinct privileges, by a hash of their identity: looked up with
+    /// borrowed strings, so a privilege seen before costs no allocation.
+    privilege_ids: HashMap<u64, Vec<u32>>,
 }
 
 impl KeyIndex {
@@ -166,13 +169,25 @@ impl KeyIndex {
     fn intern(&mut self, key: &ApiKey) -> Vec<u32> {
         let mut held: Vec<u32> = Vec::with_capacity(key.privileges.len());
         for p in &key.privileges {
-            let identity = (p.owner.clone(), p.target_domain.clone(), p.kind.clone());
-            let next = self.privileges.len() as u32;
-            let id = *self.privilege_ids.entry(identity).or_insert(next);
-            if id == next {
+            let identity = (
+                p.owner.as_str(),
+                p.target_domain.as_str(),
+                p.kind.as_deref(),
+            );
+            let mut hasher = DefaultHasher::new();
+            identity.hash(&mut hasher);
+            let ids = self.privilege_ids.entry(hasher.finish()).or_default();
+            let known = ids.iter().copied().find(|&id| {
+                let (owner, domain, kind) = &self.privileges[id as usize];
+                (owner.as_str(), domain.as_str(), kind.as_deref()) == identity
+            });
+            let id = known.unwrap_or_else(|| {
+                let id = self.privileges.len() as u32;
+                ids.push(id);
                 self.privileges
                     .push((p.owner.clone(), p.target_domain.clone(), p.kind.clone()));
-            }
+                id
+            });
             if !held.contains(&id) {
                 held.push(id);
             }

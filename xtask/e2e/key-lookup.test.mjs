@@ -51,7 +51,7 @@ test('a shared key lookup link, opened cold, restores filter, sort and the open 
   await page.getByTestId('key-details').waitFor();
   assert.equal(await page.getByLabel('Filter keys').inputValue(), 'source');
   assert.equal(await page.getByTestId('details-id').innerText(), 'wduuqg3ip2c3i3gpopapxhcgxe');
-  assert.equal(await page.getByRole('columnheader', { name: 'Created' }).getAttribute('aria-sort'), 'descending');
+  assert.equal(await page.getByRole('columnheader', { name: 'Created', exact: true }).getAttribute('aria-sort'), 'descending');
   assert.equal(await page.getByTestId('key-count').innerText(), '1 of 3 keys');
 
   // Escape closes the details; Back reopens them.
@@ -111,6 +111,8 @@ test('statuses and privileges show their Console names beside their codes, and a
   assert.ok(apis.some((a) => a.startsWith('Source · ')), apis.join(' | '));
   assert.ok(!apis.some((a) => a.startsWith('Search · ')), apis.join(' | '));
   await details.locator('.api-group summary').filter({ hasText: /^Source · / }).click();
+  // The list is built when the group opens.
+  await details.locator('.api-group[open] .operations').waitFor();
   assert.match(
     await details.locator('.api-group[open]').innerText(),
     /PUT \/rest\/organizations\/\{organizationId\}\/sources\/\{sourceId\} Update a Source from Simple Configuration/,
