@@ -22,7 +22,7 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
 };
 
-const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', 'auditorg', ...Object.keys(SCENARIO_ORGS)]);
+const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', 'auditorg', 'exposedorg', ...Object.keys(SCENARIO_ORGS)]);
 
 /** Ten thousand keys, for the large-org path (deterministic). */
 export function bigOrgKeys(count = 10_000) {
@@ -82,6 +82,28 @@ export function auditOrgKeys(count = 10_000) {
     status: 'ENABLED',
     privileges: Array.from({ length: 20 }, (_, j) => every[(i + j * 7) % every.length]),
   }));
+}
+
+/** Keys to triage: an active key Coveo found exposed (one place a web page, one a
+ * hostile address), and one idle for six years. */
+export function exposedOrgKeys(now = Date.now()) {
+  const day = 86_400_000;
+  return [
+    {
+      id: 'exposedkey00000000000000001',
+      displayName: 'Still active, found exposed',
+      status: 'ENABLED',
+      lastUsedDate: now - day,
+      exposureReport: {
+        severity: 'CRITICAL',
+        reasons: [
+          { source: 'GITHUB', url: 'https://github.com/example/site/blob/main/.env', createdDate: now - 3 * day },
+          { source: 'PASTE', url: 'javascript:window.__pwned=3' },
+        ],
+      },
+    },
+    { id: 'idlekey000000000000000000001', displayName: 'Idle for years', status: 'ENABLED', createdDate: now - 3000 * day, lastUsedDate: now - 2266 * day },
+  ];
 }
 
 /** The seed documents' shapes, with the variants the sources disagree on. */
@@ -223,6 +245,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
         return send(200, bigKeysJson[org]);
       }
       if (org === 'wideorg') return sendJson(200, wideKey());
+      if (org === 'exposedorg') return sendJson(200, exposedOrgKeys());
       if (org === 'auditorg') {
         bigKeysJson[org] ??= JSON.stringify(auditOrgKeys());
         return send(200, bigKeysJson[org]);

@@ -9,7 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::can_term::{split_filter, CanTerm};
 use crate::catalog::Catalog;
 use crate::fold::{fold, fold_into, query_words};
-use crate::health::{flags, Flag};
+use crate::health::{at_risk, flags, Flag};
 use crate::model::{ApiKey, CreatedBy, Timestamp};
 
 /// What the user asks of the list.
@@ -20,7 +20,7 @@ pub struct KeyQuery {
     pub text: String,
     /// Statuses to keep (as [`ApiKey::status_label`] gives them); empty keeps all.
     pub statuses: Vec<String>,
-    /// Keep only keys with at least one health flag.
+    /// Keep only active keys at risk (`health::at_risk`).
     pub needs_attention: bool,
 }
 
@@ -101,6 +101,8 @@ struct Prepared {
     name_len: usize,
     status: String,
     flags: Vec<Flag>,
+    /// Active, and at risk: what "Needs attention" keeps.
+    at_risk: bool,
     /// The privileges it holds, as indices into [`KeyIndex`]'s distinct privileges.
     held: Vec<u32>,
 }
@@ -154,11 +156,13 @@ impl KeyIndex {
                 fold_into(part, &mut haystack);
             }
             let held = self.intern(key);
+            let flags = flags(key, now);
             self.prepared.push(Prepared {
                 haystack,
                 name_len,
                 status: key.status_label().to_owned(),
-                flags: flags(key, now),
+                at_risk: at_risk(key, &flags),
+                flags,
                 held,
             });
         }
@@ -242,7 +246,7 @@ impl KeyIndex {
             .filter(|&i| {
                 let key = &self.prepared[i];
                 (query.statuses.is_empty() || query.statuses.contains(&key.status))
-                    && (!query.needs_attention || !key.flags.is_empty())
+                    && (!query.needs_attention || key.at_risk)
                     && words.iter().all(|w| key.haystack.contains(w.as_str()))
                     && named
                         .iter()
@@ -280,9 +284,9 @@ impl KeyIndex {
         counts
     }
 
-    /// How many keys have at least one health flag.
+    /// How many keys are active and at risk: what "Needs attention" keeps.
     pub fn needing_attention(&self) -> usize {
-        self.prepared.iter().filter(|k| !k.flags.is_empty()).count()
+        self.prepared.iter().filter(|k| k.at_risk).count()
     }
 }
 

@@ -22,6 +22,17 @@ pub fn relative(at: Timestamp, now: Timestamp) -> String {
     }
 }
 
+/// A span of `days` in the largest unit that fits: "12 days", "5 months", "6 years".
+pub fn days_in_words(days: i64) -> String {
+    let days = days.max(0);
+    let (amount, unit) = match days {
+        0..=59 => (days, "day"),
+        60..=729 => (days / 30, "month"),
+        _ => (days / 365, "year"),
+    };
+    format!("{amount} {unit}{}", if amount == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +52,13 @@ mod tests {
         assert_eq!(ago(65 * 86_400), "2 months ago");
         assert_eq!(ago(800 * 86_400), "2 years ago");
         assert_eq!(ago(-2 * 86_400), "in 2 days");
+    }
+
+    #[test]
+    fn spans_read_in_human_units() {
+        assert_eq!(days_in_words(1), "1 day");
+        assert_eq!(days_in_words(45), "45 days");
+        assert_eq!(days_in_words(120), "4 months");
+        assert_eq!(days_in_words(2266), "6 years");
     }
 }

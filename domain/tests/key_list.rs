@@ -2,7 +2,7 @@
 //! flags and highlighting.
 
 use domain::decode::decode_list;
-use domain::health::{flags, Flag};
+use domain::health::{flags, Flag, Severity};
 use domain::highlight::{highlight, Segment};
 use domain::key_list::{filter_unprepared, KeyIndex, KeyQuery, Sort, SortKey};
 use domain::model::{ApiKey, Timestamp};
@@ -106,8 +106,9 @@ fn status_and_attention_filters_combine_with_text() {
         needs_attention: true,
         ..KeyQuery::default()
     };
-    // bbb222 and ddd444 were never used, ccc333 not for 120 days, ddd444 expired.
-    assert_eq!(find(&keys, &attention), ["bbb222", "ccc333", "ddd444"]);
+    // bbb222 is disabled and ddd444 expired: Coveo's status says so, and neither is at
+    // risk any more; ccc333 unused for 120 days is worth a look, not a risk.
+    assert_eq!(find(&keys, &attention), Vec::<String>::new());
 }
 
 #[test]
@@ -121,7 +122,7 @@ fn status_counts_list_what_is_present() {
             ("EXPIRED".to_string(), 1)
         ]
     );
-    assert_eq!(index.needing_attention(), 3);
+    assert_eq!(index.needing_attention(), 0, "no active key at risk");
 }
 
 #[test]
@@ -223,7 +224,7 @@ fn an_index_prepared_a_slice_at_a_time_is_the_whole_index() {
 fn health_flags_name_their_reason() {
     let keys = keys(&format!(
         r#"[
-        {{"id":"exposed","status":"DISABLED_EXPOSED","lastUsedDate":{recent},"exposureReport":{{"severity":"CRITICAL","reasons":[]}}}},
+        {{"id":"exposed","status":"ENABLED","lastUsedDate":{recent},"exposureReport":{{"severity":"CRITICAL","reasons":[]}}}},
         {{"id":"soon","status":"ENABLED","expirationDate":{soon},"lastUsedDate":{recent}}},
         {{"id":"public","privacyLevel":"PUBLIC","lastUsedDate":{recent},"privileges":[
             {{"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY"}},
@@ -351,4 +352,77 @@ fn a_query_narrows_when_its_matches_can_only_shrink() {
     ));
     assert!(narrows(&with(&[], false), &with(&[], true)));
     assert!(!narrows(&with(&[], true), &with(&[], false)));
+}
+
+#[test]
+fn triage_flags_what_the_status_does_not_say_and_counts_active_keys_at_risk() {
+    let keys = keys(&format!(
+        r#"[
+        {{"id":"disabled-exposed","status":"DISABLED_EXPOSED","lastUsedDate":{long_ago},"exposureReport":{{"severity":"HIGH"}}}},
+        {{"id":"inactive","status":"DISABLED_FOR_INACTIVITY","lastUsedDate":{long_ago}}},
+        {{"id":"soon","status":"SOON_TO_BE_EXPIRED","expirationDate":{soon},"lastUsedDate":{recent}}},
+        {{"id":"past-due","status":"ENABLED","expirationDate":{past},"lastUsedDate":{recent}}},
+        {{"id":"idle","status":"ENABLED","lastUsedDate":{long_ago}}},
+        {{"id":"fine","status":"ENABLED","lastUsedDate":{recent}}}
+    ]"#,
+        long_ago = NOW.0 - 2266 * DAY,
+        recent = NOW.0 - DAY,
+        soon = NOW.0 + 5 * DAY,
+        past = NOW.0 - 2 * DAY,
+    ));
+    let all: Vec<Vec<Flag>> = keys.iter().map(|k| flags(k, NOW)).collect();
+    assert!(
+        all[0].is_empty(),
+        "disabled as exposed: not also exposed, nor unused"
+    );
+    assert!(
+        all[1].is_empty(),
+        "disabled for inactivity: not also unused"
+    );
+    assert!(all[2].is_empty(), "the status already says it expires soon");
+    assert_eq!(all[3], [Flag::Expired]);
+    assert_eq!(all[3][0].severity(), Severity::High);
+    assert_eq!(all[4], [Flag::Unused { days: 2266 }]);
+    assert_eq!(all[4][0].reason(), "Not used for 6 years.");
+    assert_eq!(all[4][0].severity(), Severity::Low);
+    let index = KeyIndex::new(&keys, NOW);
+    let order: Vec<usize> = (0..keys.len()).collect();
+    let attention = KeyQuery {
+        needs_attention: true,
+        ..KeyQuery::default()
+    };
+    assert_eq!(
+        ids(&keys, &index.filter(&order, &attention)),
+        ["soon", "past-due"]
+    );
+    assert_eq!(index.needing_attention(), 2);
+}
+
+#[test]
+fn an_exposure_report_reads_as_severity_reasons_sources_and_dates() {
+    use domain::health::{is_web_link, ExposureReport};
+    let report = serde_json::json!({
+        "severity": "CRITICAL",
+        "reasons": [
+            {"source": "GITHUB", "url": "https://github.com/example/.env", "createdDate": 1762100000000_i64},
+            {"source": "PASTEBIN", "url": "javascript:alert(1)"},
+            "not an object"
+        ]
+    });
+    let read = ExposureReport::read(&report);
+    assert_eq!(read.severity.as_deref(), Some("CRITICAL"));
+    assert_eq!(read.reasons.len(), 3);
+    assert_eq!(read.reasons[0].found, Some(Timestamp(1762100000000)));
+    assert!(is_web_link(read.reasons[0].url.as_deref().unwrap()));
+    assert!(!is_web_link(read.reasons[1].url.as_deref().unwrap()));
+    assert!(
+        !is_web_link("data:text/html,x")
+            && !is_web_link("//evil.example")
+            && is_web_link("HTTP://a")
+    );
+    assert_eq!(read.reasons[2], Default::default());
+    assert_eq!(
+        ExposureReport::read(&serde_json::json!("garbage")),
+        ExposureReport::default()
+    );
 }

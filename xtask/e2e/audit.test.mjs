@@ -70,3 +70,44 @@ test('the explorer says how many loaded keys hold each privilege, and the count 
   await page.getByTestId('privilege-count').waitFor();
   await page.context().close();
 });
+
+test('triage: a chip per flag with its severity, nothing the status says, and "Needs attention" counts active keys at risk', async () => {
+  const page = await openApp(world);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('key-count').filter({ hasText: '7 of 7 keys' }).waitFor();
+  const attention = page.getByRole('button', { name: /Needs attention/ });
+  assert.equal(await attention.innerText(), 'Needs attention (1)');
+  // Coveo disabled the leaked key itself: its status says so, and it is not "unused" too.
+  const leaked = page.getByRole('row').filter({ hasText: 'Storefront (leaked)' });
+  assert.equal(await leaked.locator('.flag').count(), 0);
+  assert.match(await leaked.locator('.status').innerText(), /Disabled: exposed/);
+  const sandbox = page.getByRole('row').filter({ hasText: 'Never used: ML sandbox' });
+  assert.equal(await sandbox.locator('.flag').getAttribute('data-severity'), 'low');
+  await attention.click();
+  await page.getByTestId('key-count').filter({ hasText: '1 of 7 keys' }).waitFor();
+  assert.deepEqual(await names(page), ['Café locator – search token server']);
+  await page.context().close();
+});
+
+test('an exposure report reads as severity, places and dates; only a web address is a link', async () => {
+  const page = await openApp(world, '', { timezoneId: 'America/Toronto', locale: 'en-US' });
+  await connect(page, world, { org: 'exposedorg' });
+  await page.getByTestId('key-count').filter({ hasText: '2 of 2 keys' }).waitFor();
+  const exposed = page.getByRole('row').filter({ hasText: 'Still active, found exposed' });
+  assert.equal(await exposed.locator('.flag').getAttribute('data-severity'), 'critical');
+  const idle = page.getByRole('row').filter({ hasText: 'Idle for years' });
+  assert.match(await idle.locator('.flag').getAttribute('title'), /Not used for 6 years/);
+  assert.equal(await page.getByRole('button', { name: /Needs attention/ }).innerText(), 'Needs attention (1)');
+
+  await exposed.getByRole('button', { name: 'Still active, found exposed' }).click();
+  const report = page.getByTestId('exposure-report');
+  assert.match(await report.innerText(), /Severity: CRITICAL/);
+  const link = report.getByRole('link', { name: 'https://github.com/example/site/blob/main/.env' });
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.equal(await report.getByRole('link').count(), 1, 'javascript: is text, not a link');
+  assert.match(await report.innerText(), /PASTE: javascript:window.__pwned=3/);
+  // Dates in full with their time zone, readable without hovering.
+  assert.match(await report.innerText(), /found \d+\/\d+\/\d{4}, \d+:\d{2} [AP]M E[SD]T \(3 days ago\)/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.context().close();
+});

@@ -2,17 +2,17 @@
 //! privileges grouped by owner then target domain.
 
 use domain::catalog::Catalog;
-use domain::health::Flag;
+use domain::health::{ExposureReport, Flag};
 use domain::model::{ApiKey, Privilege, Target, Timestamp};
 use domain::operations::{callable, owner_mix_ups};
 use domain::privilege_explorer::PrivilegeRef;
 use domain::privilege_groups::group;
 use domain::text::count;
-use domain::time_text::relative;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::clock::{local_time, now};
+use super::exposure_report::{ExposureReportView, FullDate};
+use crate::clock::now;
 use crate::components::callable_operations::CallableOperations;
 use crate::components::copy_button::CopyButton;
 use crate::components::privilege_name::PrivilegeName;
@@ -60,9 +60,8 @@ pub fn KeyDetails(
 #[component]
 fn KeyFields(key: ApiKey) -> impl IntoView {
     let now = now();
-    let date = move |at: Option<Timestamp>| {
-        at.map(|at| view! { <time title=local_time(at)>{relative(at, now)}</time> }.into_any())
-    };
+    let date =
+        move |at: Option<Timestamp>| at.map(|at| view! { <FullDate at=at now=now/> }.into_any());
     let text = |value: Option<String>| value.map(|v| view! { <span>{v}</span> }.into_any());
     let list = |items: &[String]| (!items.is_empty()).then(|| items.join(", "));
     let json = |value: &Value| Some(view! { <pre>{pretty(value)}</pre> }.into_any());
@@ -103,7 +102,9 @@ fn KeyFields(key: ApiKey) -> impl IntoView {
             {row("Denied IPs", text(list(&key.denied_ips)))}
             {row("Organization", text(key.organization_id.clone()))}
             {row("Resource targets", text(list(&resource_targets(&key.privileges))))}
-            {row("Exposure report", key.exposure_report.as_ref().and_then(json))}
+            {row("Exposure report", key.exposure_report.as_ref().map(|r| {
+                view! { <ExposureReportView report=ExposureReport::read(r) raw=pretty(r)/> }.into_any()
+            }))}
             {row("Additional configuration", key.additional_configuration.as_ref().and_then(json))}
             {extra}
         </dl>

@@ -63,26 +63,25 @@ pub fn KeyRow(
     }
 }
 
-/// The key's health flags: short labels, or in words when `explain` is on.
+/// The key's health flags, a chip each marked with its severity: short labels, or in
+/// words when `explain` is on.
 #[component]
 fn Health(flags: Vec<Flag>, explain: Signal<bool>) -> impl IntoView {
     (!flags.is_empty()).then(|| {
-        let reasons = flags
-            .iter()
-            .map(|f| f.reason())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let labels = flags
-            .iter()
-            .map(|f| f.label())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let title = reasons.clone();
-        view! {
-            <span class="flag" title=title>
-                {move || if explain.get() { reasons.clone() } else { labels.clone() }}
-            </span>
-        }
+        let chips = flags
+            .into_iter()
+            .map(|flag| {
+                let severity = flag.severity().label();
+                let (label, reason) = (flag.label(), flag.reason());
+                let title = format!("{reason} (severity: {severity})");
+                view! {
+                    <span class=format!("flag severity-{severity}") title=title data-severity=severity>
+                        {move || if explain.get() { reason.clone() } else { label.to_owned() }}
+                    </span>
+                }
+            })
+            .collect_view();
+        view! { <span class="flags">{chips}</span> }
     })
 }
 
