@@ -53,8 +53,20 @@ impl KeyQuery {
 pub enum SortKey {
     #[default]
     Name,
+    Status,
+    Expires,
     Created,
     LastUsed,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Name,
+        SortKey::Status,
+        SortKey::Expires,
+        SortKey::Created,
+        SortKey::LastUsed,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,6 +80,8 @@ impl Sort {
     pub fn code(self) -> String {
         let key = match self.key {
             SortKey::Name => "name",
+            SortKey::Status => "status",
+            SortKey::Expires => "expires",
             SortKey::Created => "created",
             SortKey::LastUsed => "used",
         };
@@ -85,6 +99,8 @@ impl Sort {
         };
         let key = match key {
             "name" => SortKey::Name,
+            "status" => SortKey::Status,
+            "expires" => SortKey::Expires,
             "created" => SortKey::Created,
             "used" => SortKey::LastUsed,
             _ => return None,
@@ -224,11 +240,20 @@ impl KeyIndex {
             SortKey::Name => order.sort_by(|a, b| {
                 let (a, b) = (self.prepared[*a].name(), self.prepared[*b].name());
                 match (a.is_empty(), b.is_empty()) {
-                    (false, false) if sort.descending => b.cmp(a),
-                    (false, false) => a.cmp(b),
+                    (false, false) if sort.descending => natural_cmp(b, a),
+                    (false, false) => natural_cmp(a, b),
                     (a_empty, b_empty) => a_empty.cmp(&b_empty),
                 }
             }),
+            SortKey::Status => order.sort_by(|a, b| {
+                let (a, b) = (&self.prepared[*a].status, &self.prepared[*b].status);
+                if sort.descending {
+                    b.cmp(a)
+                } else {
+                    a.cmp(b)
+                }
+            }),
+            SortKey::Expires => order.sort_by(by_date(|k| k.expiration_date)),
             SortKey::Created => order.sort_by(by_date(|k| k.created_date)),
             SortKey::LastUsed => order.sort_by(by_date(|k| k.last_used_date)),
         }
@@ -298,6 +323,36 @@ fn creator_text(by: &CreatedBy) -> String {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Orders names as people count: "Key 2" before "Key 10" (runs of digits by their value,
+/// the rest by character).
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (Some(ca), Some(cb)) = (a.chars().next(), b.chars().next()) else {
+            return a.len().cmp(&b.len());
+        };
+        if ca.is_ascii_digit() && cb.is_ascii_digit() {
+            let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+            let (na, nb) = (&a[..digits(a)], &b[..digits(b)]);
+            let (ta, tb) = (na.trim_start_matches('0'), nb.trim_start_matches('0'));
+            let order = ta
+                .len()
+                .cmp(&tb.len())
+                .then_with(|| ta.cmp(tb))
+                .then_with(|| na.len().cmp(&nb.len()));
+            if order != Ordering::Equal {
+                return order;
+            }
+            (a, b) = (&a[na.len()..], &b[nb.len()..]);
+        } else {
+            if ca != cb {
+                return ca.cmp(&cb);
+            }
+            (a, b) = (&a[ca.len_utf8()..], &b[cb.len_utf8()..]);
+        }
+    }
 }
 
 /// Orders dates, keeping keys without a date at the end whatever the direction.

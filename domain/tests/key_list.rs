@@ -426,3 +426,50 @@ fn an_exposure_report_reads_as_severity_reasons_sources_and_dates() {
         ExposureReport::default()
     );
 }
+
+#[test]
+fn names_sort_as_people_count_and_statuses_and_expiry_sort_too() {
+    use domain::key_list::natural_cmp;
+    use std::cmp::Ordering;
+    let mut names = vec![
+        "key 10", "key 2", "key 100", "key 1", "key 02", "alpha", "key 1a",
+    ];
+    names.sort_by(|a, b| natural_cmp(a, b));
+    assert_eq!(
+        names,
+        ["alpha", "key 1", "key 1a", "key 2", "key 02", "key 10", "key 100"]
+    );
+    assert_eq!(
+        natural_cmp("a99999999999999999999999", "a100000000000000000000000"),
+        Ordering::Less
+    );
+    let keys = keys(&format!(
+        r#"[
+        {{"id":"k10","displayName":"Key 10","status":"ENABLED","expirationDate":{late}}},
+        {{"id":"k2","displayName":"Key 2","status":"DISABLED"}},
+        {{"id":"k1","displayName":"Key 1","status":"EXPIRED","expirationDate":{early}}}
+    ]"#,
+        early = NOW.0 - DAY,
+        late = NOW.0 + 40 * DAY,
+    ));
+    let index = KeyIndex::new(&keys, NOW);
+    let sorted = |key, descending| ids(&keys, &index.sorted(&keys, Sort { key, descending }));
+    assert_eq!(sorted(SortKey::Name, false), ["k1", "k2", "k10"]);
+    assert_eq!(sorted(SortKey::Status, false), ["k2", "k10", "k1"]);
+    assert_eq!(
+        sorted(SortKey::Expires, false),
+        ["k1", "k10", "k2"],
+        "no date last"
+    );
+    assert_eq!(
+        sorted(SortKey::Expires, true),
+        ["k10", "k1", "k2"],
+        "no date last, either way"
+    );
+    for key in SortKey::ALL {
+        for descending in [false, true] {
+            let sort = Sort { key, descending };
+            assert_eq!(Sort::from_code(&sort.code()), Some(sort));
+        }
+    }
+}

@@ -18,7 +18,7 @@ fn state() -> impl Strategy<Value = UrlState> {
         ".{0,40}",
         prop::collection::vec(name(), 0..4),
         any::<bool>(),
-        (0..3usize, any::<bool>()),
+        (0..5usize, any::<bool>()),
         prop::option::of("[a-z0-9]{1,30}"),
     )
         .prop_map(
@@ -32,7 +32,7 @@ fn state() -> impl Strategy<Value = UrlState> {
                         needs_attention,
                     },
                     sort: Sort {
-                        key: [SortKey::Name, SortKey::Created, SortKey::LastUsed][key],
+                        key: SortKey::ALL[key],
                         descending,
                     },
                     selected,

@@ -111,3 +111,19 @@ test('an exposure report reads as severity, places and dates; only a web address
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.context().close();
 });
+
+test('big lists: names in natural order, and sorting by status and by expiry is kept in the link', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { org: 'bigorg' });
+  await page.getByTestId('key-count').filter({ hasText: '10,000 of 10,000 keys' }).waitFor({ timeout: 30_000 });
+  const first = (await names(page)).slice(0, 4);
+  assert.deepEqual(first, ['Key 0 for service 0', 'Key 1 for service 1', 'Key 2 for service 2', 'Key 3 for service 3']);
+  await page.getByTestId('key-table').getByRole('button', { name: 'Status', exact: true }).click();
+  await page.waitForFunction(() => location.search.includes('sort=status'));
+  assert.match(await page.locator('[data-testid=key-table] tbody tr .status').first().innerText(), /DISABLED/);
+  await page.getByTestId('key-table').getByRole('button', { name: 'Expires', exact: true }).click();
+  await page.waitForFunction(() => location.search.includes('sort=expires'));
+  await page.getByTestId('key-table').getByRole('button', { name: 'Expires', exact: true }).click();
+  await page.waitForFunction(() => location.search.includes('sort=-expires'));
+  await page.context().close();
+});

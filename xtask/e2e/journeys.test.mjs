@@ -158,8 +158,27 @@ test('an organization with 10,000 keys loads completely and stays searchable', a
   assert.equal(await page.getByTestId('key-count').innerText(), '10,000 of 10,000 keys');
   const rows = page.getByTestId('key-table').locator('tbody tr');
   assert.equal(await rows.count(), 50, 'only the first page is in the DOM');
-  await page.getByRole('button', { name: /Show more/ }).click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=key-table] tbody tr').length === 150);
+  // Any key is a few steps away: page 121 by its number, then the last page.
+  await page.getByLabel('Page number').fill('121');
+  await page.getByLabel('Page number').press('Enter');
+  await page.getByTestId('pager').filter({ hasText: 'Keys 6,001–6,050 of 10,000' }).waitFor();
+  assert.equal(await rows.count(), 50);
+  await page.getByRole('button', { name: 'Last page' }).click();
+  await page.getByTestId('pager').filter({ hasText: 'Keys 9,951–10,000 of 10,000' }).waitFor();
+
+  // The details open under their row, take the focus, and give it back on close.
+  const row = rows.nth(30);
+  const name = row.locator('td.name button');
+  await name.click();
+  const details = page.getByTestId('key-details');
+  await details.waitFor();
+  assert.ok(await details.evaluate((el) => el === document.activeElement), 'the details have the focus');
+  const [rowBox, detailsBox] = [await row.boundingBox(), await details.boundingBox()];
+  assert.ok(detailsBox.y >= rowBox.y + rowBox.height - 1 && detailsBox.y - (rowBox.y + rowBox.height) < 40,
+    `details right under the row: row ends at ${rowBox.y + rowBox.height}, details start at ${detailsBox.y}`);
+  await details.getByRole('button', { name: 'Close' }).click();
+  await details.waitFor({ state: 'detached' });
+  assert.ok(await name.evaluate((el) => el === document.activeElement), 'the focus is back on the key');
 
   await page.getByLabel('Filter keys').fill('key 9999');
   await page.getByTestId('key-count').filter({ hasText: '1 of 10,000 keys' }).waitFor();

@@ -15,14 +15,14 @@ use wasm_bindgen::JsCast;
 
 use super::key_details::KeyDetails;
 use super::key_row::KeyRow;
+use super::pager::Pager;
 use super::sort_header::SortHeader;
 use super::status_chips::StatusChips;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::components::filter_input::FilterInput;
 
-/// Rows rendered at first, and added by each "Show more": the DOM stays small however
-/// many keys the organization has.
+/// Rows on a page: the DOM stays small however many keys the organization has.
 const PAGE: usize = 50;
 
 /// Keys ready to show: searchable, and in the order the URL asked for when they became
@@ -64,15 +64,19 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
         query,
     );
     let shown = Signal::derive(move || matches.with(|m| m.rows.len()));
-    let limit = RwSignal::new(PAGE);
-    let visible =
-        Signal::derive(move || matches.with(|m| m.rows[..m.rows.len().min(limit.get())].to_vec()));
+    // One memo, so a keystroke does not wake every row's "selected?" check.
+    let selected = Memo::new(move |_| nav.with(|u| u.keys.selected.clone()));
+    let page = first_page(&data, &matches, selected);
+    let visible = Signal::derive(move || {
+        matches.with(|m| {
+            let from = (page.get() * PAGE).min(m.rows.len().saturating_sub(1) / PAGE * PAGE);
+            m.rows[from..m.rows.len().min(from + PAGE)].to_vec()
+        })
+    });
     let filter_input = NodeRef::<html::Input>::new();
     keyboard_shortcuts(filter_input, move || {
         nav.go(Entry::Push, |u| u.keys.selected = None)
     });
-    // One memo, so a keystroke does not wake every row's "selected?" check.
-    let selected = Memo::new(move |_| nav.with(|u| u.keys.selected.clone()));
 
     view! {
         <div class="key-browser">
@@ -90,10 +94,10 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
             <p class="count" role="status" data-testid="key-count">
                 {move || format!("{} of {}", thousands(shown.get()), count(total, "key", "keys"))}
             </p>
-            <SelectedDetails data=data.clone() index=index.clone() selected=selected/>
+            <SelectedDetails data=data.clone() index=index.clone() selected=selected visible=visible/>
             <NoMatch shown=shown total=total/>
             <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected/>
-            <ShowMore shown=Signal::derive(move || limit.get().min(shown.get())) total=shown on_more=move || limit.update(|l| *l += PAGE * 2)/>
+            <Pager page=page total=shown per_page=PAGE/>
         </div>
     }
 }
@@ -160,6 +164,7 @@ fn KeyTable(
                 explain=explain
                 selected=is_selected
                 on_open=move || nav.go(Entry::Push, |u| u.keys.selected = Some(id.clone()))
+                on_close=move || nav.go(Entry::Push, |u| u.keys.selected = None)
             />
         }
     };
@@ -172,7 +177,8 @@ fn KeyTable(
                         <th scope="col">"Description"</th>
                         <th scope="col">"Key ID"</th>
                         <th scope="col">"Value (masked)"</th>
-                        <th scope="col">"Status"</th>
+                        <SortHeader label="Status" key=SortKey::Status sort=sort/>
+                        <SortHeader label="Expires" key=SortKey::Expires sort=sort/>
                         <SortHeader label="Created" key=SortKey::Created sort=sort/>
                         <th scope="col">"Created by"</th>
                         <SortHeader label="Last used" key=SortKey::LastUsed sort=sort/>
@@ -210,17 +216,22 @@ fn keyboard_shortcuts(filter_input: NodeRef<html::Input>, on_escape: impl Fn() +
     on_cleanup(move || handle.remove());
 }
 
-/// The details of the key whose id is `selected`, when it is one of `data`'s.
+/// The details of the key whose id is `selected` when it is not on the page shown (a
+/// link to a key the filters hide); a key on the page has them under its row.
 #[component]
 fn SelectedDetails(
     data: Arc<Decoded<ApiKey>>,
     index: Arc<KeyIndex>,
     selected: Memo<Option<String>>,
+    visible: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
     move || {
         let selected = selected.get()?;
         let at = data.items.iter().position(|k| k.id == selected)?;
+        if visible.with(|rows| rows.contains(&at)) {
+            return None;
+        }
         Some(view! {
             <KeyDetails
                 key=data.items[at].clone()
@@ -229,6 +240,27 @@ fn SelectedDetails(
             />
         })
     }
+}
+
+/// The page to show: the one holding the key a link selected, then the first again
+/// whenever the query or the order changes.
+fn first_page(
+    data: &Decoded<ApiKey>,
+    matches: &Memo<Matches>,
+    selected: Memo<Option<String>>,
+) -> RwSignal<usize> {
+    let start = selected.with_untracked(|id| {
+        let at = data.items.iter().position(|k| Some(&k.id) == id.as_ref())?;
+        matches.with_untracked(|m| m.rows.iter().position(|&r| r == at))
+    });
+    let page = RwSignal::new(start.map_or(0, |row| row / PAGE));
+    let matches = *matches;
+    Effect::watch(
+        move || matches.with(|m| (m.query.clone(), m.sort)),
+        move |_, _, _| page.set(0),
+        false,
+    );
+    page
 }
 
 /// Why no row shows: no key at all, or none that matches (with a way out).
@@ -249,25 +281,6 @@ fn NoMatch(shown: Signal<usize>, total: usize) -> impl IntoView {
                     </p>
                 }
                 .into_any()
-            }
-        })
-    }
-}
-
-/// "Show more", while rows are left out.
-#[component]
-fn ShowMore(
-    shown: Signal<usize>,
-    total: Signal<usize>,
-    #[prop(into)] on_more: Callback<()>,
-) -> impl IntoView {
-    move || {
-        let (shown, total) = (shown.get(), total.get());
-        (shown < total).then(|| {
-            view! {
-                <button type="button" class="more" on:click=move |_| on_more.run(())>
-                    "Show more (" {thousands(shown)} " of " {thousands(total)} " shown)"
-                </button>
             }
         })
     }

@@ -8,6 +8,7 @@ use domain::operations::{callable, owner_mix_ups};
 use domain::privilege_explorer::PrivilegeRef;
 use domain::privilege_groups::group;
 use domain::text::count;
+use leptos::html;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -37,11 +38,20 @@ pub fn KeyDetails(
         }
     });
     let privileges = key.privileges.clone();
+    // The details take the focus as they open: keyboard and screen reader users land in
+    // them, and the page scrolls to them.
+    let panel = NodeRef::<html::Aside>::new();
+    Effect::new(move |_| {
+        if let Some(panel) = panel.get() {
+            let _ = panel.focus();
+        }
+    });
     let catalog = Catalog::shipped();
     let groups = callable(&catalog, &privileges);
     let mix_ups = owner_mix_ups(&catalog, &privileges);
     view! {
-        <aside class="key-details" aria-labelledby="key-details-heading" data-testid="key-details">
+        <aside class="key-details" aria-labelledby="key-details-heading" data-testid="key-details"
+            tabindex="-1" node_ref=panel>
             <div class="details-head">
                 <h3 id="key-details-heading">{title}</h3>
                 <button type="button" on:click=move |_| on_close.run(())>"Close"</button>

@@ -4,8 +4,10 @@
 use domain::health::Flag;
 use domain::model::{ApiKey, Timestamp};
 use domain::time_text::relative;
+use leptos::html;
 use leptos::prelude::*;
 
+use super::key_details::KeyDetails;
 use crate::clock::{local_time, now};
 use crate::components::copy_button::CopyButton;
 use crate::components::highlighted::highlighted;
@@ -13,7 +15,8 @@ use crate::components::status_name::StatusName;
 
 /// The row of `key`, whose health is `flags`. `words` are the query's folded words;
 /// `explain` asks for the health in words rather than short labels; `on_open` opens the
-/// key's details.
+/// key's details, which show in a row under this one while `selected`, and `on_close`
+/// closes them. Closing gives the focus back to the key's name.
 #[component]
 pub fn KeyRow(
     key: ApiKey,
@@ -22,7 +25,24 @@ pub fn KeyRow(
     explain: Signal<bool>,
     selected: Signal<bool>,
     #[prop(into)] on_open: Callback<()>,
+    #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
+    let name_button = NodeRef::<html::Button>::new();
+    give_focus_back(selected, name_button);
+    let details = {
+        let (key, flags) = (key.clone(), flags.clone());
+        move || {
+            selected.get().then(|| {
+                view! {
+                    <tr class="details-row" role="presentation">
+                        <td colspan="11" role="presentation">
+                            <KeyDetails key=key.clone() flags=flags.clone() on_close=on_close/>
+                        </td>
+                    </tr>
+                }
+            })
+        }
+    };
     let name = key.display_name.clone().unwrap_or_default();
     let description = key.description.clone().unwrap_or_default();
     let id = key.id.clone();
@@ -43,7 +63,7 @@ pub fn KeyRow(
     view! {
         <tr class:selected=selected>
             <td class="name">
-                <button type="button" class="link" on:click=move |_| on_open.run(()) title="Show details">
+                <button type="button" class="link" node_ref=name_button on:click=move |_| on_open.run(()) title="Show details">
                     {shown_name}
                 </button>
                 <Health flags=flags explain=explain/>
@@ -55,12 +75,33 @@ pub fn KeyRow(
             </td>
             <td><code>{key.value.clone()}</code></td>
             <td><StatusName code=key.status_label().to_owned()/></td>
+            <td>{key.expiration_date.map(|at| view! { <Date at=at/> })}</td>
             <td>{key.created_date.map(|at| view! { <Date at=at/> })}</td>
             <td class="creator">{marked(creator)}</td>
             <td>{key.last_used_date.map(|at| view! { <Date at=at/> }.into_any()).unwrap_or_else(|| "Never".into_any())}</td>
             <td class="number">{key.privileges.len()}</td>
         </tr>
+        {details}
     }
+}
+
+/// When the details under a row close while the focus was in them (it is then lost to
+/// the page), it goes back to the key's name.
+fn give_focus_back(selected: Signal<bool>, name_button: NodeRef<html::Button>) {
+    Effect::watch(
+        move || selected.get(),
+        move |now, before, _| {
+            let lost = document()
+                .active_element()
+                .is_none_or(|el| el == document().body().map(Into::into).unwrap_or(el.clone()));
+            if before == Some(&true) && !now && lost {
+                if let Some(button) = name_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            }
+        },
+        false,
+    );
 }
 
 /// The key's health flags, a chip each marked with its severity: short labels, or in

@@ -7,6 +7,7 @@ mod browser;
 mod exposure_report;
 mod key_details;
 mod key_row;
+mod pager;
 mod prepared;
 mod sort_header;
 mod status_chips;
