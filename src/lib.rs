@@ -8,6 +8,7 @@ pub mod api;
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod download;
 pub mod loader;
 pub mod location;
 pub mod panic_screen;

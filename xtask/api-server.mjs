@@ -84,8 +84,9 @@ export function auditOrgKeys(count = 10_000) {
   }));
 }
 
-/** Keys to triage: an active key Coveo found exposed (one place a web page, one a
- * hostile address), and one idle for six years. */
+/** Keys to triage and export: an active key Coveo found exposed (one place a web page,
+ * one a hostile address), one idle for six years, and one whose fields a spreadsheet
+ * would run as formulas. */
 export function exposedOrgKeys(now = Date.now()) {
   const day = 86_400_000;
   return [
@@ -103,6 +104,15 @@ export function exposedOrgKeys(now = Date.now()) {
       },
     },
     { id: 'idlekey000000000000000000001', displayName: 'Idle for years', status: 'ENABLED', createdDate: now - 3000 * day, lastUsedDate: now - 2266 * day },
+    {
+      id: 'formulakey000000000000000001',
+      displayName: '=HYPERLINK("http://evil.example","open")',
+      description: '+1, "quoted"\nand a second line',
+      value: 'xx*****9f3a',
+      status: 'ENABLED',
+      lastUsedDate: now - day,
+      createdBy: '@mallory',
+    },
   ];
 }
 

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod demo;
 pub mod endpoint;
 pub mod error;
+pub mod export;
 pub mod fold;
 pub mod health;
 pub mod highlight;

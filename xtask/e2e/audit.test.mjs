@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { startWorld, openApp, connect } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+
+import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -92,7 +94,7 @@ test('triage: a chip per flag with its severity, nothing the status says, and "N
 test('an exposure report reads as severity, places and dates; only a web address is a link', async () => {
   const page = await openApp(world, '', { timezoneId: 'America/Toronto', locale: 'en-US' });
   await connect(page, world, { org: 'exposedorg' });
-  await page.getByTestId('key-count').filter({ hasText: '2 of 2 keys' }).waitFor();
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
   const exposed = page.getByRole('row').filter({ hasText: 'Still active, found exposed' });
   assert.equal(await exposed.locator('.flag').getAttribute('data-severity'), 'critical');
   const idle = page.getByRole('row').filter({ hasText: 'Idle for years' });
@@ -125,5 +127,45 @@ test('big lists: names in natural order, and sorting by status and by expiry is 
   await page.waitForFunction(() => location.search.includes('sort=expires'));
   await page.getByTestId('key-table').getByRole('button', { name: 'Expires', exact: true }).click();
   await page.waitForFunction(() => location.search.includes('sort=-expires'));
+  await page.context().close();
+});
+
+/** Clicks `button` and returns the name and text of the file it saves. */
+async function saved(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+test('"Export CSV" and "Export JSON" save the filtered keys, masked, spreadsheet-safe, without the token', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { org: 'exposedorg' });
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  const csv = await saved(page, page.getByRole('button', { name: 'Export CSV' }));
+  assert.match(csv.name, /^api-keys-exposedorg-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.text.split('\r\n');
+  assert.ok(lines[0].startsWith('id,displayName,description,status,value,'), lines[0]);
+  assert.ok(csv.text.includes('"\'=HYPERLINK(""http://evil.example"",""open"")"'), 'a formula is neutralised and quoted');
+  assert.ok(csv.text.includes('"\'+1, ""quoted""\nand a second line"'), 'line breaks and quotes stay inside one quoted cell');
+  assert.ok(csv.text.includes('"\'@mallory"'));
+  assert.ok(csv.text.includes('xx*****9f3a'), 'values as masked as the API gave them');
+  assert.ok(!csv.text.includes(TEST_TOKEN));
+
+  await page.getByLabel('Filter keys').fill('idle');
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  const json = await saved(page, page.getByRole('button', { name: 'Export JSON' }));
+  assert.match(json.name, /\.json$/);
+  const keys = JSON.parse(json.text);
+  assert.deepEqual(keys.map((k) => k.id), ['idlekey000000000000000000001'], 'only the keys that match');
+  assert.ok(!json.text.includes(TEST_TOKEN));
+  await page.context().close();
+});
+
+test('the builder\'s JSON can be saved as a file', async () => {
+  const page = await openApp(world, '?view=privileges&pick=PLATFORM.SOURCE.VIEW');
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('builder-json').filter({ hasText: 'SOURCE' }).waitFor();
+  const file = await saved(page, page.getByRole('button', { name: 'Save JSON' }));
+  assert.equal(file.name, 'privileges.json');
+  assert.deepEqual(JSON.parse(file.text), [{ owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' }]);
   await page.context().close();
 });

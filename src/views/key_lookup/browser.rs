@@ -13,6 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::export_buttons::ExportButtons;
 use super::key_details::KeyDetails;
 use super::key_row::KeyRow;
 use super::pager::Pager;
@@ -91,9 +92,12 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                 />
                 <StatusChips index=index.clone() query=query/>
             </div>
-            <p class="count" role="status" data-testid="key-count">
-                {move || format!("{} of {}", thousands(shown.get()), count(total, "key", "keys"))}
-            </p>
+            <div class="count-line">
+                <p class="count" role="status" data-testid="key-count">
+                    {move || format!("{} of {}", thousands(shown.get()), count(total, "key", "keys"))}
+                </p>
+                <ExportButtons data=data.clone() rows=Signal::derive(move || matches.with(|m| m.rows.clone()))/>
+            </div>
             <SelectedDetails data=data.clone() index=index.clone() selected=selected visible=visible/>
             <NoMatch shown=shown total=total/>
             <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected/>

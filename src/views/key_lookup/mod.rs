@@ -4,6 +4,7 @@
 //! view is the `keys` wasm chunk.
 
 mod browser;
+mod export_buttons;
 mod exposure_report;
 mod key_details;
 mod key_row;

@@ -16,6 +16,7 @@ use crate::app::state::use_app;
 use crate::components::callable_operations::CallableOperations;
 use crate::components::copy_button::CopyButton;
 use crate::components::privilege_name::PrivilegeName;
+use crate::download::save_file;
 
 /// The builder of the ticked `selection`; its purpose is in the link.
 #[component]
@@ -49,6 +50,9 @@ pub fn Builder(selection: Memo<Vec<PrivilegeRef>>) -> impl IntoView {
             <pre data-testid="builder-json">{json}</pre>
             <div class="actions">
                 <CopyButton text=json label="Copy JSON"/>
+                <button type="button" on:click=move |_| {
+                    let _ = save_file("privileges.json", "application/json", &json.get_untracked());
+                }>"Save JSON"</button>
                 <button type="button" on:click=move |_| on_clear()>"Clear selection"</button>
             </div>
             <CallableOperations groups=groups mix_ups=mix_ups/>
