@@ -225,3 +225,44 @@ pub fn compare_counts(key: &ApiKey, assignable: &[Privilege]) -> (usize, usize) 
         .count();
     (held, assignable.len() - held)
 }
+
+/// Two sets of privileges side by side: what only the first has, what both have, what
+/// only the second has; each sorted, without repeats.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Difference {
+    pub only_first: Vec<PrivilegeRef>,
+    pub both: Vec<PrivilegeRef>,
+    pub only_second: Vec<PrivilegeRef>,
+}
+
+/// The [`Difference`] of `first` and `second` (owner, domain and type; targets aside).
+pub fn difference(first: &[PrivilegeRef], second: &[PrivilegeRef]) -> Difference {
+    let sorted = |list: &[PrivilegeRef]| {
+        let mut list = list.to_vec();
+        list.sort();
+        list.dedup();
+        list
+    };
+    let (first, second) = (sorted(first), sorted(second));
+    let mut diff = Difference::default();
+    for p in &first {
+        if second.binary_search(p).is_ok() {
+            diff.both.push(p.clone());
+        } else {
+            diff.only_first.push(p.clone());
+        }
+    }
+    diff.only_second = second
+        .into_iter()
+        .filter(|p| first.binary_search(p).is_err())
+        .collect();
+    diff
+}
+
+/// A key's privileges as builder picks (owner, domain and type; targets aside).
+pub fn picks_of(key: &ApiKey) -> Vec<PrivilegeRef> {
+    let mut picks: Vec<PrivilegeRef> = key.privileges.iter().map(PrivilegeRef::of).collect();
+    picks.sort();
+    picks.dedup();
+    picks
+}

@@ -345,3 +345,32 @@ fn picking_a_domains_types_ticks_or_unticks_them_together() {
     set_picked(&mut selection, std::slice::from_ref(&exec), false);
     assert!(selection.is_empty());
 }
+
+#[test]
+fn a_selection_and_a_key_differ_in_three_lists() {
+    use domain::privilege_explorer::{difference, picks_of};
+    let key: ApiKey = decode_list::<ApiKey>(
+        r#"[{"id":"k","privileges":[
+            {"owner":"PLATFORM","targetDomain":"SOURCE","type":"VIEW","targetId":"*"},
+            {"owner":"PLATFORM","targetDomain":"SOURCE","type":"VIEW","targetId":"abc"},
+            {"owner":"SEARCH_API","targetDomain":"EXECUTE_QUERY","targetId":"*"}]}]"#,
+    )
+    .unwrap()
+    .items
+    .remove(0);
+    let held = picks_of(&key);
+    assert_eq!(
+        held.len(),
+        2,
+        "one pick per privilege, whatever its targets"
+    );
+    let selection = [
+        pick("PLATFORM.SOURCE.EDIT"),
+        pick("PLATFORM.SOURCE.VIEW"),
+        pick("PLATFORM.SOURCE.EDIT"),
+    ];
+    let diff = difference(&selection, &held);
+    assert_eq!(diff.only_first, [pick("PLATFORM.SOURCE.EDIT")]);
+    assert_eq!(diff.both, [pick("PLATFORM.SOURCE.VIEW")]);
+    assert_eq!(diff.only_second, [pick("SEARCH_API.EXECUTE_QUERY")]);
+}

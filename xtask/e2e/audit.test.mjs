@@ -169,3 +169,19 @@ test('the builder\'s JSON can be saved as a file', async () => {
   assert.deepEqual(JSON.parse(file.text), [{ owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' }]);
   await page.context().close();
 });
+
+test('"Start the builder from this key" opens the builder holding its privileges, compared with it', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  await page.getByRole('button', { name: 'My Source API Key' }).click();
+  await page.getByRole('button', { name: 'Start the builder from this key' }).click();
+  await page.getByTestId('builder-json').filter({ hasText: 'SOURCE' }).waitFor();
+  assert.deepEqual(JSON.parse(await page.getByTestId('builder-json').innerText()), [
+    { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT' },
+    { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' },
+  ]);
+  assert.match(await page.getByTestId('in-both').innerText(), /In both \(2\)/);
+  assert.ok(page.url().includes('compare=wduuqg3ip2c3i3gpopapxhcgxe'));
+  await page.context().close();
+});

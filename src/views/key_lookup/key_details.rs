@@ -5,14 +5,17 @@ use domain::catalog::Catalog;
 use domain::health::{ExposureReport, Flag};
 use domain::model::{ApiKey, Privilege, Target, Timestamp};
 use domain::operations::{callable, owner_mix_ups};
-use domain::privilege_explorer::PrivilegeRef;
+use domain::privilege_explorer::{picks_of, PrivilegeRef};
 use domain::privilege_groups::group;
 use domain::text::count;
+use domain::url_state::View;
 use leptos::html;
 use leptos::prelude::*;
 use serde_json::Value;
 
 use super::exposure_report::{ExposureReportView, FullDate};
+use crate::app::navigation::Entry;
+use crate::app::state::use_app;
 use crate::clock::now;
 use crate::components::callable_operations::CallableOperations;
 use crate::components::copy_button::CopyButton;
@@ -38,6 +41,7 @@ pub fn KeyDetails(
         }
     });
     let privileges = key.privileges.clone();
+    let (key_id, picks) = (key.id.clone(), picks_of(&key));
     // The details take the focus as they open: keyboard and screen reader users land in
     // them, and the page scrolls to them.
     let panel = NodeRef::<html::Aside>::new();
@@ -61,6 +65,7 @@ pub fn KeyDetails(
             <h4>{count(privileges.len(), "privilege", "privileges")}</h4>
             <PrivilegeTree privileges=privileges/>
             <CallableOperations groups=Signal::stored(groups) mix_ups=Signal::stored(mix_ups)/>
+            <StartBuilder key_id=key_id picks=picks/>
         </aside>
     }
 }
@@ -172,4 +177,23 @@ fn PrivilegeTree(privileges: Vec<Privilege>) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="privilege-groups">{owners}</ul> }
+}
+
+/// "Start the builder from this key": the privilege explorer, its builder holding the
+/// key's privileges and compared with the key.
+#[component]
+fn StartBuilder(key_id: String, picks: Vec<PrivilegeRef>) -> impl IntoView {
+    let nav = use_app().nav;
+    let start = move |_| {
+        nav.go(Entry::Push, |u| {
+            u.view = View::PrivilegeExplorer;
+            u.explorer.selection = picks.clone();
+            u.explorer.compare = Some(key_id.clone());
+        })
+    };
+    view! {
+        <p class="actions">
+            <button type="button" on:click=start>"Start the builder from this key"</button>
+        </p>
+    }
 }

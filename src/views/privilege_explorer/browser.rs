@@ -96,7 +96,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
                         <p class="empty" data-testid="no-privilege-match">"No privilege matches these filters."</p>
                     })}
                 </div>
-                <Builder selection=selection/>
+                <Builder selection=selection compared=compared/>
             </div>
         </div>
     }

@@ -3,12 +3,14 @@
 //! holding more than it may; a domain that exists under two owners).
 
 use domain::catalog::{privilege_title, Catalog, ALLOWED_LEVEL};
+use domain::model::ApiKey;
 use domain::operations::{as_held, callable, owner_mix_ups};
 use domain::privilege_explorer::{builder_json, set_picked, unsafe_for_public, PrivilegeRef};
 use domain::purpose::Purpose;
 use domain::text::count;
 use leptos::prelude::*;
 
+use super::comparison::SelectionDifference;
 use super::purpose_picker::PurposePicker;
 use super::twin_note::TwinNote;
 use crate::app::navigation::Entry;
@@ -18,9 +20,13 @@ use crate::components::copy_button::CopyButton;
 use crate::components::privilege_name::PrivilegeName;
 use crate::download::save_file;
 
-/// The builder of the ticked `selection`; its purpose is in the link.
+/// The builder of the ticked `selection`, against the `compared` key when there is one;
+/// its purpose is in the link.
 #[component]
-pub fn Builder(selection: Memo<Vec<PrivilegeRef>>) -> impl IntoView {
+pub fn Builder(
+    selection: Memo<Vec<PrivilegeRef>>,
+    compared: Memo<Option<ApiKey>>,
+) -> impl IntoView {
     let nav = use_app().nav;
     let purpose = Memo::new(move |_| nav.with(|u| u.explorer.purpose));
     // A new purpose swaps the old one's usual privileges for its own, keeping the rest.
@@ -45,6 +51,7 @@ pub fn Builder(selection: Memo<Vec<PrivilegeRef>>) -> impl IntoView {
                 "Tick privileges to get the " <code>"privileges"</code> " parameter of a new API key. "
                 {move || count(selection.with(Vec::len), "privilege", "privileges")} " selected."
             </p>
+            <SelectionDifference selection=selection compared=compared/>
             <PublicWarning selection=selection purpose=purpose/>
             <SelectionTwins selection=selection/>
             <pre data-testid="builder-json">{json}</pre>

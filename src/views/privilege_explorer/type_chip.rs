@@ -35,7 +35,6 @@ pub fn TypeChip(
         <label
             class="type-chip"
             class:has=move || held.get() == Some(true)
-            class:lacks=move || held.get() == Some(false)
         >
             <input
                 type="checkbox"
@@ -44,7 +43,8 @@ pub fn TypeChip(
             />
             {label}
             {safe.then(|| view! { <span class="safe" title="Coveo allows this in keys exposed in client-side code">" · public-safe"</span> })}
-            {move || held.get().map(|h| if h { " ✓ key has it" } else { " ✗ key lacks it" })}
+            // Only what the key holds: the builder lists what it lacks, differences first.
+            {move || (held.get() == Some(true)).then_some(" ✓ key has it")}
         </label>
         <HeldBy pick=holder_pick holders=holders/>
     }
