@@ -75,6 +75,8 @@ pub struct KeyLookupState {
     pub sort: Sort,
     /// The id of the key whose details are open.
     pub selected: Option<String>,
+    /// The id of a second key, shown side by side with the selected one.
+    pub versus: Option<String>,
 }
 
 impl UrlState {
@@ -94,6 +96,7 @@ impl UrlState {
                 "attention" => state.keys.query.needs_attention = value == "1",
                 "sort" => state.keys.sort = Sort::from_code(&value).unwrap_or_default(),
                 "key" => state.keys.selected = Some(value.into_owned()).filter(|id| is_key_id(id)),
+                "vs" => state.keys.versus = Some(value.into_owned()).filter(|id| is_key_id(id)),
                 "pq" => state.explorer.query.text = value.chars().take(MAX_TEXT).collect(),
                 "owner" => state.explorer.query.owners = status_list(&value),
                 "type" => {
@@ -156,6 +159,9 @@ impl UrlState {
         }
         if let Some(id) = &keys.selected {
             query.append_pair("key", id);
+        }
+        if let Some(id) = &keys.versus {
+            query.append_pair("vs", id);
         }
         let explorer = &self.explorer;
         if !explorer.query.text.is_empty() {

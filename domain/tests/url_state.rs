@@ -32,6 +32,7 @@ fn key_lookup(
             },
             sort,
             selected: selected.map(str::to_owned),
+            versus: None,
         },
         ..state(View::KeyLookup, Region::Eu, Some("myorg"))
     }
@@ -175,4 +176,15 @@ fn the_finder_and_the_builder_purpose_are_part_of_the_link() {
     assert_eq!(UrlState::from_query(&query), state);
     let unknown = UrlState::from_query("view=privileges&purpose=steal-secrets");
     assert_eq!(unknown.explorer.purpose, Purpose::Custom);
+}
+
+#[test]
+fn two_keys_side_by_side_are_part_of_the_link() {
+    let mut state = state(View::KeyLookup, Region::Us, Some("myorg"));
+    state.keys.selected = Some("wduuqg3ip2c3i3gpopapxhcgxe".into());
+    state.keys.versus = Some("q8n2k4vb6xw3zt7cm5rp9hjyda".into());
+    let query = state.to_query();
+    assert!(query.contains("vs=q8n2k4vb6xw3zt7cm5rp9hjyda"), "{query}");
+    assert_eq!(UrlState::from_query(&query), state);
+    assert_eq!(UrlState::from_query("vs=<script>").keys.versus, None);
 }

@@ -19,10 +19,13 @@ fn state() -> impl Strategy<Value = UrlState> {
         prop::collection::vec(name(), 0..4),
         any::<bool>(),
         (0..5usize, any::<bool>()),
-        prop::option::of("[a-z0-9]{1,30}"),
+        (
+            prop::option::of("[a-z0-9]{1,30}"),
+            prop::option::of("[a-z0-9]{1,30}"),
+        ),
     )
         .prop_map(
-            |(text, statuses, needs_attention, (key, descending), selected)| {
+            |(text, statuses, needs_attention, (key, descending), (selected, versus))| {
                 let mut statuses = statuses;
                 statuses.dedup();
                 KeyLookupState {
@@ -36,6 +39,7 @@ fn state() -> impl Strategy<Value = UrlState> {
                         descending,
                     },
                     selected,
+                    versus,
                 }
             },
         );
@@ -113,7 +117,7 @@ proptest! {
                 Just("view"), Just("region"), Just("org"), Just("q"), Just("status"),
                 Just("attention"), Just("sort"), Just("key"), Just("pq"), Just("owner"),
                 Just("type"), Just("filter"), Just("pick"), Just("compare"), Just("token"),
-                Just("op"), Just("purpose"),
+                Just("op"), Just("purpose"), Just("vs"),
             ], "[ -~é%&=+#]{0,80}"),
             0..12,
         )

@@ -185,3 +185,31 @@ test('"Start the builder from this key" opens the builder holding its privileges
   assert.ok(page.url().includes('compare=wduuqg3ip2c3i3gpopapxhcgxe'));
   await page.context().close();
 });
+
+test('key against key: two keys side by side, by a link that opens cold to the same', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  await page.getByRole('button', { name: 'My Source API Key' }).click();
+  await page.getByLabel('Compare with another key').fill('search');
+  await page.locator('.suggestions').getByRole('button', { name: 'Search page (public)' }).click();
+  const versus = page.getByTestId('key-versus');
+  await versus.waitFor();
+  assert.ok(await versus.evaluate((el) => el === document.activeElement), 'the comparison takes the focus');
+  assert.match(await versus.getByTestId('only-a').innerText(), /Only in the first \(2\)[\s\S]*PLATFORM\.SOURCE\.EDIT[\s\S]*PLATFORM\.SOURCE\.VIEW/);
+  assert.match(await versus.getByTestId('only-b').innerText(), /Only in the second \(1\)[\s\S]*Search · Execute queries/);
+  assert.match(await versus.getByTestId('in-both-keys').innerText(), /In both \(0\)/);
+  assert.match(await versus.innerText(), /Status\s+Enabled ENABLED\s+Enabled ENABLED/);
+  await page.waitForFunction(() => location.search.includes('key=wduuqg3ip2c3i3gpopapxhcgxe') && location.search.includes('vs=q8n2k4vb6xw3zt7cm5rp9hjyda'));
+  const link = page.url();
+  await page.context().close();
+
+  const cold = await openApp(world, link.slice(link.indexOf('?')));
+  await connect(cold, world);
+  await cold.getByTestId('key-versus').waitFor();
+  assert.match(await cold.getByTestId('only-b').innerText(), /Only in the second \(1\)/);
+  await cold.getByTestId('key-versus').getByRole('button', { name: 'Close' }).click();
+  await cold.getByTestId('key-versus').waitFor({ state: 'detached' });
+  assert.doesNotMatch(cold.url(), /vs=/);
+  await cold.context().close();
+});

@@ -19,6 +19,7 @@ use super::key_row::KeyRow;
 use super::pager::Pager;
 use super::sort_header::SortHeader;
 use super::status_chips::StatusChips;
+use super::versus::KeyVersus;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::components::filter_input::FilterInput;
@@ -98,6 +99,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                 </p>
                 <ExportButtons data=data.clone() rows=Signal::derive(move || matches.with(|m| m.rows.clone()))/>
             </div>
+            <KeyVersus data=data.clone() selected=selected/>
             <SelectedDetails data=data.clone() index=index.clone() selected=selected visible=visible/>
             <NoMatch shown=shown total=total/>
             <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected/>

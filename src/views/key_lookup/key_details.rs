@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::exposure_report::{ExposureReportView, FullDate};
+use super::versus::VersusPicker;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::clock::now;
@@ -65,7 +66,8 @@ pub fn KeyDetails(
             <h4>{count(privileges.len(), "privilege", "privileges")}</h4>
             <PrivilegeTree privileges=privileges/>
             <CallableOperations groups=Signal::stored(groups) mix_ups=Signal::stored(mix_ups)/>
-            <StartBuilder key_id=key_id picks=picks/>
+            <StartBuilder key_id=key_id.clone() picks=picks/>
+            <VersusPicker key_id=key_id/>
         </aside>
     }
 }

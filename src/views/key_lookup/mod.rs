@@ -13,6 +13,7 @@ mod prepared;
 mod sort_header;
 mod status_chips;
 mod token_check;
+mod versus;
 
 use std::sync::Arc;
 
