@@ -33,8 +33,17 @@ for (const scheme of ['light', 'dark']) {
     await page.getByTestId('key-count').waitFor();
     states['sample keys'] = await violations(page);
 
-    await page.getByRole('button', { name: /Needs attention/ }).click();
     await page.getByRole('button', { name: 'Storefront (leaked)' }).click();
+    await page.getByTestId('exposure-report').waitFor();
+    states['details open under their row, exposure report'] = await violations(page);
+    await page.getByLabel('Compare with another key').fill('search');
+    await page.locator('.suggestions').getByRole('button', { name: 'Public search page' }).click();
+    await page.getByTestId('key-versus').waitFor();
+    states['key against key'] = await violations(page);
+    await page.getByTestId('key-versus').getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: /Needs attention/ }).click();
+    await page.getByRole('button', { name: 'Café locator – search token server' }).click();
     await page.getByTestId('key-details').waitFor();
     states['needs attention, details open'] = await violations(page);
 
@@ -45,8 +54,13 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('link', { name: 'Privilege explorer' }).click();
     await page.getByTestId('privilege-count').waitFor();
     await page.getByLabel('Compare with a key').selectOption('xx4jq7nbz3kt2wd6e5hfmr8cya');
+    await page.getByLabel('Public search page').check();
     await page.getByRole('row', { name: /IMPERSONATE/ }).first().getByRole('checkbox', { name: /Allowed/ }).check();
-    states['explorer, compare, builder warning'] = await violations(page);
+    await page.getByTestId('builder-warning').waitFor();
+    states['explorer, compare, purpose, builder warning'] = await violations(page);
+    await page.getByLabel('Find by API operation').fill('GET /rest/organizations/o/securitycache/status');
+    await page.getByTestId('finder-result').first().waitFor();
+    states['endpoint finder'] = await violations(page);
 
     world.api.failNext('testorg', 'org-401', { route: 'apikeys' });
     world.api.failNext('testorg', { delayMs: 3000 }, { route: 'privileges/apikeys' });

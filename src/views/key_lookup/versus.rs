@@ -117,7 +117,7 @@ fn SideBySide(a: ApiKey, b: ApiKey) -> impl IntoView {
             </div>
             <div class="table-wrap">
                 <table>
-                    <thead><tr><th></th><th scope="col">{name(&a)}</th><th scope="col">{name(&b)}</th></tr></thead>
+                    <thead><tr><th scope="col"><span class="visually-hidden">"Field"</span></th><th scope="col">{name(&a)}</th><th scope="col">{name(&b)}</th></tr></thead>
                     <tbody>
                         {pair("Key ID", view! { <code>{a.id.clone()}</code> }.into_any(), view! { <code>{b.id.clone()}</code> }.into_any())}
                         {pair("Status", view! { <StatusName code=a.status_label().to_owned()/> }.into_any(), view! { <StatusName code=b.status_label().to_owned()/> }.into_any())}
