@@ -326,33 +326,51 @@ fn creator_text(by: &CreatedBy) -> String {
 }
 
 /// Orders names as people count: "Key 2" before "Key 10" (runs of digits by their value,
-/// the rest by character).
+/// the rest byte by byte, which is code point order). Equal prefixes are skipped a
+/// stretch at a time: the key list sorts 50,000 names with it.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut a, mut b) = (a, b);
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let digit = |s: &[u8], at: usize| s.get(at).is_some_and(u8::is_ascii_digit);
+    let (mut i, mut j) = (0, 0);
     loop {
-        let (Some(ca), Some(cb)) = (a.chars().next(), b.chars().next()) else {
-            return a.len().cmp(&b.len());
+        let common = a[i..]
+            .iter()
+            .zip(&b[j..])
+            .take_while(|(x, y)| x == y)
+            .count();
+        let (mut p, mut q) = (i + common, j + common);
+        // Back to the start of a run of digits the difference falls in.
+        while p > i && a[p - 1].is_ascii_digit() {
+            p -= 1;
+            q -= 1;
+        }
+        if !(digit(a, p) && digit(b, q)) {
+            return a[i + common..].cmp(&b[j + common..]);
+        }
+        let run = |s: &[u8], from: usize| {
+            from + s[from..].iter().take_while(|c| c.is_ascii_digit()).count()
         };
-        if ca.is_ascii_digit() && cb.is_ascii_digit() {
-            let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-            let (na, nb) = (&a[..digits(a)], &b[..digits(b)]);
-            let (ta, tb) = (na.trim_start_matches('0'), nb.trim_start_matches('0'));
-            let order = ta
-                .len()
-                .cmp(&tb.len())
-                .then_with(|| ta.cmp(tb))
-                .then_with(|| na.len().cmp(&nb.len()));
-            if order != Ordering::Equal {
-                return order;
-            }
-            (a, b) = (&a[na.len()..], &b[nb.len()..]);
-        } else {
-            if ca != cb {
-                return ca.cmp(&cb);
-            }
-            (a, b) = (&a[ca.len_utf8()..], &b[cb.len_utf8()..]);
+        let (end_a, end_b) = (run(a, p), run(b, q));
+        let (na, nb) = (&a[p..end_a], &b[q..end_b]);
+        let (ta, tb) = (trim_zeros(na), trim_zeros(nb));
+        let order = ta
+            .len()
+            .cmp(&tb.len())
+            .then_with(|| ta.cmp(tb))
+            .then_with(|| na.len().cmp(&nb.len()));
+        if order != Ordering::Equal {
+            return order;
+        }
+        (i, j) = (end_a, end_b);
+        if i == a.len() || j == b.len() {
+            return (a.len() - i).cmp(&(b.len() - j));
         }
     }
+}
+
+fn trim_zeros(digits: &[u8]) -> &[u8] {
+    let zeros = digits.iter().take_while(|d| **d == b'0').count();
+    &digits[zeros..]
 }
 
 /// Orders dates, keeping keys without a date at the end whatever the direction.

@@ -92,3 +92,15 @@ proptest! {
         prop_assert!(first.narrows_to(&next), "{first:?} -> {next:?}");
     }
 }
+
+proptest! {
+    #[test]
+    fn natural_order_is_a_total_order_and_plain_order_without_digits(
+        a in "[a-c0-2 ]{0,8}", b in "[a-c0-2 ]{0,8}", c in "[a-c ]{0,8}", d in "[a-c ]{0,8}",
+    ) {
+        use domain::key_list::natural_cmp;
+        prop_assert_eq!(natural_cmp(&a, &b), natural_cmp(&b, &a).reverse());
+        prop_assert_eq!(natural_cmp(&a, &a), std::cmp::Ordering::Equal);
+        prop_assert_eq!(natural_cmp(&c, &d), c.cmp(&d));
+    }
+}
