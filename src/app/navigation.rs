@@ -95,3 +95,9 @@ impl Navigation {
         self.state.with(location::absolute_href)
     }
 }
+
+/// Whether a click on a link is a plain one (no modifier, main button), which the page
+/// follows in place; any other click is left to the browser (a new tab, a download).
+pub fn is_plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) && ev.button() == 0
+}

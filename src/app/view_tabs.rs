@@ -4,7 +4,7 @@
 use domain::url_state::View;
 use leptos::prelude::*;
 
-use crate::app::navigation::{Entry, Navigation};
+use crate::app::navigation::{is_plain_click, Entry, Navigation};
 use crate::app::state::use_app;
 
 #[component]
@@ -25,8 +25,7 @@ fn view_tab(nav: Navigation, view: View) -> impl IntoView {
             href=move || nav.href_of(view)
             aria-current=current
             on:click=move |ev| {
-                let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-                if plain && ev.button() == 0 {
+                if is_plain_click(&ev) {
                     ev.prevent_default();
                     nav.go(Entry::Push, |u| u.view = view);
                 }

@@ -11,7 +11,7 @@ use domain::text::count;
 use domain::url_state::{UrlState, View};
 use leptos::prelude::*;
 
-use crate::app::navigation::Entry;
+use crate::app::navigation::{is_plain_click, Entry};
 use crate::app::state::use_app;
 
 /// How many loaded keys hold each assignable privilege; `None` while no key list is
@@ -39,8 +39,7 @@ pub fn HeldBy(pick: PrivilegeRef, holders: Holders) -> impl IntoView {
         Some(view! {
             <a class="held-by" href=href data-testid="held-by"
                 on:click=move |ev| {
-                    let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-                    if plain && ev.button() == 0 {
+                    if is_plain_click(&ev) {
                         ev.prevent_default();
                         nav.go(Entry::Push, to_holders.clone());
                     }
