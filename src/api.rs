@@ -83,7 +83,7 @@ async fn get_into(
     let connection = &request.connection;
     let url = request.endpoint.url(&connection.base, &connection.org);
     let response = HttpRequest::get(url.path())
-        .query(url.query().iter().copied())
+        .query(url.query())
         .header("Accept", "application/json")
         .header("Authorization", &request.token.authorization())
         // Cookies stay home, and Coveo is not told which page asked.

@@ -4,11 +4,12 @@ use crate::org_id::{path_segment, OrgId};
 use crate::region::ApiBase;
 
 /// A request URL, in the two parts an HTTP client takes: the URL without its query, and
-/// the query's parameters (fixed ASCII words: nothing to encode). Displays as the whole.
+/// the query's parameters (ASCII words and numbers: nothing to encode). Displays as the
+/// whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiUrl {
     path: String,
-    query: &'static [(&'static str, &'static str)],
+    query: Vec<(&'static str, String)>,
 }
 
 impl ApiUrl {
@@ -16,8 +17,10 @@ impl ApiUrl {
         &self.path
     }
 
-    pub fn query(&self) -> &'static [(&'static str, &'static str)] {
+    pub fn query(&self) -> impl Iterator<Item = (&'static str, &str)> {
         self.query
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
     }
 }
 
@@ -31,6 +34,21 @@ impl std::fmt::Display for ApiUrl {
     }
 }
 
+/// Organizations listed per page by [`organizations_url`].
+pub const ORGANIZATIONS_PER_PAGE: u32 = 100;
+
+/// `GET /rest/organizations?page=&perPage=`: one page (0-based) of the organizations the
+/// token can reach. The one route that belongs to no organization.
+pub fn organizations_url(base: &ApiBase, page: u32) -> ApiUrl {
+    ApiUrl {
+        path: format!("{}/rest/organizations", base.as_str()),
+        query: vec![
+            ("page", page.to_string()),
+            ("perPage", ORGANIZATIONS_PER_PAGE.to_string()),
+        ],
+    }
+}
+
 /// A read-only Coveo Platform route of one organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
@@ -41,26 +59,35 @@ pub enum Endpoint {
     AssignablePrivileges { custom_only: bool },
     /// `GET /rest/organizations/{org}/privileges/me`: what the token itself holds.
     MyPrivileges,
+    /// `GET /rest/organizations/{org}/templates/apikeys`: the templates keys are made from.
+    KeyTemplates,
+    /// `GET /rest/global/organizations/{org}`: where the organization lives
+    /// (`primaryMainRegion`); any region's host answers it.
+    OrganizationHome,
 }
 
 impl Endpoint {
     /// The request URL: the one way the organization ID enters a URL, always as one
     /// encoded path segment.
     pub fn url(self, base: &ApiBase, org: &OrgId) -> ApiUrl {
-        let tail = match self {
-            Endpoint::ApiKeys => "apikeys",
-            Endpoint::AssignablePrivileges { .. } => "privileges/apikeys",
-            Endpoint::MyPrivileges => "privileges/me",
+        let (collection, tail) = match self {
+            Endpoint::ApiKeys => ("organizations", "/apikeys"),
+            Endpoint::AssignablePrivileges { .. } => ("organizations", "/privileges/apikeys"),
+            Endpoint::MyPrivileges => ("organizations", "/privileges/me"),
+            Endpoint::KeyTemplates => ("organizations", "/templates/apikeys"),
+            Endpoint::OrganizationHome => ("global/organizations", ""),
         };
         ApiUrl {
             path: format!(
-                "{}/rest/organizations/{}/{tail}",
+                "{}/rest/{collection}/{}{tail}",
                 base.as_str(),
                 path_segment(org.as_str())
             ),
             query: match self {
-                Endpoint::AssignablePrivileges { custom_only: true } => &[("filter", "CUSTOM")],
-                _ => &[],
+                Endpoint::AssignablePrivileges { custom_only: true } => {
+                    vec![("filter", "CUSTOM".to_owned())]
+                }
+                _ => Vec::new(),
             },
         }
     }
@@ -73,6 +100,8 @@ impl Endpoint {
                 ("assignable privilege", "assignable privileges")
             }
             Endpoint::MyPrivileges => ("privilege", "privileges"),
+            Endpoint::KeyTemplates => ("API key template", "API key templates"),
+            Endpoint::OrganizationHome => ("region", "regions"),
         }
     }
 
@@ -82,6 +111,8 @@ impl Endpoint {
             Endpoint::ApiKeys => "API keys",
             Endpoint::AssignablePrivileges { .. } => "assignable privileges",
             Endpoint::MyPrivileges => "the token's privileges",
+            Endpoint::KeyTemplates => "API key templates",
+            Endpoint::OrganizationHome => "the organization's region",
         }
     }
 }

@@ -5,6 +5,7 @@ use serde_json::Value;
 use crate::connection::NotReady;
 use crate::decode::DecodeError;
 use crate::privilege_groups::{VIEW_API_KEYS, VIEW_ORGANIZATION};
+use crate::region::Region;
 
 /// How many times in a row a throttled request is retried by itself, each after the wait
 /// Coveo asked for; then only the user retries.
@@ -113,6 +114,18 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The region a "wrong region" answer names, when it names one this app knows: Coveo's
+    /// message lists the allowed regions (`Allowed region(s): eu-west-1`).
+    pub fn allowed_region(&self) -> Option<Region> {
+        let ApiError::WrongRegion(details) = self else {
+            return None;
+        };
+        let message = details.message.as_deref()?;
+        let (_, list) = message.split_once(':')?;
+        list.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .find_map(Region::serving)
+    }
+
     /// Maps a non-success response. `body` is read for Coveo's error details.
     pub fn from_response(status: u16, meta: &ResponseMeta, body: &str) -> ApiError {
         let mut details = ErrorDetails::from_body(body);

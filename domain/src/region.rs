@@ -38,6 +38,23 @@ impl Region {
             .find(|region| region.code().eq_ignore_ascii_case(code.trim()))
     }
 
+    /// The region whose host serves an organization Coveo places in `name`: an AWS
+    /// region name (`eu-west-1`, as `primaryMainRegion` and "Allowed region(s)" write it)
+    /// or a short code. Only the regions this app knows; HIPAA is a host, not a region
+    /// name Coveo answers with.
+    pub fn serving(name: &str) -> Option<Region> {
+        let name = name.trim().to_ascii_lowercase();
+        let area = name.split('-').next().unwrap_or_default();
+        match area {
+            "us" => Some(Region::Us),
+            "eu" => Some(Region::Eu),
+            "ca" => Some(Region::Ca),
+            "au" => Some(Region::Au),
+            "ap" if name == "ap-southeast-2" => Some(Region::Au),
+            _ => None,
+        }
+    }
+
     /// The name people know the region by.
     pub fn label(self) -> &'static str {
         match self {

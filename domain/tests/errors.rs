@@ -3,6 +3,7 @@
 use domain::connection::NotReady;
 use domain::decode::DecodeError;
 use domain::error::{ApiError, ErrorDetails, ResponseMeta, MAX_AUTOMATIC_RETRIES};
+use domain::region::Region;
 use domain::text::code_spans;
 use domain::token::TokenError;
 
@@ -116,6 +117,28 @@ fn wrong_region_is_recognised_from_the_message() {
     );
     assert!(matches!(error, ApiError::WrongRegion(_)));
     assert!(error.title().contains("another region"));
+    assert_eq!(error.allowed_region(), Some(Region::Eu));
+}
+
+#[test]
+fn the_allowed_region_is_read_from_coveo_region_names() {
+    let region =
+        |message: &str| map(400, &format!(r#"{{"message":"{message}"}}"#)).allowed_region();
+    assert_eq!(
+        region("Allowed region(s): [ap-southeast-2]"),
+        Some(Region::Au)
+    );
+    assert_eq!(
+        region("Allowed region(s): ca-central-1, us-east-1"),
+        Some(Region::Ca)
+    );
+    assert_eq!(
+        region("Allowed region(s): mars-north-1"),
+        None,
+        "a region this app does not know"
+    );
+    assert_eq!(region("Allowed regions are elsewhere"), None, "no list");
+    assert_eq!(map(404, "").allowed_region(), None);
 }
 
 #[test]

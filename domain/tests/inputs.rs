@@ -2,7 +2,7 @@
 //! and how they become a request URL.
 
 use domain::connection::{Connection, ConnectionInputs, NotReady};
-use domain::endpoint::Endpoint;
+use domain::endpoint::{organizations_url, Endpoint, ORGANIZATIONS_PER_PAGE};
 use domain::org_id::{path_segment, OrgId, OrgIdError};
 use domain::region::{ApiBase, ApiBaseError, Region};
 use domain::token::{Token, TokenError};
@@ -98,6 +98,35 @@ fn endpoint_urls_put_the_org_in_one_segment() {
     assert_eq!(
         Endpoint::MyPrivileges.url(&proxy, &org).to_string(),
         "/coveo/rest/organizations/myorg/privileges/me"
+    );
+    assert_eq!(
+        Endpoint::KeyTemplates.url(&base, &org).to_string(),
+        "https://platform-eu.cloud.coveo.com/rest/organizations/myorg/templates/apikeys"
+    );
+    assert_eq!(
+        Endpoint::OrganizationHome.url(&base, &org).to_string(),
+        "https://platform-eu.cloud.coveo.com/rest/global/organizations/myorg"
+    );
+}
+
+#[test]
+fn the_organization_list_is_asked_a_page_at_a_time() {
+    let base = ApiBase::for_region(Region::Ca);
+    let url = organizations_url(&base, 2);
+    assert_eq!(
+        url.to_string(),
+        format!("https://platform-ca.cloud.coveo.com/rest/organizations?page=2&perPage={ORGANIZATIONS_PER_PAGE}")
+    );
+    assert_eq!(
+        url.path(),
+        "https://platform-ca.cloud.coveo.com/rest/organizations"
+    );
+    assert_eq!(
+        url.query().collect::<Vec<_>>(),
+        [
+            ("page", "2"),
+            ("perPage", ORGANIZATIONS_PER_PAGE.to_string().as_str())
+        ]
     );
 }
 
