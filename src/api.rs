@@ -7,8 +7,9 @@ use std::rc::Rc;
 use crate::time_slice::Pacer;
 use domain::connection::{Connection, Ready};
 use domain::decode::{DecodeError, Decoded, Feed, ListDecoder};
-use domain::endpoint::Endpoint;
+use domain::endpoint::{organizations_url, ApiUrl, Endpoint};
 use domain::error::{ApiError, ResponseMeta};
+use domain::region::ApiBase;
 use domain::token::Token;
 use gloo_net::http::{Request as HttpRequest, Response};
 use gloo_timers::callback::Timeout;
@@ -23,22 +24,59 @@ use web_sys::{
 /// How long a request may take before it is abandoned.
 pub const TIMEOUT_SECONDS: u32 = 20;
 
-/// Everything one call needs. The token goes to the connection's host and nowhere else.
-/// Made for one send from the inputs as they are (`Ready`), and dropped with its answer.
+/// Everything one call needs. The token goes to the base's host and nowhere else. Made
+/// for one send from the inputs as they are, and dropped with its answer.
 #[derive(Debug)]
 pub struct ApiRequest {
-    pub connection: Connection,
+    base: ApiBase,
+    url: ApiUrl,
     token: Token,
-    pub endpoint: Endpoint,
 }
 
 impl ApiRequest {
-    pub fn new(ready: Ready, endpoint: Endpoint) -> ApiRequest {
+    /// A route of the connection's organization.
+    pub fn new(ready: &Ready, endpoint: Endpoint) -> ApiRequest {
+        let Connection { base, org } = &ready.connection;
         ApiRequest {
-            connection: ready.connection,
-            token: ready.token,
-            endpoint,
+            url: endpoint.url(base, org),
+            base: base.clone(),
+            token: ready.token.clone(),
         }
+    }
+
+    /// One page of the organizations the token reaches, on `base`.
+    pub fn organizations(base: &ApiBase, token: &Token, page: u32) -> ApiRequest {
+        ApiRequest {
+            url: organizations_url(base, page),
+            base: base.clone(),
+            token: token.clone(),
+        }
+    }
+}
+
+/// GETs a small JSON answer whole (one object, or a list of a few hundred entries) and
+/// reads it with `read`.
+pub async fn get_small<T>(
+    request: &ApiRequest,
+    controller: &AbortController,
+    read: fn(&[u8]) -> Result<T, DecodeError>,
+) -> Result<T, ApiError> {
+    let mut whole = Whole::default();
+    get_into(request, controller, &mut whole).await?;
+    read(&whole.0).map_err(ApiError::from_decode)
+}
+
+/// A body kept whole, for [`get_small`].
+#[derive(Default)]
+struct Whole(Vec<u8>);
+
+impl Feed for Whole {
+    fn feed(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn decode_some(&mut self, _budget: usize) -> Result<bool, DecodeError> {
+        Ok(false)
     }
 }
 
@@ -75,13 +113,12 @@ async fn get_into(
             }
         } else {
             ApiError::Network {
-                host: request.connection.base.host_label().to_owned(),
+                host: request.base.host_label().to_owned(),
             }
         }
     };
 
-    let connection = &request.connection;
-    let url = request.endpoint.url(&connection.base, &connection.org);
+    let url = &request.url;
     let response = HttpRequest::get(url.path())
         .query(url.query())
         .header("Accept", "application/json")

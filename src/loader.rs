@@ -118,9 +118,9 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         self.state.read_only()
     }
 
-    /// Sends `request`, abandoning any request in flight. The request (and its token) is
-    /// dropped as soon as the answer is in.
-    pub fn load(&self, request: ApiRequest, attempt: Attempt) {
+    /// Sends `request` for `connection`'s list, abandoning any request in flight. The
+    /// request (and its token) is dropped as soon as the answer is in.
+    pub fn load(&self, connection: Connection, request: ApiRequest, attempt: Attempt) {
         let automatic_retries = match attempt {
             Attempt::User => 0,
             Attempt::Automatic => self.state.with_untracked(|s| match s {
@@ -134,7 +134,7 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         let controller =
             AbortController::new().expect("AbortController exists in every supported browser");
         self.in_flight.set_value(Some(controller.clone()));
-        let origin = Origin::Live(request.connection.clone());
+        let origin = Origin::Live(connection);
         self.state.set(LoadState::Loading {
             origin: origin.clone(),
         });

@@ -6,14 +6,16 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use coveo_key_explorer::api::{get_list, ApiRequest};
+use coveo_key_explorer::api::{get_list, get_small, ApiRequest};
 use domain::connection::{Connection, Ready};
 use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::model::{ApiKey, Privilege, Target};
 use domain::org_id::OrgId;
-use domain::region::ApiBase;
+use domain::organizations::{OrgHome, OrgPage};
+use domain::region::{ApiBase, Region};
+use domain::templates::Templates;
 use domain::token::Token;
 use wasm_bindgen_test::*;
 use web_sys::AbortController;
@@ -41,7 +43,7 @@ fn request(base: &str, org: &str, token: &str, endpoint: Endpoint) -> ApiRequest
         },
         token: Token::parse(token).unwrap(),
     };
-    ApiRequest::new(ready, endpoint)
+    ApiRequest::new(&ready, endpoint)
 }
 
 async fn keys(org: &str, token: &str) -> Result<Decoded<ApiKey>, ApiError> {
@@ -158,4 +160,89 @@ async fn a_refused_connection_is_a_network_error_naming_the_host() {
             host: "127.0.0.1:9".into()
         })
     );
+}
+
+async fn small<T>(
+    request: ApiRequest,
+    read: fn(&[u8]) -> Result<T, domain::decode::DecodeError>,
+) -> Result<T, ApiError> {
+    let controller = AbortController::new().unwrap();
+    get_small(&request, &controller, read).await
+}
+
+#[wasm_bindgen_test]
+async fn the_organization_list_is_read_a_page_at_a_time() {
+    let base = ApiBase::parse(server()).unwrap();
+    let token = Token::parse(TEST_TOKEN).unwrap();
+    let first = small(ApiRequest::organizations(&base, &token, 0), OrgPage::read)
+        .await
+        .unwrap();
+    assert_eq!(first.orgs.len(), 100);
+    assert_eq!(first.orgs[0].label(), "Test Organization");
+    let second_page = first.next_page(0).expect("the test API has a second page");
+    let second = small(
+        ApiRequest::organizations(&base, &token, second_page),
+        OrgPage::read,
+    )
+    .await
+    .unwrap();
+    assert!(!second.orgs.is_empty());
+    assert_eq!(second.next_page(second_page), None);
+
+    let refused = small(
+        ApiRequest::organizations(&base, &Token::parse("not-the-token").unwrap(), 0),
+        OrgPage::read,
+    )
+    .await;
+    assert!(matches!(refused, Err(ApiError::Unauthorized(_))));
+}
+
+#[wasm_bindgen_test]
+async fn templates_and_the_home_region_come_from_their_routes() {
+    let templates = small(
+        request(server(), "testorg", TEST_TOKEN, Endpoint::KeyTemplates),
+        Templates::read,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        templates.find("tpl-public-search").map(|t| t.label()),
+        Some("Public search page")
+    );
+    let paged = small(
+        request(server(), "otherorg", TEST_TOKEN, Endpoint::KeyTemplates),
+        Templates::read,
+    )
+    .await
+    .unwrap();
+    assert_eq!(paged.items.len(), 1, "a page object is read too");
+    assert!(matches!(
+        small(
+            request(server(), "org-403", TEST_TOKEN, Endpoint::KeyTemplates),
+            Templates::read
+        )
+        .await,
+        Err(ApiError::Forbidden { .. })
+    ));
+
+    let home = small(
+        request(server(), "euorg", TEST_TOKEN, Endpoint::OrganizationHome),
+        OrgHome::read,
+    )
+    .await
+    .unwrap();
+    assert_eq!(home.better_region(Region::Us), Some(Region::Eu));
+    assert!(matches!(
+        small(
+            request(
+                server(),
+                "no-such-org",
+                TEST_TOKEN,
+                Endpoint::OrganizationHome
+            ),
+            OrgHome::read
+        )
+        .await,
+        Err(ApiError::NotFound(_))
+    ));
 }

@@ -22,7 +22,55 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
 };
 
-const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', 'auditorg', 'exposedorg', ...Object.keys(SCENARIO_ORGS)]);
+const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'euorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', 'auditorg', 'exposedorg', ...Object.keys(SCENARIO_ORGS)]);
+
+/** What `failNext` calls the organization list, which belongs to no organization. */
+export const ORGANIZATION_LIST = '(organizations)';
+
+/** The organizations the test token reaches: the named ones, then enough sandboxes that
+ * the list takes two pages of 100 (deterministic). */
+export function reachableOrgs() {
+  const named = [
+    { id: 'testorg', displayName: 'Test Organization' },
+    { id: 'otherorg', displayName: 'Other Organization' },
+    { id: 'euorg', displayName: 'ACME Europe' },
+    { id: 'exposedorg', displayName: 'Exposed keys' },
+    { id: 'auditorg', displayName: 'Audit (10,000 keys)' },
+    { id: 'wideorg' },
+  ];
+  const sandboxes = Array.from({ length: 140 }, (_, i) => ({ id: `sandbox${String(i).padStart(3, '0')}`, displayName: `Sandbox ${i}`, type: 'Sandbox' }));
+  return [...named, ...sandboxes];
+}
+
+/** The region each organization lives in (`primaryMainRegion`). */
+export function homeRegion(org) {
+  return org === 'euorg' ? 'eu-west-1' : 'us-east-1';
+}
+
+/** API key templates: testorg's as a plain array, otherorg's as a page object. */
+export function keyTemplates(org) {
+  const templates = [
+    {
+      id: 'tpl-public-search',
+      displayName: 'Public search page',
+      description: 'Queries and analytics events from a public site.',
+      privacyLevel: 'PUBLIC',
+      privileges: [
+        { owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY', targetId: '*' },
+        { owner: 'USAGE_ANALYTICS', targetDomain: 'ANALYTICS_DATA', type: 'EDIT', targetId: '*' },
+      ],
+    },
+    {
+      id: 'tpl-source-admin',
+      displayName: 'Source administration',
+      privileges: [
+        { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW', targetId: '*' },
+        { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT', targetId: '*' },
+      ],
+    },
+  ];
+  return org === 'otherorg' ? { items: templates.slice(0, 1), totalEntries: 1, totalPages: 1 } : templates;
+}
 
 /** Ten thousand keys, for the large-org path (deterministic). */
 export function bigOrgKeys(count = 10_000) {
@@ -129,6 +177,7 @@ export function testOrgKeys() {
       status: 'ENABLED',
       createdDate: 1614969486000,
       createdBy: 'alice@example.com',
+      apiKeyTemplateId: 'tpl-source-admin',
       privileges: [
         { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW', targetId: '*' },
         { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT', targetId: '*' },
@@ -141,6 +190,7 @@ export function testOrgKeys() {
       description: 'Executes queries from www.example.com.',
       enabled: true,
       privacyLevel: 'PUBLIC',
+      apiKeyTemplateId: 'tpl-public-search',
       createdDate: '2024-03-12T14:05:00Z',
       lastUsedDate: '2026-11-20T08:00:00.000+01:00',
       createdBy: { username: 'bob@example.com', displayName: 'Bob Tremblay' },
@@ -153,6 +203,7 @@ export function testOrgKeys() {
       description: '</td><script>window.__pwned=2</script>',
       enabled: false,
       status: 'DISABLED',
+      apiKeyTemplateId: 'tpl-deleted-long-ago',
     },
     { displayName: 'An entry without an id is skipped' },
   ];
@@ -169,7 +220,17 @@ export function testOrgPrivileges() {
   ];
 }
 
-const ROUTE = /^\/rest\/organizations\/([^/]+)\/(apikeys|privileges\/apikeys|privileges\/me)$/;
+const ROUTE = /^\/rest\/organizations\/([^/]+)\/(apikeys|privileges\/apikeys|privileges\/me|templates\/apikeys)$/;
+const HOME_ROUTE = /^\/rest\/global\/organizations\/([^/]+)$/;
+
+/** The route's organization and its name for `failNext` ('apikeys', 'global', ...). */
+function routeOf(pathname) {
+  if (pathname === '/rest/organizations') return { org: ORGANIZATION_LIST, what: 'organizations' };
+  const home = HOME_ROUTE.exec(pathname);
+  if (home) return { org: decodeURIComponent(home[1]), what: 'global' };
+  const route = ROUTE.exec(pathname);
+  return route ? { org: decodeURIComponent(route[1]), what: route[2] } : null;
+}
 
 /**
  * Starts the server. Returns { url, port, requests, failNext(org, scenario, times), close() }.
@@ -183,9 +244,9 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    const route = ROUTE.exec(url.pathname);
-    const org = route ? decodeURIComponent(route[1]) : null;
-    const queued = org && pending.get(org)?.find((entry) => !entry.route || entry.route === route[2]);
+    const route = routeOf(url.pathname);
+    const org = route?.org ?? null;
+    const queued = org && pending.get(org)?.find((entry) => !entry.route || entry.route === route.what);
     const scenario = queued?.scenario ?? (org && SCENARIO_ORGS[org]) ?? {};
     const requestId = `test-req-${++serial}`;
     const origin = req.headers.origin;
@@ -237,7 +298,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     if (req.headers.authorization !== `Bearer ${token}`) {
       return coveoError(401, 'INVALID_TOKEN', 'The access token is invalid or expired.');
     }
-    if (!KNOWN_ORGS.has(org)) return coveoError(404, 'ORGANIZATION_NOT_FOUND', `Organization ${org} not found.`);
+    if (org !== ORGANIZATION_LIST && !KNOWN_ORGS.has(org)) return coveoError(404, 'ORGANIZATION_NOT_FOUND', `Organization ${org} not found.`);
 
     consume();
     if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
@@ -248,7 +309,19 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
       return sendJson(scenario.status, body, scenario.headers);
     }
 
-    const what = route[2];
+    const what = route.what;
+    if (what === 'organizations') {
+      const all = reachableOrgs();
+      const perPage = Math.max(1, Number(url.searchParams.get('perPage') ?? 100));
+      const pageNumber = Math.max(0, Number(url.searchParams.get('page') ?? 0));
+      const items = all.slice(pageNumber * perPage, (pageNumber + 1) * perPage);
+      return sendJson(200, { items, totalEntries: all.length, totalPages: Math.ceil(all.length / perPage) });
+    }
+    if (what === 'global') {
+      const region = homeRegion(org);
+      return sendJson(200, { organizationId: org, primaryMainRegion: region, mainRegions: [region], satelliteRegions: [] });
+    }
+    if (what === 'templates/apikeys') return sendJson(200, keyTemplates(org));
     if (what === 'apikeys') {
       if (org === 'bigorg' || org === 'hugeorg') {
         bigKeysJson[org] ??= JSON.stringify(bigOrgKeys(org === 'bigorg' ? 10_000 : 50_000));
@@ -279,8 +352,9 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     url: `http://127.0.0.1:${actualPort}`,
     requests,
     /**
-     * Makes the next `times` requests for `org` (only to `route`, such as 'apikeys', when
-     * given) behave like `scenario`: a SCENARIO_ORGS name or an object of that shape.
+     * Makes the next `times` requests for `org` (only to `route`, such as 'apikeys',
+     * 'templates/apikeys' or 'global', when given) behave like `scenario`: a SCENARIO_ORGS
+     * name or an object of that shape. The organization list is ORGANIZATION_LIST.
      */
     failNext(org, scenario, { times = 1, route } = {}) {
       const queue = pending.get(org) ?? [];
@@ -300,5 +374,5 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const api = await startApiServer({ port: Number(process.argv[2] ?? 8123) });
-  console.log(`Test Coveo API on ${api.url} (token: ${TEST_TOKEN}; orgs: testorg, otherorg, bigorg, ${Object.keys(SCENARIO_ORGS).join(', ')})`);
+  console.log(`Test Coveo API on ${api.url} (token: ${TEST_TOKEN}; orgs: testorg, otherorg, euorg, bigorg, ${Object.keys(SCENARIO_ORGS).join(', ')})`);
 }

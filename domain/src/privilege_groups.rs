@@ -165,6 +165,9 @@ pub const VIEW_API_KEYS: &str = "Organization · API keys · View (`PLATFORM.API
 pub const VIEW_ORGANIZATION: &str =
     "Organization · Organization · View (`PLATFORM.ORGANIZATION.VIEW`)";
 
+/// The privilege that lists API key templates, as [`VIEW_API_KEYS`].
+pub const CREATE_API_KEYS: &str = "Organization · API keys · Create (`PLATFORM.API_KEY.CREATE`)";
+
 /// Whether a token's own privileges (`/privileges/me`) include viewing API keys.
 pub fn can_view_api_keys(privileges: &[Privilege]) -> bool {
     privileges.iter().any(|p| {

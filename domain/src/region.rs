@@ -66,6 +66,11 @@ impl Region {
         }
     }
 
+    /// The Administration Console of the region.
+    pub fn console_url(self) -> String {
+        format!("https://{}/admin/", self.host())
+    }
+
     pub fn host(self) -> &'static str {
         match self {
             Region::Us => "platform.cloud.coveo.com",

@@ -61,6 +61,12 @@ impl Token {
         Token::parse(input).map_or_else(|_| input.to_owned(), |token| token.0)
     }
 
+    /// Whether it has the shape of an API key value (`xx` and a UUID): what people paste
+    /// when they have the wrong kind of token.
+    pub fn looks_like_api_key(&self) -> bool {
+        crate::key_value::PastedValue::parse(&self.0).is_some_and(|v| v.looks_like_a_key())
+    }
+
     /// The token itself, for the `Authorization` header and nothing else.
     pub fn expose(&self) -> &str {
         &self.0

@@ -11,7 +11,7 @@ use domain::operations::{
     as_held, callable, fit, operation_count, owner_mix_ups, Limit, Lookup, OperationIndex, Reach,
 };
 use domain::privilege_explorer::{ExplorerQuery, PrivilegeIndex, PrivilegeRef};
-use domain::privilege_groups::{VIEW_API_KEYS, VIEW_ORGANIZATION};
+use domain::privilege_groups::{CREATE_API_KEYS, VIEW_API_KEYS, VIEW_ORGANIZATION};
 use domain::purpose::Purpose;
 use domain::status::status_name;
 use serde_json::Value;
@@ -140,6 +140,7 @@ fn the_first_loads_privilege_names_agree_with_the_catalog() {
     };
     assert_eq!(VIEW_API_KEYS, backticked("PLATFORM.API_KEY.VIEW"));
     assert_eq!(VIEW_ORGANIZATION, backticked("PLATFORM.ORGANIZATION.VIEW"));
+    assert_eq!(CREATE_API_KEYS, backticked("PLATFORM.API_KEY.CREATE"));
 }
 
 #[test]

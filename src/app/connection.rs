@@ -21,6 +21,10 @@ pub struct ConnectionForm {
     remember: RwSignal<bool>,
     /// Advanced > API base URL; empty means the region's host. Never in the URL.
     base_text: RwSignal<String>,
+    /// "Identify a key by its value": a pasted key value, a secret like the token. Kept
+    /// here, beside the token, so that forgetting the token forgets it too; never stored
+    /// and never in the URL.
+    key_value_text: RwSignal<String>,
     /// The fields parsed, with the region from the view state.
     inputs: Memo<ConnectionInputs>,
     nav: Navigation,
@@ -51,6 +55,7 @@ impl ConnectionForm {
             token_text,
             remember,
             base_text,
+            key_value_text: RwSignal::new(String::new()),
             inputs,
             nav,
         }
@@ -117,6 +122,15 @@ impl ConnectionForm {
         self.base_text.set(text);
     }
 
+    /// The pasted key value's text (tracked).
+    pub fn key_value_text(&self) -> String {
+        self.key_value_text.get()
+    }
+
+    pub fn set_key_value_text(&self, text: String) {
+        self.key_value_text.set(text);
+    }
+
     /// Turns "Remember for this tab" on (storing the current token) or off (erasing it).
     pub fn set_remember(&self, remember: bool) {
         self.remember.set(remember);
@@ -127,12 +141,13 @@ impl ConnectionForm {
         }
     }
 
-    /// Empties the token field and the tab's storage. What was already asked with the
-    /// token is stopped by `Lists::stop_for_forgotten_token`.
+    /// Empties the token field, the tab's storage and the pasted key value. What was
+    /// already asked with the token is stopped by `Lists::stop_for_forgotten_token`.
     pub fn forget_token(&self) {
         token_store::clear();
         self.remember.set(false);
         self.token_text.set(String::new());
+        self.key_value_text.set(String::new());
     }
 
     /// Takes the organization of a state the user went back or forward to.

@@ -1,17 +1,66 @@
-//! The connection form: organization, token, region, API base override, Load and sample
-//! data. It reads the parsed inputs once ([`ConnectionForm::inputs`]) for every line it
-//! shows.
+//! The connection panel: the form (organization, token, region, API base override, Load
+//! and sample data) until keys are loaded, then one line that says what is shown, with
+//! "Change" to open the form again. The region advice shows above either.
+
+use std::sync::Arc;
 
 use domain::region::Region;
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
+use crate::app::folded_connection::FoldedConnection;
 use crate::app::navigation::Entry;
-use crate::app::state::use_app;
+use crate::app::org_picker::OrgField;
+use crate::app::region_advice::RegionAdvice;
+use crate::app::state::{use_app, AppState};
+use crate::app::token_field::TokenField;
+use crate::loader::{LoadState, Origin};
+
+/// The connection: its form, or, once the keys of what it points to are loaded, one line.
+#[component]
+pub fn ConnectionPanel() -> impl IntoView {
+    let AppState { form, lists, .. } = use_app();
+    // The keys on screen, when they were loaded live for what the form points to:
+    // identified by their data, so that every new load is told apart.
+    let shown = Memo::new(move |_| {
+        lists.keys.state().with(|s| match s {
+            LoadState::Loaded {
+                origin: Origin::Live(connection),
+                data,
+            } if form.inputs().with(|i| i.points_to(connection)) => {
+                Some(Arc::as_ptr(data) as usize)
+            }
+            _ => None,
+        })
+    });
+    // The keys for which "Change" opened the form: it stays open for them.
+    let opened_for = RwSignal::new(None::<usize>);
+    let folded = move || {
+        shown
+            .get()
+            .is_some_and(|keys| opened_for.get() != Some(keys))
+    };
+    let open = move || {
+        opened_for.set(shown.get_untracked());
+        // The form replaces the line: the focus goes to its first field.
+        request_animation_frame(|| {
+            if let Some(field) = document().get_element_by_id("org-id") {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(field).focus();
+            }
+        });
+    };
+    view! {
+        <RegionAdvice/>
+        {move || if folded() {
+            view! { <FoldedConnection on_change=open/> }.into_any()
+        } else {
+            view! { <ConnectionEditor/> }.into_any()
+        }}
+    }
+}
 
 /// The form that says which organization to read, and with which token.
 #[component]
-pub fn ConnectionPanel() -> impl IntoView {
+fn ConnectionEditor() -> impl IntoView {
     let form = use_app().form;
     let lists = use_app().lists;
     // Set when Load was refused; the reason shown is the inputs' own, so it goes away as
@@ -52,86 +101,14 @@ pub fn ConnectionPanel() -> impl IntoView {
     }
 }
 
-#[component]
-fn OrgField() -> impl IntoView {
-    let form = use_app().form;
-    view! {
-        <div class="field">
-            <label for="org-id">"Organization ID"</label>
-            <input
-                id="org-id"
-                name="org"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder="mycoveocloudv2organizationg8tp8wu3"
-                prop:value=move || form.org_text()
-                on:input=move |ev| form.set_org_text(event_target_value(&ev))
-            />
-        </div>
-    }
-}
-
-#[component]
-fn TokenField() -> impl IntoView {
-    let form = use_app().form;
-    let lists = use_app().lists;
-    let has_token = move || form.remember() || !form.token_is_empty();
-    view! {
-        <div class="field">
-            <label for="access-token">"Access token"</label>
-            <input
-                id="access-token"
-                type="password"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder="Paste an OAuth or personal access token"
-                prop:value=move || form.token_text()
-                on:input=move |ev| form.set_token_text(event_target_value(&ev))
-                // Tidy a pasted "Bearer ..." once the field is left, not while typing.
-                on:change=move |_| form.tidy_token()
-                // A pasted token is a complete one: load, once the paste has landed.
-                on:paste=move |_| { Timeout::new(0, move || lists.load_if_idle()).forget(); }
-            />
-            <div class="token-options">
-                <label>
-                    <input
-                        type="checkbox"
-                        prop:checked=move || form.remember()
-                        on:change=move |ev| form.set_remember(event_target_checked(&ev))
-                    />
-                    "Remember for this tab"
-                </label>
-                {move || has_token().then(|| view! {
-                    <button
-                        type="button"
-                        class="link"
-                        on:click=move |_| {
-                            form.forget_token();
-                            lists.stop_for_forgotten_token();
-                        }
-                    >
-                        "Forget token"
-                    </button>
-                })}
-            </div>
-            {move || form.inputs().with(|i| i.awaiting_token().cloned()).map(|org| view! {
-                <p class="hint" data-testid="token-prompt">
-                    "Paste an access token to load " <strong>{org.to_string()}</strong>
-                    ". Links never carry it."
-                </p>
-            })}
-        </div>
-    }
-}
-
+/// The region, by its short name: the host it stands for is on the destination line, so
+/// the select stays narrow enough never to clip its text.
 #[component]
 fn RegionField() -> impl IntoView {
-    let nav = use_app().nav;
+    let AppState { nav, directory, .. } = use_app();
     let options = Region::ALL
         .into_iter()
-        .map(|region| {
-            view! { <option value=region.code()>{region.label()} " — " {region.host()}</option> }
-        })
+        .map(|region| view! { <option value=region.code()>{region.label()}</option> })
         .collect_view();
     view! {
         <div class="field">
@@ -142,6 +119,7 @@ fn RegionField() -> impl IntoView {
                 on:change=move |ev| {
                     if let Some(region) = Region::from_code(&event_target_value(&ev)) {
                         nav.go(Entry::Replace, |u| u.region = region);
+                        directory.refresh();
                     }
                 }
             >
@@ -153,7 +131,9 @@ fn RegionField() -> impl IntoView {
 
 #[component]
 fn BaseField() -> impl IntoView {
-    let form = use_app().form;
+    let AppState {
+        form, directory, ..
+    } = use_app();
     view! {
         <details class="advanced">
             <summary>"Advanced"</summary>
@@ -166,6 +146,7 @@ fn BaseField() -> impl IntoView {
                     placeholder="/coveo (a same-origin proxy) or https://host"
                     prop:value=move || form.base_text()
                     on:input=move |ev| form.set_base_text(event_target_value(&ev))
+                    on:change=move |_| directory.refresh()
                 />
                 <p class="hint">"Overrides the region. Not saved and never put in a link."</p>
             </div>

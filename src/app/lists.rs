@@ -1,18 +1,23 @@
-//! The three lists the app loads (keys, assignable privileges, the token's own
-//! privileges) and every action that sends a request for them. Each send reads the
+//! What the app loads for an organization (keys, assignable privileges, the token's own
+//! privileges, key templates, the organization's region) and every action that sends a
+//! request for them. Each send reads the
 //! connection inputs at that moment: nothing here keeps a token.
 
-use domain::connection::{ConnectionInputs, NotReady};
+use domain::connection::{Connection, ConnectionInputs, NotReady};
+use domain::decode::DecodeError;
 use domain::demo::{demo_keys, demo_privileges};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::model::{ApiKey, Privilege};
+use domain::organizations::OrgHome;
+use domain::templates::Templates;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::api::ApiRequest;
+use crate::api::{self, ApiRequest};
 use crate::app::navigation::{Entry, Navigation};
 use crate::components::list_status::ListActions;
+use crate::fetch::Fetch;
 use crate::loader::{Attempt, Loader, Origin};
 
 /// Handles to the loaded lists; provided as context by the app.
@@ -22,6 +27,10 @@ pub struct Lists {
     pub privileges: Loader<Privilege>,
     /// What the token itself may do, asked to explain a refused key list.
     pub token_privileges: Loader<Privilege>,
+    /// The organization's API key templates, which name each key's template.
+    pub templates: Fetch<Templates>,
+    /// Where the organization lives, to offer its region when another one is chosen.
+    pub home: Fetch<OrgHome>,
     inputs: Memo<ConnectionInputs>,
     nav: Navigation,
     /// Called when a list starts loading.
@@ -34,19 +43,46 @@ impl Lists {
             keys: Loader::new(),
             privileges: Loader::new(),
             token_privileges: Loader::new(),
+            templates: Fetch::new(),
+            home: Fetch::new(),
             inputs,
             nav,
             on_start,
         }
     }
 
-    /// Load: both lists for the inputs as they are, or the reason there is no request.
+    /// Load: both lists, the templates and the organization's region, for the inputs as
+    /// they are; or the reason there is no request.
     pub fn load(&self) -> Result<(), NotReady> {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
         (self.on_start)();
         self.send(self.keys, Endpoint::ApiKeys, Attempt::User);
         self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
+        self.load_templates();
+        self.fetch_small(self.home, Endpoint::OrganizationHome, OrgHome::read);
         Ok(())
+    }
+
+    /// Asks for the organization's API key templates (again).
+    pub fn load_templates(&self) {
+        self.fetch_small(self.templates, Endpoint::KeyTemplates, Templates::read);
+    }
+
+    /// Sends a small route's request with the inputs as they are now; without a request
+    /// to make, forgets what `fetch` held.
+    fn fetch_small<T: Send + Sync + 'static>(
+        &self,
+        fetch: Fetch<T>,
+        endpoint: Endpoint,
+        read: fn(&[u8]) -> Result<T, DecodeError>,
+    ) {
+        match self.request(endpoint) {
+            Ok((connection, request)) => fetch
+                .start(Some(connection), move |controller| async move {
+                    api::get_small(&request, &controller, read).await
+                }),
+            Err(_) => fetch.clear(),
+        }
     }
 
     /// Loads when the inputs are complete and the keys shown are not theirs yet: a token
@@ -68,6 +104,8 @@ impl Lists {
         (self.on_start)();
         self.keys.show(Origin::Demo, demo_keys());
         self.privileges.show(Origin::Demo, demo_privileges());
+        self.templates.clear();
+        self.home.clear();
     }
 
     /// What the key list's Cancel and Retry do.
@@ -119,6 +157,8 @@ impl Lists {
         stop(self.keys, self.inputs);
         stop(self.privileges, self.inputs);
         stop(self.token_privileges, self.inputs);
+        self.templates.stop();
+        self.home.stop();
     }
 
     fn privileges_endpoint(&self) -> Endpoint {
@@ -134,11 +174,11 @@ impl Lists {
         T: DeserializeOwned + Send + Sync + 'static,
     {
         match self.request(endpoint) {
-            Ok(request) => loader.load(request, attempt),
-            Err((origin, error)) => {
+            Ok((connection, request)) => loader.load(connection, request, attempt),
+            Err((origin, problem)) => {
                 let shown = loader.state().with_untracked(|s| s.origin().cloned());
                 if let Some(origin) = origin.or(shown) {
-                    loader.refuse(origin, error);
+                    loader.refuse(origin, ApiError::NotSent(problem));
                 }
             }
         }
@@ -147,13 +187,13 @@ impl Lists {
     /// The request for `endpoint` with the inputs as they are now; or why there is none,
     /// with the connection the inputs point to, if any. Not generic: the wasm holds it
     /// once for every list.
-    fn request(&self, endpoint: Endpoint) -> Result<ApiRequest, (Option<Origin>, ApiError)> {
+    fn request(
+        &self,
+        endpoint: Endpoint,
+    ) -> Result<(Connection, ApiRequest), (Option<Origin>, NotReady)> {
         self.inputs.with_untracked(|inputs| match inputs.ready() {
-            Ok(ready) => Ok(ApiRequest::new(ready, endpoint)),
-            Err(problem) => Err((
-                inputs.connection().map(Origin::Live),
-                ApiError::NotSent(problem),
-            )),
+            Ok(ready) => Ok((ready.connection.clone(), ApiRequest::new(&ready, endpoint))),
+            Err(problem) => Err((inputs.connection().map(Origin::Live), problem)),
         })
     }
 }

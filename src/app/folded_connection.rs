@@ -1,0 +1,55 @@
+//! The connection in one line once keys are loaded ("acmeprod1 · US · token ••• ·
+//! Change"), so that the list starts near the top of the screen.
+
+use leptos::prelude::*;
+
+use crate::app::state::{use_app, AppState};
+use crate::fetch::Fetched;
+
+/// What the page shows, in one line; `on_change` opens the form again.
+#[component]
+pub fn FoldedConnection(#[prop(into)] on_change: Callback<()>) -> impl IntoView {
+    let AppState {
+        nav,
+        form,
+        directory,
+        ..
+    } = use_app();
+    let org = move || {
+        form.inputs()
+            .with(|i| i.org.as_ref().map(|o| o.to_string()).unwrap_or_default())
+    };
+    let name = move || {
+        let id = org();
+        directory.state().with(|s| match &s.fetched {
+            Fetched::Ready(reachable) => reachable
+                .orgs
+                .find(&id)
+                .and_then(|o| o.display_name.clone()),
+            _ => None,
+        })
+    };
+    let place = move || {
+        if form.base_text().trim().is_empty() {
+            nav.with(|u| u.region.label()).to_owned()
+        } else {
+            form.inputs().with(|i| i.destination())
+        }
+    };
+    view! {
+        <section class="connection folded" aria-label="Connection" data-testid="folded-connection">
+            <span class="org">
+                {move || name().map(|name| view! { <strong>{name}</strong> " " })}
+                <code>{org}</code>
+            </span>
+            <span aria-hidden="true">" · "</span>
+            <span>{place}</span>
+            <span aria-hidden="true">" · "</span>
+            <span>"token " <span aria-label="hidden">"•••"</span>
+                {move || form.remember().then_some(" (remembered for this tab)")}
+            </span>
+            <span aria-hidden="true">" · "</span>
+            <button type="button" class="link" on:click=move |_| on_change.run(())>"Change"</button>
+        </section>
+    }
+}

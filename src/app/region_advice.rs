@@ -1,0 +1,57 @@
+//! "This organization lives in another region": offered in one click when Coveo says
+//! where the organization lives (its home region, or a "wrong region" answer) and the
+//! region chosen is not that one.
+
+use domain::region::Region;
+use leptos::prelude::*;
+
+use crate::app::navigation::Entry;
+use crate::app::state::{use_app, AppState};
+use crate::loader::{LoadState, Origin};
+
+/// The advice, when there is one to give.
+#[component]
+pub fn RegionAdvice() -> impl IntoView {
+    let AppState {
+        nav,
+        form,
+        lists,
+        directory,
+    } = use_app();
+    let advice = Memo::new(move |_| {
+        let chosen = nav.with(|u| u.region);
+        let connection = form.inputs().with(|i| i.connection())?;
+        let refused = lists.keys.state().with(|s| match s {
+            LoadState::Failed {
+                origin: Origin::Live(c),
+                error,
+                ..
+            } if *c == connection => error.allowed_region(),
+            _ => None,
+        });
+        let home = lists.home.state().with(|s| {
+            s.ready_for(Some(&connection))
+                .and_then(|home| home.better_region(chosen))
+        });
+        let region = refused.filter(|r| *r != chosen).or(home)?;
+        Some((connection.org.to_string(), region))
+    });
+    let switch = move |region: Region| {
+        nav.go(Entry::Replace, |u| u.region = region);
+        directory.refresh();
+        let _ = lists.load();
+    };
+    move || {
+        advice.get().map(|(org, region)| {
+            view! {
+                <p class="region-advice" role="status" data-testid="region-advice">
+                    <code>{org}</code> " lives in the " <strong>{region.label()}</strong>
+                    " region (" {region.host()} "). "
+                    <button type="button" class="primary" on:click=move |_| switch(region)>
+                        "Switch to " {region.label()}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
