@@ -3,7 +3,9 @@
 //! the outcome kept with the connection it was asked for. Like [`crate::loader`], it
 //! keeps no token: the work it runs builds its requests when it sends them.
 
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use domain::connection::Connection;
@@ -12,32 +14,34 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
-/// Where a fetch stands.
+/// Where a fetch stands; `A` is the answer (a reference to it, when read).
 #[derive(Debug)]
-pub enum Fetched<T> {
+pub enum Fetched<A> {
     Idle,
     Loading,
-    Ready(Arc<T>),
+    Ready(A),
     Failed(ApiError),
 }
 
 /// A fetch's state, with the organization it was asked for (none for the organization
 /// list, which belongs to no organization).
 #[derive(Debug)]
-pub struct FetchState<T> {
+pub struct FetchState<A> {
     pub connection: Option<Connection>,
-    pub fetched: Fetched<T>,
+    pub fetched: Fetched<A>,
 }
 
-impl<T> FetchState<T> {
+impl<A: Copy> FetchState<A> {
     /// The answer, when it is in and belongs to `connection`.
-    pub fn ready_for(&self, connection: Option<&Connection>) -> Option<&Arc<T>> {
+    pub fn ready_for(&self, connection: Option<&Connection>) -> Option<A> {
         match &self.fetched {
-            Fetched::Ready(value) if self.connection.as_ref() == connection => Some(value),
+            Fetched::Ready(value) if self.connection.as_ref() == connection => Some(*value),
             _ => None,
         }
     }
+}
 
+impl<A> FetchState<A> {
     /// The failure, when it belongs to `connection`.
     pub fn failed_for(&self, connection: Option<&Connection>) -> Option<&ApiError> {
         match &self.fetched {
@@ -52,12 +56,20 @@ impl<T> FetchState<T> {
 }
 
 /// Runs one small fetch at a time. Cheap to copy: a handle to arena-held state.
+///
+/// The state is held without its type (`Erased`), and typed again when read: the code
+/// that makes and stops a fetch then exists once in the wasm, not once per kind of
+/// answer, which keeps the first load small (only the chunks read the answers).
 pub struct Fetch<T: Send + Sync + 'static> {
-    state: RwSignal<FetchState<T>>,
+    state: RwSignal<FetchState<Arc<Erased>>>,
     /// Bumped by every start and stop: an answer for an older number is stale.
     generation: StoredValue<u64>,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    answer: PhantomData<fn() -> T>,
 }
+
+/// An answer of any type; [`Fetch`] knows which.
+type Erased = dyn Any + Send + Sync;
 
 impl<T: Send + Sync + 'static> Clone for Fetch<T> {
     fn clone(&self) -> Self {
@@ -74,18 +86,23 @@ impl<T: Send + Sync + 'static> Default for Fetch<T> {
 
 impl<T: Send + Sync + 'static> Fetch<T> {
     pub fn new() -> Self {
+        let (state, generation, in_flight) = erased_parts();
         Fetch {
-            state: RwSignal::new(FetchState {
-                connection: None,
-                fetched: Fetched::Idle,
-            }),
-            generation: StoredValue::new(0),
-            in_flight: StoredValue::new_local(None),
+            state,
+            generation,
+            in_flight,
+            answer: PhantomData,
         }
     }
 
-    pub fn state(&self) -> ReadSignal<FetchState<T>> {
-        self.state.read_only()
+    /// Reads the state (tracked), its answer typed.
+    pub fn with<R>(&self, read: impl FnOnce(FetchState<&T>) -> R) -> R {
+        self.state.with(|s| read(typed(s)))
+    }
+
+    /// Reads the state without tracking it.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(FetchState<&T>) -> R) -> R {
+        self.state.with_untracked(|s| read(typed(s)))
     }
 
     /// Runs `work` for `connection`, abandoning the fetch in flight. `work` is handed the
@@ -113,7 +130,7 @@ impl<T: Send + Sync + 'static> Fetch<T> {
             this.state.set(FetchState {
                 connection,
                 fetched: match result {
-                    Ok(value) => Fetched::Ready(Arc::new(value)),
+                    Ok(value) => Fetched::Ready(Arc::new(value) as Arc<Erased>),
                     Err(error) => Fetched::Failed(error),
                 },
             });
@@ -122,26 +139,82 @@ impl<T: Send + Sync + 'static> Fetch<T> {
 
     /// Stops the fetch in flight; what was already answered stays.
     pub fn stop(&self) {
-        self.restart();
-        if self.state.with_untracked(FetchState::is_loading) {
-            self.clear();
-        }
+        stop(self.state, self.generation, self.in_flight);
     }
 
     /// Stops and forgets everything.
     pub fn clear(&self) {
-        self.restart();
-        self.state.set(FetchState {
-            connection: None,
-            fetched: Fetched::Idle,
-        });
+        clear(self.state, self.generation, self.in_flight);
     }
 
     fn restart(&self) -> u64 {
-        if let Some(controller) = self.in_flight.try_update_value(Option::take).flatten() {
-            controller.abort();
-        }
-        self.generation.update_value(|g| *g += 1);
-        self.generation.get_value()
+        restart(self.generation, self.in_flight)
     }
+}
+
+type Parts = (
+    RwSignal<FetchState<Arc<Erased>>>,
+    StoredValue<u64>,
+    StoredValue<Option<AbortController>, LocalStorage>,
+);
+
+fn erased_parts() -> Parts {
+    (
+        RwSignal::new(FetchState {
+            connection: None,
+            fetched: Fetched::Idle,
+        }),
+        StoredValue::new(0),
+        StoredValue::new_local(None),
+    )
+}
+
+/// The state with its answer typed: `T` is the type the fetch stored.
+fn typed<T: 'static>(state: &FetchState<Arc<Erased>>) -> FetchState<&T> {
+    FetchState {
+        connection: state.connection.clone(),
+        fetched: match &state.fetched {
+            Fetched::Idle => Fetched::Idle,
+            Fetched::Loading => Fetched::Loading,
+            Fetched::Ready(value) => match value.downcast_ref::<T>() {
+                Some(value) => Fetched::Ready(value),
+                None => Fetched::Idle,
+            },
+            Fetched::Failed(error) => Fetched::Failed(error.clone()),
+        },
+    }
+}
+
+fn stop(
+    state: RwSignal<FetchState<Arc<Erased>>>,
+    generation: StoredValue<u64>,
+    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+) {
+    restart(generation, in_flight);
+    if state.with_untracked(FetchState::is_loading) {
+        clear(state, generation, in_flight);
+    }
+}
+
+fn clear(
+    state: RwSignal<FetchState<Arc<Erased>>>,
+    generation: StoredValue<u64>,
+    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+) {
+    restart(generation, in_flight);
+    state.set(FetchState {
+        connection: None,
+        fetched: Fetched::Idle,
+    });
+}
+
+fn restart(
+    generation: StoredValue<u64>,
+    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+) -> u64 {
+    if let Some(controller) = in_flight.try_update_value(Option::take).flatten() {
+        controller.abort();
+    }
+    generation.update_value(|g| *g += 1);
+    generation.get_value()
 }

@@ -1,10 +1,10 @@
 //! API key templates (`GET /rest/organizations/{org}/templates/apikeys`): the name a
 //! key's `apiKeyTemplateId` stands for, and the privileges a builder can start from.
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde::de::{IgnoredAny, MapAccess, SeqAccess};
 
-use crate::decode::{json_kind, DecodeError};
+use crate::decode::DecodeError;
+use crate::lenient::{field, text, Lenient, Name, Shape};
 use crate::model::{ApiKey, Privilege};
 
 /// One template, read leniently: only `id` is needed.
@@ -33,33 +33,25 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Reads a plain array or a page object (`{items: [...]}`).
+    /// Reads a plain array or a page object (`{items: [...]}`). Read straight into the
+    /// templates, as keys are: the privilege code is then the keys' own, not a second
+    /// copy for a tree of JSON values.
     pub fn read(body: &[u8]) -> Result<Templates, DecodeError> {
-        let value: Value = serde_json::from_slice(body).map_err(|e| {
-            if e.is_eof() && !body.trim_ascii().is_empty() {
-                DecodeError::Incomplete
-            } else {
-                DecodeError::NotJson
-            }
-        })?;
-        let items = match value {
-            Value::Array(items) => items,
-            Value::Object(mut page) => match page.remove("items") {
-                Some(Value::Array(items)) => items,
-                _ => return Err(DecodeError::NotAList { found: "an object" }),
-            },
-            other => {
-                return Err(DecodeError::NotAList {
-                    found: json_kind(&other),
+        match serde_json::from_slice::<Lenient<TemplateList>>(body) {
+            Ok(Lenient(Some(TemplateList(entries)))) => {
+                let total = entries.len();
+                let items: Vec<KeyTemplate> = entries.into_iter().flatten().collect();
+                Ok(Templates {
+                    skipped: total - items.len(),
+                    items,
                 })
             }
-        };
-        let total = items.len();
-        let items: Vec<KeyTemplate> = items.into_iter().filter_map(read_template).collect();
-        Ok(Templates {
-            skipped: total - items.len(),
-            items,
-        })
+            Ok(Lenient(None)) => Err(DecodeError::NotAList {
+                found: kind_of(body),
+            }),
+            Err(e) if e.is_eof() && !body.trim_ascii().is_empty() => Err(DecodeError::Incomplete),
+            Err(_) => Err(DecodeError::NotJson),
+        }
     }
 
     /// The template a key was made from, when the organization lists it.
@@ -73,34 +65,76 @@ impl Templates {
     }
 }
 
-fn read_template(item: Value) -> Option<KeyTemplate> {
-    let Value::Object(mut object) = item else {
-        return None;
-    };
-    let mut text = |name: &str| match object.remove(name) {
-        Some(Value::String(text)) if !text.trim().is_empty() => Some(text),
-        _ => None,
-    };
-    let id = text("id")?;
-    let (display_name, description, privacy_level) = (
-        text("displayName"),
-        text("description"),
-        text("privacyLevel"),
-    );
-    let privileges = match object.remove("privileges") {
-        Some(Value::Array(list)) => list
-            .into_iter()
-            .filter_map(|p| Privilege::deserialize(p).ok())
-            .collect(),
-        _ => Vec::new(),
-    };
-    Some(KeyTemplate {
-        id,
-        display_name,
-        description,
-        privacy_level,
-        privileges,
-    })
+/// A list of templates (an entry that is not one is `None`), or a page object holding
+/// one in `items`.
+struct TemplateList(Vec<Option<KeyTemplate>>);
+
+impl Shape for TemplateList {
+    fn list<'de, A: SeqAccess<'de>>(mut list: A) -> Result<Option<Self>, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(Lenient(entry)) = list.next_element::<Lenient<KeyTemplate>>()? {
+            entries.push(entry);
+        }
+        Ok(Some(TemplateList(entries)))
+    }
+
+    fn object<'de, A: MapAccess<'de>>(mut object: A) -> Result<Option<Self>, A::Error> {
+        let mut items = None;
+        let o = &mut object;
+        while let Some(name) = o.next_key::<Name>()? {
+            match name.as_str() {
+                "items" => items = field::<TemplateList, A>(o)?,
+                _ => {
+                    o.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(items)
+    }
+}
+
+impl Shape for KeyTemplate {
+    fn object<'de, A: MapAccess<'de>>(mut object: A) -> Result<Option<Self>, A::Error> {
+        let mut id = None;
+        let mut template = KeyTemplate {
+            id: String::new(),
+            display_name: None,
+            description: None,
+            privacy_level: None,
+            privileges: Vec::new(),
+        };
+        let o = &mut object;
+        while let Some(name) = o.next_key::<Name>()? {
+            match name.as_str() {
+                "id" => id = text(o)?,
+                "displayName" => template.display_name = text(o)?,
+                "description" => template.description = text(o)?,
+                "privacyLevel" => template.privacy_level = text(o)?,
+                "privileges" => template.privileges = field(o)?.unwrap_or_default(),
+                _ => {
+                    o.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let blank = |text: &Option<String>| text.as_deref().is_some_and(|t| t.trim().is_empty());
+        if blank(&template.display_name) {
+            template.display_name = None;
+        }
+        Ok(id
+            .filter(|id| !id.trim().is_empty())
+            .map(|id| KeyTemplate { id, ..template }))
+    }
+}
+
+/// What a JSON body that is no list is, from its first character.
+fn kind_of(body: &[u8]) -> &'static str {
+    match body.trim_ascii_start().first() {
+        Some(b'{') => "an object",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
 }
 
 /// A privacy level in words (`PUBLIC` → "Public"); other values as they come.

@@ -51,21 +51,25 @@ impl Lists {
         }
     }
 
-    /// Load: both lists, the templates and the organization's region, for the inputs as
-    /// they are; or the reason there is no request.
+    /// Load: both lists for the inputs as they are, or the reason there is no request.
+    /// (The templates and the organization's region follow the key list: see
+    /// `app::connect`.)
     pub fn load(&self) -> Result<(), NotReady> {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
         (self.on_start)();
         self.send(self.keys, Endpoint::ApiKeys, Attempt::User);
         self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
-        self.load_templates();
-        self.fetch_small(self.home, Endpoint::OrganizationHome, OrgHome::read);
         Ok(())
     }
 
     /// Asks for the organization's API key templates (again).
     pub fn load_templates(&self) {
         self.fetch_small(self.templates, Endpoint::KeyTemplates, Templates::read);
+    }
+
+    /// Asks where the organization lives.
+    pub fn load_home(&self) {
+        self.fetch_small(self.home, Endpoint::OrganizationHome, OrgHome::read);
     }
 
     /// Sends a small route's request with the inputs as they are now; without a request
@@ -104,8 +108,6 @@ impl Lists {
         (self.on_start)();
         self.keys.show(Origin::Demo, demo_keys());
         self.privileges.show(Origin::Demo, demo_privileges());
-        self.templates.clear();
-        self.home.clear();
     }
 
     /// What the key list's Cancel and Retry do.

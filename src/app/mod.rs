@@ -1,15 +1,13 @@
 //! The app: the state derived from the page URL and the connection form, provided to the
-//! views as four handles (`Navigation`, `ConnectionForm`, `Lists`, `Directory`), and the
-//! page around the views. The only code that knows the whole page.
+//! views as three handles (`Navigation`, `ConnectionForm`, `Lists`), and the page around
+//! the views. The only code that knows the whole page.
 
+pub mod connect;
 pub mod connection;
+pub mod connection_editor;
 pub mod connection_panel;
-pub mod directory;
-pub mod folded_connection;
 pub mod lists;
 pub mod navigation;
-pub mod org_picker;
-pub mod region_advice;
 pub mod state;
 pub mod token_field;
 pub mod view_tabs;

@@ -1,9 +1,8 @@
-//! The app's state: four handles, each with one job, provided once as context.
+//! The app's state: three handles, each with one job, provided once as context.
 
 use leptos::prelude::*;
 
 use crate::app::connection::ConnectionForm;
-use crate::app::directory::Directory;
 use crate::app::lists::Lists;
 use crate::app::navigation::Navigation;
 
@@ -13,8 +12,6 @@ pub struct AppState {
     pub nav: Navigation,
     pub form: ConnectionForm,
     pub lists: Lists,
-    /// The organizations the token reaches, for the picker.
-    pub directory: Directory,
 }
 
 /// Creates the app's state for `nav` and provides it as context. `on_start` is called
@@ -22,18 +19,12 @@ pub struct AppState {
 pub fn provide_state(nav: Navigation, on_start: fn()) -> AppState {
     let form = ConnectionForm::new(nav);
     let lists = Lists::new(form.inputs(), nav, on_start);
-    let directory = Directory::new(form.inputs());
-    let state = AppState {
-        nav,
-        form,
-        lists,
-        directory,
-    };
+    let state = AppState { nav, form, lists };
     provide_context(state);
     state
 }
 
-/// The app's state handles, from the context the app provides. One lookup for all of them:
+/// The app's state handles, from the context the app provides. One lookup for all three:
 /// each kind of context looked up is its own copy of the lookup code in the wasm.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()

@@ -1,22 +1,16 @@
-//! The access token field: paste, tidy, remember, forget, and "Which token?".
+//! The access token field: paste, tidy, remember, forget.
 
-use domain::privilege_groups::{CREATE_API_KEYS, VIEW_API_KEYS, VIEW_ORGANIZATION};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState};
-use crate::components::code_text::code_text;
 
-/// The token field. A pasted token loads a complete form and lists the organizations it
-/// reaches; so does leaving the field after typing one.
+/// The token field, with `help` under it. A pasted token loads a complete form. Pasting
+/// one, or leaving the field after typing one, counts as entering it
+/// ([`ConnectionForm::mark_entered`](crate::app::connection::ConnectionForm::mark_entered)).
 #[component]
-pub fn TokenField() -> impl IntoView {
-    let AppState {
-        form,
-        lists,
-        directory,
-        ..
-    } = use_app();
+pub fn TokenField(help: Option<ViewFn>) -> impl IntoView {
+    let AppState { form, lists, .. } = use_app();
     let has_token = move || form.remember() || !form.token_is_empty();
     view! {
         <div class="field">
@@ -32,13 +26,13 @@ pub fn TokenField() -> impl IntoView {
                 // Tidy a pasted "Bearer ..." once the field is left, not while typing.
                 on:change=move |_| {
                     form.tidy_token();
-                    directory.refresh();
+                    form.mark_entered();
                 }
                 // A pasted token is a complete one: load, once the paste has landed.
                 on:paste=move |_| {
                     Timeout::new(0, move || {
                         lists.load_if_idle();
-                        directory.refresh();
+                        form.mark_entered();
                     })
                     .forget();
                 }
@@ -59,7 +53,6 @@ pub fn TokenField() -> impl IntoView {
                         on:click=move |_| {
                             form.forget_token();
                             lists.stop_for_forgotten_token();
-                            directory.stop();
                         }
                     >
                         "Forget token"
@@ -72,39 +65,7 @@ pub fn TokenField() -> impl IntoView {
                     ". Links never carry it."
                 </p>
             })}
-            {move || form.inputs().with(|i| i.token.as_ref().is_ok_and(|t| t.looks_like_api_key())).then(|| view! {
-                <p class="hint warning" data-testid="api-key-as-token">
-                    "This looks like an API key. An API key cannot list other keys: paste an access token."
-                </p>
-            })}
-            <WhichToken/>
+            {help.map(|help| help.run())}
         </div>
-    }
-}
-
-/// Which tokens work, the privileges each view needs, and where to get a token.
-#[component]
-fn WhichToken() -> impl IntoView {
-    let nav = use_app().nav;
-    let console = move || nav.with(|u| u.region.console_url());
-    view! {
-        <details class="which-token">
-            <summary>"Which token?"</summary>
-            <p>
-                "An access token of your own Coveo account: a personal access token, or the "
-                "OAuth token of a signed-in session (it lasts up to 4 hours). "
-                "An API key does not work: no API key may see other keys."
-            </p>
-            <ul>
-                <li>"Key lookup: " {code_text(VIEW_API_KEYS)}</li>
-                <li>"Privilege explorer: " {code_text(VIEW_ORGANIZATION)}</li>
-                <li>"Template names: " {code_text(CREATE_API_KEYS)} "; without it they are not shown."</li>
-            </ul>
-            <p>
-                <a href=console target="_blank" rel="noopener noreferrer">
-                    "Open the Administration Console ("{move || nav.with(|u| u.region.label())}")"
-                </a>
-            </p>
-        </details>
     }
 }

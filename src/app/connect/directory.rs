@@ -16,7 +16,7 @@ pub struct Reachable {
     pub partial: bool,
 }
 
-/// The organization list's handle; provided as context with the app's state.
+/// The organization list's handle, made by the connection panel.
 #[derive(Clone, Copy)]
 pub struct Directory {
     fetch: Fetch<Reachable>,
@@ -31,9 +31,9 @@ impl Directory {
         }
     }
 
-    /// The list's state (tracked).
-    pub fn state(&self) -> ReadSignal<FetchState<Reachable>> {
-        self.fetch.state()
+    /// Reads the list's state (tracked).
+    pub fn with<R>(&self, read: impl FnOnce(FetchState<&Reachable>) -> R) -> R {
+        self.fetch.with(read)
     }
 
     /// Asks for the list with the token and API base as they are now; nothing when

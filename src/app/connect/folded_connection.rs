@@ -3,25 +3,25 @@
 
 use leptos::prelude::*;
 
+use super::directory::Directory;
 use crate::app::state::{use_app, AppState};
 use crate::fetch::Fetched;
 
-/// What the page shows, in one line; `on_change` opens the form again.
+/// What the page shows, in one line (with the organization's name when `directory`
+/// has it); `on_change` opens the form again.
 #[component]
-pub fn FoldedConnection(#[prop(into)] on_change: Callback<()>) -> impl IntoView {
-    let AppState {
-        nav,
-        form,
-        directory,
-        ..
-    } = use_app();
+pub fn FoldedConnection(
+    directory: Directory,
+    #[prop(into)] on_change: Callback<()>,
+) -> impl IntoView {
+    let AppState { nav, form, .. } = use_app();
     let org = move || {
         form.inputs()
             .with(|i| i.org.as_ref().map(|o| o.to_string()).unwrap_or_default())
     };
     let name = move || {
         let id = org();
-        directory.state().with(|s| match &s.fetched {
+        directory.with(|s| match s.fetched {
             Fetched::Ready(reachable) => reachable
                 .orgs
                 .find(&id)

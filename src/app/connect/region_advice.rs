@@ -9,15 +9,10 @@ use crate::app::navigation::Entry;
 use crate::app::state::{use_app, AppState};
 use crate::loader::{LoadState, Origin};
 
-/// The advice, when there is one to give.
+/// The advice, when there is one to give; `on_switch` is told when the region changes.
 #[component]
-pub fn RegionAdvice() -> impl IntoView {
-    let AppState {
-        nav,
-        form,
-        lists,
-        directory,
-    } = use_app();
+pub fn RegionAdvice(#[prop(into)] on_switch: Callback<()>) -> impl IntoView {
+    let AppState { nav, form, lists } = use_app();
     let advice = Memo::new(move |_| {
         let chosen = nav.with(|u| u.region);
         let connection = form.inputs().with(|i| i.connection())?;
@@ -29,7 +24,7 @@ pub fn RegionAdvice() -> impl IntoView {
             } if *c == connection => error.allowed_region(),
             _ => None,
         });
-        let home = lists.home.state().with(|s| {
+        let home = lists.home.with(|s| {
             s.ready_for(Some(&connection))
                 .and_then(|home| home.better_region(chosen))
         });
@@ -38,7 +33,7 @@ pub fn RegionAdvice() -> impl IntoView {
     });
     let switch = move |region: Region| {
         nav.go(Entry::Replace, |u| u.region = region);
-        directory.refresh();
+        on_switch.run(());
         let _ = lists.load();
     };
     move || {

@@ -6,26 +6,22 @@ use domain::organizations::OrgSummary;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::directory::Directory;
 use crate::app::state::{use_app, AppState};
 use crate::fetch::Fetched;
 
 /// Organizations offered at once; more are found by typing.
 const SHOWN: usize = 8;
 
-/// The organization field with its picker.
+/// The organization field with its picker over `directory`.
 #[component]
-pub fn OrgField() -> impl IntoView {
-    let AppState {
-        form,
-        lists,
-        directory,
-        ..
-    } = use_app();
+pub fn OrgPicker(directory: Directory) -> impl IntoView {
+    let AppState { form, lists, .. } = use_app();
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
     // What the field's text finds; every organization when it is one's exact ID.
     let found: Memo<Found> = Memo::new(move |_| {
-        directory.state().with(|s| match &s.fetched {
+        directory.with(|s| match s.fetched {
             Fetched::Ready(reachable) => {
                 let text = form.org_text();
                 let query = if reachable.orgs.find(text.trim()).is_some() {
@@ -81,7 +77,7 @@ pub fn OrgField() -> impl IntoView {
                 on:keydown=on_key
             />
             <OrgOptions found=found active=active expanded=Signal::derive(expanded) on_pick=pick/>
-            <DirectoryStatus/>
+            <DirectoryStatus directory=directory/>
         </div>
     }
 }
@@ -160,10 +156,9 @@ fn OrgOptions(
 
 /// One line on the organization list: being asked, how many, or why there is none.
 #[component]
-fn DirectoryStatus() -> impl IntoView {
-    let directory = use_app().directory;
+fn DirectoryStatus(directory: Directory) -> impl IntoView {
     move || {
-        directory.state().with(|s| match &s.fetched {
+        directory.with(|s| match s.fetched {
             Fetched::Idle => None,
             Fetched::Loading => Some("Finding the organizations this token can reach…".to_owned()),
             Fetched::Ready(reachable) => Some(match (reachable.orgs.len(), reachable.partial) {

@@ -1,0 +1,23 @@
+//! The connection's extras, in the `connect` wasm chunk that the page downloads once it has
+//! started, so that the first screen carries the plain form only: the organization picker,
+//! "Which token?", the fold to one line after a load, the region advice, and the requests
+//! that follow the key list (templates, the organization's region).
+
+mod directory;
+mod folded_connection;
+mod org_picker;
+mod panel;
+mod region_advice;
+mod which_token;
+
+use leptos::prelude::*;
+
+use crate::split::chunk_entry;
+
+chunk_entry!(
+    connect,
+    preload_connect,
+    fn connection_panel(_none: ()) -> AnyView {
+        view! { <panel::Panel/> }.into_any()
+    }
+);

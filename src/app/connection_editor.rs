@@ -1,0 +1,132 @@
+//! The connection form: organization, token, region, API base override, Load and sample
+//! data. It reads the parsed inputs once ([`ConnectionForm::inputs`]) for every line it
+//! shows.
+//!
+//! [`ConnectionForm::inputs`]: crate::app::connection::ConnectionForm::inputs
+
+use domain::region::Region;
+use leptos::prelude::*;
+
+use crate::app::navigation::Entry;
+use crate::app::state::{use_app, AppState};
+use crate::app::token_field::TokenField;
+
+/// The form that says which organization to read, and with which token. `org_field`
+/// replaces the plain organization field, and `token_help` goes under the token field.
+#[component]
+pub fn ConnectionEditor(
+    #[prop(optional)] org_field: Option<ViewFn>,
+    #[prop(optional)] token_help: Option<ViewFn>,
+) -> impl IntoView {
+    let form = use_app().form;
+    let lists = use_app().lists;
+    // Set when Load was refused; the reason shown is the inputs' own, so it goes away as
+    // soon as they are fixed.
+    let refused = RwSignal::new(false);
+    let problem = move || {
+        refused
+            .get()
+            .then(|| form.inputs().with(|i| i.ready().err()))
+            .flatten()
+            .map(|problem| problem.to_string())
+    };
+    view! {
+        <form
+            class="connection"
+            aria-label="Connection"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                refused.set(lists.load().is_err());
+            }
+        >
+            {match org_field {
+                Some(field) => field.run(),
+                None => view! { <OrgField/> }.into_any(),
+            }}
+            <TokenField help=token_help/>
+            <RegionField/>
+            <BaseField/>
+            <p class="destination">
+                "The token is sent only to "
+                <code data-testid="destination">{move || form.inputs().with(|i| i.destination())}</code>
+            </p>
+            <div class="actions">
+                <button type="submit" class="primary">"Load"</button>
+                <button type="button" on:click=move |_| { refused.set(false); lists.show_demo(); }>
+                    "Try with sample data"
+                </button>
+            </div>
+            <p class="form-error" role="alert" data-testid="form-error">{problem}</p>
+        </form>
+    }
+}
+
+/// The region, by its short name: the host it stands for is on the destination line, so
+/// the select stays narrow enough never to clip its text.
+#[component]
+fn OrgField() -> impl IntoView {
+    let form = use_app().form;
+    view! {
+        <div class="field">
+            <label for="org-id">"Organization ID"</label>
+            <input
+                id="org-id"
+                name="org"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="mycoveocloudv2organizationg8tp8wu3"
+                prop:value=move || form.org_text()
+                on:input=move |ev| form.set_org_text(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+#[component]
+fn RegionField() -> impl IntoView {
+    let AppState { nav, form, .. } = use_app();
+    let options = Region::ALL
+        .into_iter()
+        .map(|region| view! { <option value=region.code()>{region.label()}</option> })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for="region">"Region"</label>
+            <select
+                id="region"
+                prop:value=move || nav.with(|u| u.region.code())
+                on:change=move |ev| {
+                    if let Some(region) = Region::from_code(&event_target_value(&ev)) {
+                        nav.go(Entry::Replace, |u| u.region = region);
+                        form.mark_entered();
+                    }
+                }
+            >
+                {options}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn BaseField() -> impl IntoView {
+    let form = use_app().form;
+    view! {
+        <details class="advanced">
+            <summary>"Advanced"</summary>
+            <div class="field">
+                <label for="api-base">"API base URL"</label>
+                <input
+                    id="api-base"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="/coveo (a same-origin proxy) or https://host"
+                    prop:value=move || form.base_text()
+                    on:input=move |ev| form.set_base_text(event_target_value(&ev))
+                    on:change=move |_| form.mark_entered()
+                />
+                <p class="hint">"Overrides the region. Not saved and never put in a link."</p>
+            </div>
+        </details>
+    }
+}
