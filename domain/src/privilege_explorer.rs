@@ -261,7 +261,12 @@ pub fn difference(first: &[PrivilegeRef], second: &[PrivilegeRef]) -> Difference
 
 /// A key's privileges as builder picks (owner, domain and type; targets aside).
 pub fn picks_of(key: &ApiKey) -> Vec<PrivilegeRef> {
-    let mut picks: Vec<PrivilegeRef> = key.privileges.iter().map(PrivilegeRef::of).collect();
+    picks_from(&key.privileges)
+}
+
+/// Privileges (a key's, a template's) as builder picks, sorted, each once.
+pub fn picks_from(privileges: &[Privilege]) -> Vec<PrivilegeRef> {
+    let mut picks: Vec<PrivilegeRef> = privileges.iter().map(PrivilegeRef::of).collect();
     picks.sort();
     picks.dedup();
     picks

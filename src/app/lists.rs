@@ -18,7 +18,7 @@ use crate::api::{self, ApiRequest};
 use crate::app::navigation::{Entry, Navigation};
 use crate::components::list_status::ListActions;
 use crate::fetch::Fetch;
-use crate::loader::{Attempt, Loader, Origin};
+use crate::loader::{Attempt, LoadState, Loader, Origin};
 
 /// Handles to the loaded lists; provided as context by the app.
 #[derive(Clone, Copy)]
@@ -65,6 +65,28 @@ impl Lists {
     /// Asks for the organization's API key templates (again).
     pub fn load_templates(&self) {
         self.fetch_small(self.templates, Endpoint::KeyTemplates, Templates::read);
+    }
+
+    /// The templates of the organization `loader`'s list came from, once they are in
+    /// (tracked).
+    pub fn templates_of<T>(&self, loader: Loader<T>) -> Option<Templates>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        let connection = loader.state().with(live_origin)?;
+        self.templates
+            .with(|s| s.ready_for(Some(&connection)).cloned())
+    }
+
+    /// Why the templates of the organization `loader`'s list came from could not be
+    /// had, if they could not (tracked).
+    pub fn templates_failure_of<T>(&self, loader: Loader<T>) -> Option<ApiError>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        let connection = loader.state().with(live_origin)?;
+        self.templates
+            .with(|s| s.failed_for(Some(&connection)).cloned())
     }
 
     /// Asks where the organization lives.
@@ -154,13 +176,12 @@ impl Lists {
     }
 
     /// After "Forget token": the request in flight is dropped and a failed list no longer
-    /// retries; each says a token is needed. Loaded lists stay on screen.
+    /// retries; each says a token is needed. Loaded lists stay on screen. (The small
+    /// fetches stop as the token goes: see `app::connect`.)
     pub fn stop_for_forgotten_token(&self) {
         stop(self.keys, self.inputs);
         stop(self.privileges, self.inputs);
         stop(self.token_privileges, self.inputs);
-        self.templates.stop();
-        self.home.stop();
     }
 
     fn privileges_endpoint(&self) -> Endpoint {
@@ -197,6 +218,14 @@ impl Lists {
             Ok(ready) => Ok((ready.connection.clone(), ApiRequest::new(&ready, endpoint))),
             Err(problem) => Err((inputs.connection().map(Origin::Live), problem)),
         })
+    }
+}
+
+/// The organization a list belongs to, when it came (or comes) from one.
+pub fn live_origin<T>(state: &LoadState<T>) -> Option<Connection> {
+    match state.origin()? {
+        Origin::Live(connection) => Some(connection.clone()),
+        Origin::Demo => None,
     }
 }
 

@@ -10,4 +10,5 @@ pub mod highlighted;
 pub mod list_status;
 pub mod privilege_name;
 pub mod status_name;
+pub mod templates_note;
 pub mod toggle_chips;

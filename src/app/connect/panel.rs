@@ -14,7 +14,7 @@ use super::org_picker::OrgPicker;
 use super::region_advice::RegionAdvice;
 use super::which_token::WhichToken;
 use crate::app::connection_editor::ConnectionEditor;
-use crate::app::lists::Lists;
+use crate::app::lists::{live_origin, Lists};
 use crate::app::state::{use_app, AppState};
 use crate::loader::{LoadState, Origin};
 
@@ -24,6 +24,7 @@ pub fn Panel() -> impl IntoView {
     let directory = Directory::new(form.inputs());
     follow_the_token(directory);
     follow_the_keys(lists);
+    stop_without_a_token(directory, lists);
     // The keys on screen, when they were loaded live for what the form points to:
     // identified by their data, so that every new load is told apart.
     let shown = Memo::new(move |_| {
@@ -70,20 +71,29 @@ pub fn Panel() -> impl IntoView {
 }
 
 /// Asks for the organizations when a token (or an API base URL) is entered or the region
-/// changes, and at once for a token entered before this chunk came; stops asking when
-/// the token goes.
+/// changes, and at once for a token entered before this chunk came.
 fn follow_the_token(directory: Directory) {
     let AppState { nav, form, .. } = use_app();
+    // A memo, so that other changes to the page's state do not count as one.
+    let entered = Memo::new(move |_| (form.entered(), nav.with(|u| u.region)));
     Effect::watch(
-        move || (form.entered(), nav.with(|u| u.region)),
+        move || entered.get(),
         move |_, _, _| directory.refresh(),
         true,
     );
+}
+
+/// Stops every small fetch in flight as soon as the token field is emptied ("Forget
+/// token", or by hand): none of them carries the token again.
+fn stop_without_a_token(directory: Directory, lists: Lists) {
+    let form = use_app().form;
     Effect::watch(
         move || form.token_is_empty(),
         move |empty, _, _| {
             if *empty {
                 directory.stop();
+                lists.templates.stop();
+                lists.home.stop();
             }
         },
         false,
@@ -93,8 +103,9 @@ fn follow_the_token(directory: Directory) {
 /// Asks for the templates and the organization's region of each organization whose keys
 /// are asked for (or shown when this chunk came).
 fn follow_the_keys(lists: Lists) {
+    let asked_for = Memo::new(move |_| lists.keys.state().with(live_origin));
     Effect::watch(
-        move || lists.keys.state().with(live_connection),
+        move || asked_for.get(),
         move |connection, _, _| {
             let Some(connection) = connection else {
                 return;
@@ -109,12 +120,4 @@ fn follow_the_keys(lists: Lists) {
         },
         true,
     );
-}
-
-/// The organization a list belongs to, when it came (or comes) from one.
-fn live_connection<T>(state: &LoadState<T>) -> Option<Connection> {
-    match state.origin()? {
-        Origin::Live(connection) => Some(connection.clone()),
-        Origin::Demo => None,
-    }
 }

@@ -7,6 +7,7 @@ use domain::decode::Decoded;
 use domain::fold::query_words;
 use domain::key_list::{KeyIndex, KeyQuery, Sort, SortKey};
 use domain::model::ApiKey;
+use domain::templates::Templates;
 use domain::text::{count, thousands};
 use leptos::ev;
 use leptos::html;
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::export_buttons::ExportButtons;
+use super::identify::IdentifyByValue;
 use super::key_details::KeyDetails;
 use super::key_row::KeyRow;
 use super::pager::Pager;
@@ -21,8 +23,9 @@ use super::sort_header::SortHeader;
 use super::status_chips::StatusChips;
 use super::versus::KeyVersus;
 use crate::app::navigation::Entry;
-use crate::app::state::use_app;
+use crate::app::state::{use_app, AppState};
 use crate::components::filter_input::FilterInput;
+use crate::components::templates_note::TemplatesNote;
 
 /// Rows on a page: the DOM stays small however many keys the organization has.
 const PAGE: usize = 50;
@@ -48,8 +51,10 @@ struct Matches {
 /// The loaded keys: filters, table and details.
 #[component]
 pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView {
-    let nav = use_app().nav;
+    let AppState { nav, lists, .. } = use_app();
     let total = data.items.len();
+    // The organization's templates, which name each key's template, once they are in.
+    let templates = Memo::new(move |_| lists.templates_of(lists.keys));
     let ReadyKeys {
         index,
         sort: first_sort,
@@ -99,10 +104,15 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                 </p>
                 <ExportButtons data=data.clone() rows=Signal::derive(move || matches.with(|m| m.rows.clone()))/>
             </div>
+            <TemplatesNote
+                failure=Signal::derive(move || lists.templates_failure_of(lists.keys))
+                on_retry=move || lists.load_templates()
+            />
+            <IdentifyByValue data=data.clone()/>
             <KeyVersus data=data.clone() selected=selected/>
-            <SelectedDetails data=data.clone() index=index.clone() selected=selected visible=visible/>
+            <SelectedDetails data=data.clone() index=index.clone() selected=selected visible=visible templates=templates/>
             <NoMatch shown=shown total=total/>
-            <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected/>
+            <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected templates=templates/>
             <Pager page=page total=shown per_page=PAGE/>
         </div>
     }
@@ -152,6 +162,7 @@ fn KeyTable(
     sort: Memo<Sort>,
     query: Memo<KeyQuery>,
     selected: Memo<Option<String>>,
+    templates: Memo<Option<Templates>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
     let words = Memo::new(move |_| query.with(|q| query_words(&split_filter(&q.text).0)));
@@ -169,6 +180,7 @@ fn KeyTable(
                 words=words
                 explain=explain
                 selected=is_selected
+                templates=templates
                 on_open=move || nav.go(Entry::Push, |u| u.keys.selected = Some(id.clone()))
                 on_close=move || nav.go(Entry::Push, |u| u.keys.selected = None)
             />
@@ -230,6 +242,7 @@ fn SelectedDetails(
     index: Arc<KeyIndex>,
     selected: Memo<Option<String>>,
     visible: Signal<Vec<usize>>,
+    templates: Memo<Option<Templates>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
     move || {
@@ -242,6 +255,7 @@ fn SelectedDetails(
             <KeyDetails
                 key=data.items[at].clone()
                 flags=index.flags(at).to_vec()
+                templates=templates
                 on_close=move || nav.go(Entry::Push, |u| u.keys.selected = None)
             />
         })

@@ -7,6 +7,7 @@ use domain::model::{ApiKey, Privilege, Target, Timestamp};
 use domain::operations::{callable, owner_mix_ups};
 use domain::privilege_explorer::{picks_of, PrivilegeRef};
 use domain::privilege_groups::group;
+use domain::templates::{privacy_words, Templates};
 use domain::text::count;
 use domain::url_state::View;
 use leptos::html;
@@ -28,6 +29,7 @@ use crate::components::status_name::StatusName;
 pub fn KeyDetails(
     key: ApiKey,
     flags: Vec<Flag>,
+    templates: Memo<Option<Templates>>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let title = key
@@ -62,7 +64,7 @@ pub fn KeyDetails(
                 <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
             </div>
             {health}
-            <KeyFields key=key/>
+            <KeyFields key=key templates=templates/>
             <h4>{count(privileges.len(), "privilege", "privileges")}</h4>
             <PrivilegeTree privileges=privileges/>
             <CallableOperations groups=Signal::stored(groups) mix_ups=Signal::stored(mix_ups)/>
@@ -75,7 +77,7 @@ pub fn KeyDetails(
 /// Every field of the key, by name, in the order people look for them; unknown fields
 /// last, as the JSON they came as.
 #[component]
-fn KeyFields(key: ApiKey) -> impl IntoView {
+fn KeyFields(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoView {
     let now = now();
     let date =
         move |at: Option<Timestamp>| at.map(|at| view! { <FullDate at=at now=now/> }.into_any());
@@ -107,14 +109,14 @@ fn KeyFields(key: ApiKey) -> impl IntoView {
             {row("Description", text(key.description.clone()))}
             {row("Value", masked)}
             {row("Status", Some(view! { <StatusName code=key.status_label().to_owned()/> }.into_any()))}
-            {row("Privacy level", text(key.privacy_level.clone()))}
+            {row("Privacy level", text(key.privacy_level.as_deref().map(|p| privacy_words(p).to_owned())))}
             {row("Created", date(key.created_date))}
             {row("Created by", text(created_by))}
             {row("Last used", Some(last_used))}
             {row("Expires", date(key.expiration_date))}
             {row("Activated", date(key.activation_date))}
             {row("Disabled", date(key.disabled_date))}
-            {row("Template", text(key.api_key_template_id.clone()))}
+            {row("Template", key.api_key_template_id.clone().map(|id| template_name(id, templates)))}
             {row("Allowed IPs", text(list(&key.allowed_ips)))}
             {row("Denied IPs", text(list(&key.denied_ips)))}
             {row("Organization", text(key.organization_id.clone()))}
@@ -126,6 +128,22 @@ fn KeyFields(key: ApiKey) -> impl IntoView {
             {extra}
         </dl>
     }
+}
+
+/// A template by name and id once the templates are in; by id alone before, or when
+/// the organization does not list it.
+fn template_name(id: String, templates: Memo<Option<Templates>>) -> AnyView {
+    let name = {
+        let id = id.clone();
+        move || templates.with(|t| Some(t.as_ref()?.find(&id)?.label().to_owned()))
+    };
+    view! {
+        <span data-testid="details-template">
+            {move || name().map(|name| view! { <strong>{name}</strong> " " })}
+            <code>{id}</code>
+        </span>
+    }
+    .into_any()
 }
 
 /// A term and its description, when there is something to describe.

@@ -3,6 +3,7 @@
 
 use domain::health::Flag;
 use domain::model::{ApiKey, Timestamp};
+use domain::templates::{privacy_words, Templates};
 use domain::time_text::relative;
 use leptos::html;
 use leptos::prelude::*;
@@ -24,6 +25,7 @@ pub fn KeyRow(
     words: Memo<Vec<String>>,
     explain: Signal<bool>,
     selected: Signal<bool>,
+    templates: Memo<Option<Templates>>,
     #[prop(into)] on_open: Callback<()>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
@@ -36,7 +38,7 @@ pub fn KeyRow(
                 view! {
                     <tr class="details-row" role="presentation">
                         <td colspan="11" role="presentation">
-                            <KeyDetails key=key.clone() flags=flags.clone() on_close=on_close/>
+                            <KeyDetails key=key.clone() flags=flags.clone() templates=templates on_close=on_close/>
                         </td>
                     </tr>
                 }
@@ -67,6 +69,7 @@ pub fn KeyRow(
                     {shown_name}
                 </button>
                 <Health flags=flags explain=explain/>
+                <TemplateLine key=key.clone() templates=templates/>
             </td>
             <td class="description">{marked(description)}</td>
             <td class="id">
@@ -82,6 +85,22 @@ pub fn KeyRow(
             <td class="number">{key.privileges.len()}</td>
         </tr>
         {details}
+    }
+}
+
+/// The key's template, by name once the templates are in, and its privacy level.
+#[component]
+fn TemplateLine(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoView {
+    move || {
+        let name = templates.with(|t| Some(t.as_ref()?.of(&key)?.label().to_owned()));
+        let privacy = key.privacy_level.as_deref().map(privacy_words);
+        let line = match (name, privacy) {
+            (Some(name), Some(privacy)) => format!("{name} · {privacy}"),
+            (Some(name), None) => name,
+            (None, Some(privacy)) => privacy.to_owned(),
+            (None, None) => return None,
+        };
+        Some(view! { <span class="key-template" data-testid="key-template">{line}</span> })
     }
 }
 

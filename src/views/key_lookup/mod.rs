@@ -6,6 +6,7 @@
 mod browser;
 mod export_buttons;
 mod exposure_report;
+mod identify;
 mod key_details;
 mod key_row;
 mod pager;

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::comparison::SelectionDifference;
 use super::purpose_picker::PurposePicker;
+use super::template_start::TemplateStart;
 use super::twin_note::TwinNote;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
@@ -47,6 +48,7 @@ pub fn Builder(
         <aside class="builder" aria-labelledby="builder-heading">
             <h3 id="builder-heading">"Privilege builder"</h3>
             <PurposePicker purpose=purpose on_choose=on_purpose/>
+            <TemplateStart/>
             <p class="hint">
                 "Tick privileges to get the " <code>"privileges"</code> " parameter of a new API key. "
                 {move || count(selection.with(Vec::len), "privilege", "privileges")} " selected."

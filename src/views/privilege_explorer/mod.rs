@@ -12,6 +12,7 @@ mod held_by;
 mod list_switch;
 mod owner_group;
 mod purpose_picker;
+mod template_start;
 mod twin_note;
 mod type_chip;
 
