@@ -83,6 +83,11 @@ impl<T> LoadState<T> {
         }
     }
 
+    /// Whether a request is out.
+    pub fn is_loading(&self) -> bool {
+        matches!(self, LoadState::Loading { .. })
+    }
+
     /// Whether a request is out, or a failure may still be retried: what a forgotten
     /// token has to stop.
     pub fn is_pending(&self) -> bool {

@@ -282,6 +282,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
       org,
       authorized: req.headers.authorization === `Bearer ${token}`,
       origin,
+      host: req.headers.host,
       referer: req.headers.referer,
     });
 

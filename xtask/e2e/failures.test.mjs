@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
 import { startApiServer } from '../api-server.mjs';
-import { startWorld, openApp, connect } from './harness.mjs';
+import { startWorld, openApp, connect, setBase } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -67,7 +67,7 @@ test('429: the automatic retry waits out Retry-After', async () => {
   await page.getByTestId('error').waitFor();
   const failedAt = Date.now();
   await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
-  const retried = world.api.requests.slice(seen).filter((r) => r.path.endsWith('/apikeys') && !r.path.includes('privileges'));
+  const retried = world.api.requests.slice(seen).filter((r) => r.path === '/rest/organizations/testorg/apikeys');
   assert.equal(retried.length, 2, 'one failed call, one retry');
   assert.ok(Date.now() - failedAt >= 2500, `retried after ${Date.now() - failedAt} ms`);
   await page.context().close();
@@ -112,7 +112,7 @@ test('connection refused: names the host, then recovers once the server is up', 
   const page = await openApp(world);
   await connect(page, world);
   await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
-  await page.getByLabel('API base URL').fill(`http://127.0.0.1:${port}`);
+  await setBase(page, `http://127.0.0.1:${port}`);
   await page.getByRole('button', { name: 'Load' }).click();
   const error = page.getByTestId('error').first();
   await error.waitFor();

@@ -80,15 +80,37 @@ export async function openApp(world, query = '', contextOptions = {}) {
   page.on('console', (msg) => page.consoleMessages.push(msg.text()));
   page.on('pageerror', (err) => page.consoleMessages.push(`pageerror: ${err.message}`));
   await page.goto(`${world.site.url}/${query}`);
-  await page.getByLabel('Organization ID').waitFor();
+  // The form with its extras (the `connect` chunk, once the page is idle): the plain one
+  // it replaces would lose what a test opened in it.
+  await page.locator('#org-id[role=combobox]').waitFor();
   return page;
 }
 
-/** Fills the connection form to use the test API, and presses Load. */
+/** Opens the connection form when a load has folded it to one line. */
+export async function showForm(page) {
+  const folded = page.getByTestId('folded-connection');
+  if (await folded.isVisible()) await folded.getByRole('button', { name: 'Change' }).click();
+  await page.getByLabel('Organization ID').waitFor();
+}
+
+/** Opens the form and its Advanced part, and sets the API base URL to `url`. */
+export async function setBase(page, url) {
+  await showForm(page);
+  await page.locator('details.advanced').evaluate((details) => { details.open = true; });
+  await page.getByLabel('API base URL').fill(url);
+}
+
+/** Sets the API base URL to the test API. */
+export async function useTestApi(page, world) {
+  await setBase(page, world.api.url);
+}
+
+/** Fills the connection form to use the test API (the base first: a token entered
+ * before it would list organizations on Coveo's host), and presses Load. */
 export async function connect(page, world, { org = 'testorg', token = TEST_TOKEN } = {}) {
+  await showForm(page);
   await page.getByLabel('Organization ID').fill(org);
+  await useTestApi(page, world);
   await page.getByLabel('Access token').fill(token);
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(world.api.url);
   await page.getByRole('button', { name: 'Load' }).click();
 }

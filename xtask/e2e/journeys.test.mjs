@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { bigOrgKeys } from '../api-server.mjs';
-import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, showForm, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -62,9 +62,14 @@ test('a real load shows keys and privileges, hostile text inert, token only to t
   assert.match(await page.getByRole('row', { name: /AUTHENTICATION_EDITOR/ }).innerText(), /Allowed/);
 
   const calls = world.api.requests.slice(seen);
-  assert.deepEqual(calls.map((c) => c.path).sort(), [
+  // The lists, and what follows them: the organizations the token reaches (a page at a
+  // time), the organization's region, its key templates.
+  assert.deepEqual([...new Set(calls.map((c) => c.path))].sort(), [
+    '/rest/global/organizations/testorg',
+    '/rest/organizations',
     '/rest/organizations/testorg/apikeys',
     '/rest/organizations/testorg/privileges/apikeys',
+    '/rest/organizations/testorg/templates/apikeys',
   ]);
   assert.ok(calls.every((c) => c.authorized && c.referer === undefined));
   assert.ok(withToken.length >= 2);
@@ -123,6 +128,7 @@ test('an answer for inputs the user has since changed is never shown', async () 
   assert.doesNotMatch(table, /My Source API Key/);
 
   // Typing another org without loading hides the loaded list rather than mislabel it.
+  await showForm(page);
   await page.getByLabel('Organization ID').fill('testorg');
   await page.getByTestId('list-idle').filter({ hasText: 'press Load' }).waitFor();
   assert.equal(await page.getByTestId('key-table').count(), 0);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
-import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, showForm, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -46,6 +46,7 @@ test('after a full session, the token is nowhere but its field and its requests'
   await page.getByRole('link', { name: 'Key lookup' }).click();
   await page.getByLabel('Filter keys').fill('my');
   world.api.failNext('testorg', 'org-401', { route: 'apikeys' });
+  await showForm(page);
   await page.getByRole('button', { name: 'Retry' }).or(page.getByRole('button', { name: 'Load' })).first().click();
   await page.getByTestId('error').waitFor();
 
@@ -90,6 +91,7 @@ test('"Remember for this tab" keeps the token in sessionStorage until "Forget to
 // and the automatic 429 retry went on sending a forgotten token. After "Forget token" the
 // test API's log must not grow, whatever the user (or the page) does.
 async function forgetThenExpectNoRequest(page, act) {
+  await showForm(page);
   await page.getByRole('button', { name: 'Forget token' }).click();
   assert.equal(await page.getByLabel('Access token').inputValue(), '');
   const before = world.api.requests.length;

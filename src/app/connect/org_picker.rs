@@ -19,17 +19,16 @@ pub fn OrgPicker(directory: Directory) -> impl IntoView {
     let AppState { form, lists, .. } = use_app();
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
-    // What the field's text finds; every organization when it is one's exact ID.
+    // What the field's text finds; nothing to offer when it is an organization's exact
+    // ID already.
     let found: Memo<Found> = Memo::new(move |_| {
         directory.with(|s| match s.fetched {
             Fetched::Ready(reachable) => {
                 let text = form.org_text();
-                let query = if reachable.orgs.find(text.trim()).is_some() {
-                    ""
-                } else {
-                    &text
-                };
-                let all = reachable.orgs.search(query);
+                if reachable.orgs.find(text.trim()).is_some() {
+                    return None;
+                }
+                let all = reachable.orgs.search(&text);
                 let more = all.len().saturating_sub(SHOWN);
                 Some((
                     all.into_iter().take(SHOWN).cloned().collect::<Vec<_>>(),

@@ -40,11 +40,11 @@ pub fn Panel() -> impl IntoView {
     });
     // The keys for which "Change" opened the form: it stays open for them.
     let opened_for = RwSignal::new(None::<usize>);
-    let folded = move || {
+    let folded = Memo::new(move |_| {
         shown
             .get()
             .is_some_and(|keys| opened_for.get() != Some(keys))
-    };
+    });
     let open = move || {
         opened_for.set(shown.get_untracked());
         // The form replaces the line: the focus goes to its first field.
@@ -56,7 +56,7 @@ pub fn Panel() -> impl IntoView {
     };
     view! {
         <RegionAdvice on_switch=move || directory.refresh()/>
-        {move || if folded() {
+        {move || if folded.get() {
             view! { <FoldedConnection directory=directory on_change=open/> }.into_any()
         } else {
             view! {
@@ -100,24 +100,23 @@ fn stop_without_a_token(directory: Directory, lists: Lists) {
     );
 }
 
-/// Asks for the templates and the organization's region of each organization whose keys
-/// are asked for (or shown when this chunk came).
+/// Asks for the templates and the organization's region each time an organization's
+/// keys are asked for; and, for keys already asked for when this chunk came, once.
 fn follow_the_keys(lists: Lists) {
-    let asked_for = Memo::new(move |_| lists.keys.state().with(live_origin));
-    Effect::watch(
-        move || asked_for.get(),
-        move |connection, _, _| {
-            let Some(connection) = connection else {
-                return;
-            };
-            let asked = |state: Option<Connection>| state.as_ref() == Some(connection);
-            if !asked(lists.templates.with_untracked(|s| s.connection)) {
-                lists.load_templates();
-            }
-            if !asked(lists.home.with_untracked(|s| s.connection)) {
-                lists.load_home();
-            }
-        },
-        true,
-    );
+    Effect::new(move |_| {
+        let (loading, connection) = lists
+            .keys
+            .state()
+            .with(|s| (s.is_loading(), live_origin(s)));
+        let Some(connection) = connection else {
+            return;
+        };
+        let asked = |state: Option<Connection>| !loading && state.as_ref() == Some(&connection);
+        if !asked(lists.templates.with_untracked(|s| s.connection)) {
+            lists.load_templates();
+        }
+        if !asked(lists.home.with_untracked(|s| s.connection)) {
+            lists.load_home();
+        }
+    });
 }
