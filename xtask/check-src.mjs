@@ -1,7 +1,9 @@
 // Structural checks of the app's source (src/), run by `xtask/run test`:
 // - no import cycle between its files (a `crate::` or `super::` path is an edge);
 // - no function longer than MAX_FN_LINES lines;
-// - the token is read (`.expose()`, `.authorization()`) by src/api.rs alone;
+// - the token is read (`.expose()`, `.authorization()`) by src/api.rs alone, and a
+//   pasted key value (`key_value_text`) by the form that holds it and the view that
+//   matches it alone;
 // - memos are pure: no `Memo::new(...)` writes a signal or a stored value.
 // Plain text scanning, good enough for code that rustfmt keeps tidy.
 
@@ -11,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const MAX_FN_LINES = 80;
 const TOKEN_READERS = new Set(['api.rs']);
+const KEY_VALUE_READERS = new Set(['app/connection.rs', 'views/key_lookup/identify.rs']);
 
 /** Every `.rs` file under `dir`, as paths relative to it with `/`. */
 export function rustFiles(dir, prefix = '') {
@@ -180,6 +183,9 @@ export function check(srcDir) {
     if (!TOKEN_READERS.has(file) && /\.(expose|authorization)\(\)/.test(code)) {
       problems.push(`${file}: reads the token (only ${[...TOKEN_READERS].join(', ')} may)`);
     }
+    if (!KEY_VALUE_READERS.has(file) && /\bkey_value_text\b/.test(code)) {
+      problems.push(`${file}: reads the pasted key value (only ${[...KEY_VALUE_READERS].join(', ')} may)`);
+    }
   }
   for (const cycle of cycles(graph)) problems.push(`import cycle: ${cycle.join(' -> ')}`);
   return problems;
@@ -192,5 +198,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  console.log(`src/: no import cycle, no function over ${MAX_FN_LINES} lines, pure memos, the token read by api.rs alone`);
+  console.log(`src/: no import cycle, no function over ${MAX_FN_LINES} lines, pure memos, the token read by api.rs alone, the pasted key value by its form and its view alone`);
 }

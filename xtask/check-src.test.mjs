@@ -74,6 +74,13 @@ test('reading the token outside api.rs is refused', () => {
   ]);
 });
 
+test('reading the pasted key value outside its form and its view is refused', () => {
+  assert.deepEqual(checked({ 'lib.rs': '', 'views/key_lookup/identify.rs': 'fn f(form: F) { form.key_value_text(); }\n' }), []);
+  assert.deepEqual(checked({ 'lib.rs': '', 'views/log.rs': 'fn f(form: F) { log(form.key_value_text()); }\n' }), [
+    'views/log.rs: reads the pasted key value (only app/connection.rs, views/key_lookup/identify.rs may)',
+  ]);
+});
+
 test('a memo that writes state is refused; one that reads is fine', () => {
   const problems = checked({
     'lib.rs': '',
