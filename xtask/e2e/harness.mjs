@@ -80,8 +80,9 @@ export async function openApp(world, query = '', contextOptions = {}) {
   page.on('console', (msg) => page.consoleMessages.push(msg.text()));
   page.on('pageerror', (err) => page.consoleMessages.push(`pageerror: ${err.message}`));
   await page.goto(`${world.site.url}/${query}`);
-  // The form with its extras (the `connect` chunk, once the page is idle): the plain one
-  // it replaces would lose what a test opened in it.
+  // The form with its extras (the `connect` chunk, asked for when the form is used): the
+  // plain one it replaces would lose what a test opened in it.
+  await page.getByLabel('Organization ID').focus();
   await page.locator('#org-id[role=combobox]').waitFor();
   return page;
 }

@@ -37,7 +37,7 @@ pub fn FoldedConnection(
         }
     };
     view! {
-        <section class="connection folded" aria-label="Connection" data-testid="folded-connection">
+        <section class="connection actions" aria-label="Connection" data-testid="folded-connection">
             <span class="org">
                 {move || name().map(|name| view! { <strong>{name}</strong> " " })}
                 <code>{org}</code>

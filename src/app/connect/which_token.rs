@@ -19,7 +19,7 @@ pub fn WhichToken() -> impl IntoView {
     };
     view! {
         {move || looks_like_api_key().then(|| view! {
-            <p class="hint warning" role="status" data-testid="api-key-as-token">
+            <p class="form-error" role="status" data-testid="api-key-as-token">
                 "This looks like an API key. An API key cannot list other keys: paste an access token."
             </p>
         })}

@@ -45,7 +45,7 @@ pub fn IdentifyByValue(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
             </div>
             {move || found.get().map(|(shaped, found)| view! {
                 {(!shaped).then(|| view! {
-                    <p class="hint warning">"This does not look like a key value (xx followed by a UUID); comparing anyway."</p>
+                    <p class="form-error">"This does not look like a key value (xx followed by a UUID); comparing anyway."</p>
                 })}
                 <Matches data=items.clone() found=found/>
             })}

@@ -100,7 +100,7 @@ fn TemplateLine(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoVie
             (None, Some(privacy)) => privacy.to_owned(),
             (None, None) => return None,
         };
-        Some(view! { <span class="key-template" data-testid="key-template">{line}</span> })
+        Some(view! { <p class="hint" data-testid="key-template">{line}</p> })
     }
 }
 
