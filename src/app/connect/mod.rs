@@ -1,5 +1,5 @@
-//! The connection's extras, in the `connect` wasm chunk that the page downloads once it has
-//! started, so that the first screen carries the plain form only: the organization picker,
+//! The connection's extras, in the `connect` wasm chunk that the page downloads when the
+//! form is first used, so that the first load carries the plain form only: the organization picker,
 //! "Which token?", the fold to one line after a load, the region advice, and the requests
 //! that follow the key list (templates, the organization's region).
 
