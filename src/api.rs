@@ -34,14 +34,16 @@ pub struct ApiRequest {
 }
 
 impl ApiRequest {
-    /// A route of the connection's organization.
-    pub fn new(ready: &Ready, endpoint: Endpoint) -> ApiRequest {
-        let Connection { base, org } = &ready.connection;
-        ApiRequest {
-            url: endpoint.url(base, org),
-            base: base.clone(),
-            token: ready.token.clone(),
-        }
+    /// A route of the connection's organization, and that connection (what the answer
+    /// belongs to).
+    pub fn new(ready: Ready, endpoint: Endpoint) -> (Connection, ApiRequest) {
+        let Ready { connection, token } = ready;
+        let request = ApiRequest {
+            url: endpoint.url(&connection.base, &connection.org),
+            base: connection.base.clone(),
+            token,
+        };
+        (connection, request)
     }
 
     /// One page of the organizations the token reaches, on `base`.

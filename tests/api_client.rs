@@ -43,7 +43,7 @@ fn request(base: &str, org: &str, token: &str, endpoint: Endpoint) -> ApiRequest
         },
         token: Token::parse(token).unwrap(),
     };
-    ApiRequest::new(&ready, endpoint)
+    ApiRequest::new(ready, endpoint).1
 }
 
 async fn keys(org: &str, token: &str) -> Result<Decoded<ApiKey>, ApiError> {

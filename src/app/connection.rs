@@ -25,9 +25,6 @@ pub struct ConnectionForm {
     /// here, beside the token, so that forgetting the token forgets it too; never stored
     /// and never in the URL.
     key_value_text: RwSignal<String>,
-    /// Bumped when a token is entered (pasted, or its field left) or the API base URL is:
-    /// what asks for the organizations the token reaches.
-    entered: RwSignal<u32>,
     /// The fields parsed, with the region from the view state.
     inputs: Memo<ConnectionInputs>,
     nav: Navigation,
@@ -59,7 +56,6 @@ impl ConnectionForm {
             remember,
             base_text,
             key_value_text: RwSignal::new(String::new()),
-            entered: RwSignal::new(0),
             inputs,
             nav,
         }
@@ -124,15 +120,6 @@ impl ConnectionForm {
 
     pub fn set_base_text(&self, text: String) {
         self.base_text.set(text);
-    }
-
-    /// Counts the times a token or an API base URL was entered (tracked).
-    pub fn entered(&self) -> u32 {
-        self.entered.get()
-    }
-
-    pub fn mark_entered(&self) {
-        self.entered.update(|n| *n += 1);
     }
 
     /// The pasted key value's text (tracked).

@@ -8,7 +8,7 @@ use domain::region::Region;
 use leptos::prelude::*;
 
 use crate::app::navigation::Entry;
-use crate::app::state::{use_app, AppState};
+use crate::app::state::use_app;
 use crate::app::token_field::TokenField;
 
 /// The form that says which organization to read, and with which token. `org_field`
@@ -84,7 +84,7 @@ fn OrgField() -> impl IntoView {
 
 #[component]
 fn RegionField() -> impl IntoView {
-    let AppState { nav, form, .. } = use_app();
+    let nav = use_app().nav;
     let options = Region::ALL
         .into_iter()
         .map(|region| view! { <option value=region.code()>{region.label()}</option> })
@@ -98,7 +98,6 @@ fn RegionField() -> impl IntoView {
                 on:change=move |ev| {
                     if let Some(region) = Region::from_code(&event_target_value(&ev)) {
                         nav.go(Entry::Replace, |u| u.region = region);
-                        form.mark_entered();
                     }
                 }
             >
@@ -123,7 +122,6 @@ fn BaseField() -> impl IntoView {
                     placeholder="/coveo (a same-origin proxy) or https://host"
                     prop:value=move || form.base_text()
                     on:input=move |ev| form.set_base_text(event_target_value(&ev))
-                    on:change=move |_| form.mark_entered()
                 />
                 <p class="hint">"Overrides the region. Not saved and never put in a link."</p>
             </div>

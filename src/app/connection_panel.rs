@@ -1,11 +1,10 @@
 //! The connection panel. The first screen shows the connection form plain; the `connect`
-//! chunk, asked for as soon as the form is used (something in it takes the focus), adds
+//! chunk, asked for as soon as something in the form takes the focus, adds the
 //! organization picker, the token help, the one-line fold after a load and the region
-//! advice around the same form. A visit that never uses the form never downloads it.
+//! advice around the same form (`app::connect`, which also keeps the focus where it was).
+//! A visit that never uses the form never downloads it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 
 use crate::app::connect;
 use crate::app::connection_editor::ConnectionEditor;
@@ -20,7 +19,6 @@ pub fn ConnectionPanel() -> impl IntoView {
             Suspend::new(async move {
                 match connect::connection_panel(()).await {
                     Ok(view) => {
-                        keep_focus();
                         waiting.set(false);
                         view
                     }
@@ -43,21 +41,4 @@ pub fn ConnectionPanel() -> impl IntoView {
             {plain}
         </div>
     }
-}
-
-/// The form is about to be replaced by the same form with its extras: the field being
-/// typed in gets the focus back (the browser puts the caret at the end of its text).
-fn keep_focus() {
-    let Some(id) = document()
-        .active_element()
-        .map(|element| element.id())
-        .filter(|id| !id.is_empty())
-    else {
-        return;
-    };
-    request_animation_frame(move || {
-        if let Some(field) = document().get_element_by_id(&id) {
-            let _ = field.unchecked_into::<HtmlElement>().focus();
-        }
-    });
 }

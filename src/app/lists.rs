@@ -1,23 +1,18 @@
 //! What the app loads for an organization (keys, assignable privileges, the token's own
-//! privileges, key templates, the organization's region) and every action that sends a
-//! request for them. Each send reads the
+//! privileges) and every action that sends a request for them. Each send reads the
 //! connection inputs at that moment: nothing here keeps a token.
 
 use domain::connection::{Connection, ConnectionInputs, NotReady};
-use domain::decode::DecodeError;
 use domain::demo::{demo_keys, demo_privileges};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::model::{ApiKey, Privilege};
-use domain::organizations::OrgHome;
-use domain::templates::Templates;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::api::{self, ApiRequest};
+use crate::api::ApiRequest;
 use crate::app::navigation::{Entry, Navigation};
 use crate::components::list_status::ListActions;
-use crate::fetch::Fetch;
 use crate::loader::{Attempt, LoadState, Loader, Origin};
 
 /// Handles to the loaded lists; provided as context by the app.
@@ -27,10 +22,6 @@ pub struct Lists {
     pub privileges: Loader<Privilege>,
     /// What the token itself may do, asked to explain a refused key list.
     pub token_privileges: Loader<Privilege>,
-    /// The organization's API key templates, which name each key's template.
-    pub templates: Fetch<Templates>,
-    /// Where the organization lives, to offer its region when another one is chosen.
-    pub home: Fetch<OrgHome>,
     inputs: Memo<ConnectionInputs>,
     nav: Navigation,
     /// Called when a list starts loading.
@@ -43,8 +34,6 @@ impl Lists {
             keys: Loader::new(),
             privileges: Loader::new(),
             token_privileges: Loader::new(),
-            templates: Fetch::new(),
-            home: Fetch::new(),
             inputs,
             nav,
             on_start,
@@ -53,62 +42,13 @@ impl Lists {
 
     /// Load: both lists for the inputs as they are, or the reason there is no request.
     /// (The templates and the organization's region follow the key list: see
-    /// `app::connect`.)
+    /// `app::org_extras`.)
     pub fn load(&self) -> Result<(), NotReady> {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
         (self.on_start)();
         self.send(self.keys, Endpoint::ApiKeys, Attempt::User);
         self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
         Ok(())
-    }
-
-    /// Asks for the organization's API key templates (again).
-    pub fn load_templates(&self) {
-        self.fetch_small(self.templates, Endpoint::KeyTemplates, Templates::read);
-    }
-
-    /// The templates of the organization `loader`'s list came from, once they are in
-    /// (tracked).
-    pub fn templates_of<T>(&self, loader: Loader<T>) -> Option<Templates>
-    where
-        T: DeserializeOwned + Send + Sync + 'static,
-    {
-        let connection = loader.state().with(live_origin)?;
-        self.templates
-            .with(|s| s.ready_for(Some(&connection)).cloned())
-    }
-
-    /// Why the templates of the organization `loader`'s list came from could not be
-    /// had, if they could not (tracked).
-    pub fn templates_failure_of<T>(&self, loader: Loader<T>) -> Option<ApiError>
-    where
-        T: DeserializeOwned + Send + Sync + 'static,
-    {
-        let connection = loader.state().with(live_origin)?;
-        self.templates
-            .with(|s| s.failed_for(Some(&connection)).cloned())
-    }
-
-    /// Asks where the organization lives.
-    pub fn load_home(&self) {
-        self.fetch_small(self.home, Endpoint::OrganizationHome, OrgHome::read);
-    }
-
-    /// Sends a small route's request with the inputs as they are now; without a request
-    /// to make, forgets what `fetch` held.
-    fn fetch_small<T: Send + Sync + 'static>(
-        &self,
-        fetch: Fetch<T>,
-        endpoint: Endpoint,
-        read: fn(&[u8]) -> Result<T, DecodeError>,
-    ) {
-        match self.request(endpoint) {
-            Ok((connection, request)) => fetch
-                .start(Some(connection), move |controller| async move {
-                    api::get_small(&request, &controller, read).await
-                }),
-            Err(_) => fetch.clear(),
-        }
     }
 
     /// Loads when the inputs are complete and the keys shown are not theirs yet: a token
@@ -177,7 +117,7 @@ impl Lists {
 
     /// After "Forget token": the request in flight is dropped and a failed list no longer
     /// retries; each says a token is needed. Loaded lists stay on screen. (The small
-    /// fetches stop as the token goes: see `app::connect`.)
+    /// fetches of `OrgExtras` stop as the token goes: see `app::connect`.)
     pub fn stop_for_forgotten_token(&self) {
         stop(self.keys, self.inputs);
         stop(self.privileges, self.inputs);
@@ -210,12 +150,12 @@ impl Lists {
     /// The request for `endpoint` with the inputs as they are now; or why there is none,
     /// with the connection the inputs point to, if any. Not generic: the wasm holds it
     /// once for every list.
-    fn request(
+    pub fn request(
         &self,
         endpoint: Endpoint,
     ) -> Result<(Connection, ApiRequest), (Option<Origin>, NotReady)> {
         self.inputs.with_untracked(|inputs| match inputs.ready() {
-            Ok(ready) => Ok((ready.connection.clone(), ApiRequest::new(&ready, endpoint))),
+            Ok(ready) => Ok(ApiRequest::new(ready, endpoint)),
             Err(problem) => Err((inputs.connection().map(Origin::Live), problem)),
         })
     }

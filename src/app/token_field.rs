@@ -5,9 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState};
 
-/// The token field, with `help` under it. A pasted token loads a complete form. Pasting
-/// one, or leaving the field after typing one, counts as entering it
-/// ([`ConnectionForm::mark_entered`](crate::app::connection::ConnectionForm::mark_entered)).
+/// The token field, with `help` under it. A pasted token loads a complete form.
 #[component]
 pub fn TokenField(help: Option<ViewFn>) -> impl IntoView {
     let AppState { form, lists, .. } = use_app();
@@ -24,18 +22,9 @@ pub fn TokenField(help: Option<ViewFn>) -> impl IntoView {
                 prop:value=move || form.token_text()
                 on:input=move |ev| form.set_token_text(event_target_value(&ev))
                 // Tidy a pasted "Bearer ..." once the field is left, not while typing.
-                on:change=move |_| {
-                    form.tidy_token();
-                    form.mark_entered();
-                }
+                on:change=move |_| form.tidy_token()
                 // A pasted token is a complete one: load, once the paste has landed.
-                on:paste=move |_| {
-                    Timeout::new(0, move || {
-                        lists.load_if_idle();
-                        form.mark_entered();
-                    })
-                    .forget();
-                }
+                on:paste=move |_| { Timeout::new(0, move || lists.load_if_idle()).forget(); }
             />
             <div class="token-options">
                 <label>

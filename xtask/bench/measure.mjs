@@ -61,6 +61,10 @@ export async function openOrg(browser, site, api, query) {
   const page = await browser.newPage();
   await probeWasmMemory(page);
   await page.goto(`${site.url}/${query}`);
+  // Using the form brings its extras (a chunk, in builds that have one), which replace the
+  // plain form: wait for them, so that what is opened below stays open.
+  await page.getByLabel('Organization ID').focus();
+  await page.locator('#org-id[role=combobox]').waitFor({ timeout: 5000 }).catch(() => {});
   await page.getByLabel('Access token').fill(TEST_TOKEN);
   await page.getByText('Advanced').click();
   await page.getByLabel('API base URL').fill(api.url);

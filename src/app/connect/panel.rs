@@ -6,7 +6,10 @@
 use std::sync::Arc;
 
 use domain::connection::Connection;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlInputElement};
 
 use super::directory::Directory;
 use super::folded_connection::FoldedConnection;
@@ -15,6 +18,7 @@ use super::region_advice::RegionAdvice;
 use super::which_token::WhichToken;
 use crate::app::connection_editor::ConnectionEditor;
 use crate::app::lists::{live_origin, Lists};
+use crate::app::org_extras::OrgExtras;
 use crate::app::state::{use_app, AppState};
 use crate::loader::{LoadState, Origin};
 
@@ -22,9 +26,11 @@ use crate::loader::{LoadState, Origin};
 pub fn Panel() -> impl IntoView {
     let AppState { form, lists, .. } = use_app();
     let directory = Directory::new(form.inputs());
+    take_over_focus();
+    let extras = OrgExtras::provide(lists);
     follow_the_token(directory);
-    follow_the_keys(lists);
-    stop_without_a_token(directory, lists);
+    follow_the_keys(lists, extras);
+    stop_without_a_token(directory, extras);
     // The keys on screen, when they were loaded live for what the form points to:
     // identified by their data, so that every new load is told apart.
     let shown = Memo::new(move |_| {
@@ -55,45 +61,85 @@ pub fn Panel() -> impl IntoView {
         });
     };
     view! {
-        <RegionAdvice on_switch=move || directory.refresh()/>
+        <RegionAdvice extras=extras on_switch=move || directory.refresh()/>
         {move || if folded.get() {
             view! { <FoldedConnection directory=directory on_change=open/> }.into_any()
         } else {
             view! {
+                <div
+                    on:change=move |ev| if entered(&ev) { directory.refresh() }
+                    // Once the paste has landed in the field.
+                    on:paste=move |ev| if entered(&ev) {
+                        Timeout::new(0, move || directory.refresh()).forget();
+                    }
+                >
                 <ConnectionEditor
                     org_field=ViewFn::from(move || view! { <OrgPicker directory=directory/> })
                     token_help=ViewFn::from(|| view! { <WhichToken/> })
                 />
+                </div>
             }
             .into_any()
         }}
     }
 }
 
-/// Asks for the organizations when a token (or an API base URL) is entered or the region
-/// changes, and at once for a token entered before this chunk came.
+/// This form replaces the plain one, maybe while a field of it has the focus: the same
+/// field here takes it, the caret at the end of its text. Done once mounted, before the
+/// page takes the next key press, so that none is lost.
+fn take_over_focus() {
+    let focused = document()
+        .active_element()
+        .map(|element| element.id())
+        .filter(|id| !id.is_empty());
+    Effect::new(move |_| {
+        let input = focused
+            .as_deref()
+            .and_then(|id| document().get_element_by_id(id))
+            .and_then(|element| element.dyn_into::<HtmlInputElement>().ok());
+        if let Some(input) = input {
+            let _ = input.focus();
+            let end = input.value().len() as u32;
+            let _ = input.set_selection_range(end, end);
+        }
+    });
+}
+
+/// Asks for the organizations when the region changes, and at once for a token entered
+/// before this chunk came. (Entering a token or an API base URL asks too: see
+/// [`entered`].)
 fn follow_the_token(directory: Directory) {
-    let AppState { nav, form, .. } = use_app();
+    let nav = use_app().nav;
     // A memo, so that other changes to the page's state do not count as one.
-    let entered = Memo::new(move |_| (form.entered(), nav.with(|u| u.region)));
+    let region = Memo::new(move |_| nav.with(|u| u.region));
     Effect::watch(
-        move || entered.get(),
+        move || region.get(),
         move |_, _, _| directory.refresh(),
         true,
     );
 }
 
+/// Whether `ev` enters a token (pasted, or its field left after typing) or an API base
+/// URL: what asks for the organizations the token reaches. Read where the events bubble
+/// to, so that the form itself knows nothing of the organization list.
+fn entered(ev: &Event) -> bool {
+    let id = ev
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .map(|element| element.id());
+    matches!(id.as_deref(), Some("access-token" | "api-base"))
+}
+
 /// Stops every small fetch in flight as soon as the token field is emptied ("Forget
 /// token", or by hand): none of them carries the token again.
-fn stop_without_a_token(directory: Directory, lists: Lists) {
+fn stop_without_a_token(directory: Directory, extras: OrgExtras) {
     let form = use_app().form;
     Effect::watch(
         move || form.token_is_empty(),
         move |empty, _, _| {
             if *empty {
                 directory.stop();
-                lists.templates.stop();
-                lists.home.stop();
+                extras.stop();
             }
         },
         false,
@@ -102,7 +148,7 @@ fn stop_without_a_token(directory: Directory, lists: Lists) {
 
 /// Asks for the templates and the organization's region each time an organization's
 /// keys are asked for; and, for keys already asked for when this chunk came, once.
-fn follow_the_keys(lists: Lists) {
+fn follow_the_keys(lists: Lists, extras: OrgExtras) {
     Effect::new(move |_| {
         let (loading, connection) = lists
             .keys
@@ -112,11 +158,11 @@ fn follow_the_keys(lists: Lists) {
             return;
         };
         let asked = |state: Option<Connection>| !loading && state.as_ref() == Some(&connection);
-        if !asked(lists.templates.with_untracked(|s| s.connection)) {
-            lists.load_templates();
+        if !asked(extras.templates.with_untracked(|s| s.connection)) {
+            extras.load_templates();
         }
-        if !asked(lists.home.with_untracked(|s| s.connection)) {
-            lists.load_home();
+        if !asked(extras.home.with_untracked(|s| s.connection)) {
+            extras.load_home();
         }
     });
 }

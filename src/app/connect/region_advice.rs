@@ -6,12 +6,13 @@ use domain::region::Region;
 use leptos::prelude::*;
 
 use crate::app::navigation::Entry;
+use crate::app::org_extras::OrgExtras;
 use crate::app::state::{use_app, AppState};
 use crate::loader::{LoadState, Origin};
 
 /// The advice, when there is one to give; `on_switch` is told when the region changes.
 #[component]
-pub fn RegionAdvice(#[prop(into)] on_switch: Callback<()>) -> impl IntoView {
+pub fn RegionAdvice(extras: OrgExtras, #[prop(into)] on_switch: Callback<()>) -> impl IntoView {
     let AppState { nav, form, lists } = use_app();
     let advice = Memo::new(move |_| {
         let chosen = nav.with(|u| u.region);
@@ -24,7 +25,7 @@ pub fn RegionAdvice(#[prop(into)] on_switch: Callback<()>) -> impl IntoView {
             } if *c == connection => error.allowed_region(),
             _ => None,
         });
-        let home = lists.home.with(|s| {
+        let home = extras.home.with(|s| {
             s.ready_for(Some(&connection))
                 .and_then(|home| home.better_region(chosen))
         });
