@@ -16,7 +16,7 @@ use crate::app::token_field::TokenField;
 #[component]
 pub fn ConnectionEditor(
     #[prop(optional)] org_field: Option<ViewFn>,
-    #[prop(optional)] token_help: Option<ViewFn>,
+    #[prop(optional)] token_help: ViewFn,
 ) -> impl IntoView {
     let form = use_app().form;
     let lists = use_app().lists;

@@ -12,33 +12,46 @@ use crate::app::connection_editor::ConnectionEditor;
 /// The connection: the plain form until the `connect` chunk has come (or when it cannot).
 #[component]
 pub fn ConnectionPanel() -> impl IntoView {
-    let waiting = RwSignal::new(true);
-    let wanted = RwSignal::new(false);
-    let enhanced = move || {
-        wanted.get().then(|| {
-            Suspend::new(async move {
-                match connect::connection_panel(()).await {
-                    Ok(view) => {
-                        waiting.set(false);
-                        view
-                    }
-                    // The plain form stays.
-                    Err(_) => ().into_any(),
-                }
-            })
-        })
-    };
-    // After the chunk's view: the plain form goes when the chunk's form comes.
-    let plain = move || waiting.get().then(|| view! { <ConnectionEditor/> });
-    let want = move || {
-        if !wanted.get_untracked() {
-            wanted.set(true);
+    // The chunk's view, from when it comes until it is put in the page.
+    let arrived = StoredValue::new_local(None::<AnyView>);
+    let shown = RwSignal::new(false);
+    let asked = StoredValue::new(false);
+    // A press on the form in progress: the form is not replaced under it, or the click
+    // would be lost; the click puts it in.
+    let pressed = StoredValue::new(false);
+    let show = move || {
+        if !pressed.get_value() && arrived.with_value(Option::is_some) {
+            shown.set(true);
         }
     };
+    let want = move || {
+        if !asked.get_value() {
+            asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                if let Ok(view) = connect::connection_panel(()).await {
+                    arrived.set_value(Some(view));
+                    show();
+                }
+            });
+        }
+    };
+    let form = move || {
+        let view = shown
+            .get()
+            .then(|| arrived.try_update_value(Option::take).flatten());
+        view.flatten()
+            .unwrap_or_else(|| view! { <ConnectionEditor/> }.into_any())
+    };
     view! {
-        <div on:focusin=move |_| want()>
-            {enhanced}
-            {plain}
+        <div
+            on:focusin=move |_| want()
+            on:pointerdown=move |_| pressed.set_value(true)
+            on:click=move |_| {
+                pressed.set_value(false);
+                show();
+            }
+        >
+            {form}
         </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::app::state::{use_app, AppState};
 
 /// The token field, with `help` under it. A pasted token loads a complete form.
 #[component]
-pub fn TokenField(help: Option<ViewFn>) -> impl IntoView {
+pub fn TokenField(help: ViewFn) -> impl IntoView {
     let AppState { form, lists, .. } = use_app();
     let has_token = move || form.remember() || !form.token_is_empty();
     view! {
@@ -54,7 +54,7 @@ pub fn TokenField(help: Option<ViewFn>) -> impl IntoView {
                     ". Links never carry it."
                 </p>
             })}
-            {help.map(|help| help.run())}
+            {help.run()}
         </div>
     }
 }

@@ -18,6 +18,8 @@ chunk_entry!(
     connect,
     preload_connect,
     fn connection_panel(_none: ()) -> AnyView {
-        view! { <panel::Panel/> }.into_any()
+        // Made when it is put in the page, while the plain form is still there: the
+        // panel takes over its focus and open sections.
+        view! { {move || untrack(|| view! { <panel::Panel/> })} }.into_any()
     }
 );

@@ -85,14 +85,26 @@ pub fn Panel() -> impl IntoView {
 }
 
 /// This form replaces the plain one, maybe while a field of it has the focus: the same
-/// field here takes it, the caret at the end of its text. Done once mounted, before the
-/// page takes the next key press, so that none is lost.
+/// field here takes it, the caret at the end of its text, and an open "Advanced" stays
+/// open. Done once mounted, before the page takes the next key press, so that none is
+/// lost.
 fn take_over_focus() {
     let focused = document()
         .active_element()
         .map(|element| element.id())
         .filter(|id| !id.is_empty());
+    let advanced = "form.connection details.advanced";
+    let open = document()
+        .query_selector(&format!("{advanced}[open]"))
+        .ok()
+        .flatten()
+        .is_some();
     Effect::new(move |_| {
+        if open {
+            if let Ok(Some(details)) = document().query_selector(advanced) {
+                let _ = details.set_attribute("open", "");
+            }
+        }
         let input = focused
             .as_deref()
             .and_then(|id| document().get_element_by_id(id))
