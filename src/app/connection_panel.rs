@@ -4,6 +4,7 @@
 //! advice around the same form (`app::connect`, which also keeps the focus where it was).
 //! A visit that never uses the form never downloads it.
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use crate::app::connect;
@@ -17,7 +18,7 @@ pub fn ConnectionPanel() -> impl IntoView {
     let shown = RwSignal::new(false);
     let asked = StoredValue::new(false);
     // A press on the form in progress: the form is not replaced under it, or the click
-    // would be lost; the click puts it in.
+    // would be lost; the click puts it in, once done.
     let pressed = StoredValue::new(false);
     let show = move || {
         if !pressed.get_value() && arrived.with_value(Option::is_some) {
@@ -48,7 +49,9 @@ pub fn ConnectionPanel() -> impl IntoView {
             on:pointerdown=move |_| pressed.set_value(true)
             on:click=move |_| {
                 pressed.set_value(false);
-                show();
+                // After the click's own work (a submit button submits the form once the
+                // listeners have run): a form replaced now would have nothing to submit.
+                Timeout::new(0, show).forget();
             }
         >
             {form}

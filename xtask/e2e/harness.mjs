@@ -97,6 +97,10 @@ export async function showForm(page) {
 /** Opens the form and its Advanced part, and sets the API base URL to `url`. */
 export async function setBase(page, url) {
   await showForm(page);
+  // The form with its extras first: when they replace the plain form, an "Advanced"
+  // just opened may close.
+  await page.getByLabel('Organization ID').focus();
+  await page.locator('#org-id[role=combobox]').waitFor();
   await page.locator('details.advanced').evaluate((details) => { details.open = true; });
   await page.getByLabel('API base URL').fill(url);
 }
