@@ -56,8 +56,7 @@ impl Templates {
 
     /// The template a key was made from, when the organization lists it.
     pub fn of(&self, key: &ApiKey) -> Option<&KeyTemplate> {
-        let id = key.api_key_template_id.as_deref()?;
-        self.items.iter().find(|template| template.id == id)
+        self.find(key.api_key_template_id.as_deref()?)
     }
 
     pub fn find(&self, id: &str) -> Option<&KeyTemplate> {
