@@ -19,6 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, ReadableStreamDefaultReader, ReferrerPolicy, RequestCache, RequestCredentials,
+    RequestRedirect, ResponseType,
 };
 
 /// How long a request may take before it is abandoned.
@@ -130,9 +131,17 @@ async fn get_into(
         .referrer_policy(ReferrerPolicy::NoReferrer)
         .cache(RequestCache::NoStore)
         .abort_signal(Some(&controller.signal()))
+        // A redirect is never followed: it could put another host's answer in place of
+        // the chosen one's. "manual", not "error", so that the message can name it.
+        .redirect(RequestRedirect::Manual)
         .send()
         .await
         .map_err(|_| failed())?;
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(ApiError::Redirected {
+            host: request.base.host_label().to_owned(),
+        });
+    }
     let status = response.status();
     let mut body = BodyChunks::of(&response);
 

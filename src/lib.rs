@@ -12,7 +12,6 @@ pub mod download;
 pub mod fetch;
 pub mod loader;
 pub mod location;
-pub mod panic_screen;
 pub mod split;
 pub mod time_slice;
 pub mod token_store;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use domain::connection::Connection;
 use domain::decode::Decoded;
-use domain::error::ApiError;
+use domain::error::{ApiError, MAX_AUTOMATIC_RETRIES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
@@ -174,6 +174,24 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
             error,
             automatic_retries: 0,
         });
+    }
+
+    /// A failed list waits for the user's Retry from now on: the automatic retry Coveo's
+    /// `Retry-After` set up is dropped (the inputs it was for have changed).
+    pub fn end_automatic_retries(&self) {
+        let retrying = self.state.with_untracked(|s| {
+            matches!(s, LoadState::Failed { automatic_retries, .. } if *automatic_retries < MAX_AUTOMATIC_RETRIES)
+        });
+        if retrying {
+            self.state.update(|s| {
+                if let LoadState::Failed {
+                    automatic_retries, ..
+                } = s
+                {
+                    *automatic_retries = MAX_AUTOMATIC_RETRIES;
+                }
+            });
+        }
     }
 
     /// Stops the request in flight and forgets it.

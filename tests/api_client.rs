@@ -135,6 +135,18 @@ async fn rate_limit_reads_the_exposed_retry_after_header() {
     ));
 }
 
+// Regression: a 302 to another origin was followed, and its answer shown as the chosen
+// organization's keys.
+#[wasm_bindgen_test]
+async fn a_redirect_is_not_followed_and_is_named() {
+    let error = keys("org-redirect", TEST_TOKEN).await.unwrap_err();
+    assert!(
+        matches!(error, ApiError::Redirected { ref host } if host.starts_with("127.0.0.1:")),
+        "{error:?}"
+    );
+    assert!(error.title().contains("redirect"), "{}", error.title());
+}
+
 #[wasm_bindgen_test]
 async fn a_response_without_cors_headers_is_a_network_or_cors_error() {
     let error = keys("org-nocors", TEST_TOKEN).await.unwrap_err();

@@ -20,6 +20,9 @@ export const SCENARIO_ORGS = {
   'org-wrongshape': { status: 200, json: { items: [], totalCount: 0 } },
   'org-nocors': { status: 200, json: [], noCors: true },
   'org-slow': { delayMs: 2500 },
+  // Hostile answers (a proxy in between, or a host that is not Coveo).
+  'org-echo': { echoToken: true },
+  'org-redirect': { status: 302, headers: { Location: 'http://localhost:9/rest/organizations/testorg/apikeys' }, json: {} },
 };
 
 const KNOWN_ORGS = new Set(['testorg', 'otherorg', 'euorg', 'bigorg', 'hugeorg', 'bigprivorg', 'wideorg', 'auditorg', 'exposedorg', ...Object.keys(SCENARIO_ORGS)]);
@@ -303,6 +306,18 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
 
     consume();
     if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
+    if (scenario.echoToken) {
+      // A server that echoes the token back in every form it might take.
+      const token = req.headers.authorization.replace(/^Bearer /, '');
+      const forms = [
+        token.toUpperCase(),
+        [...token].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+        Buffer.from(`Bearer ${token}`).toString('base64'),
+        [...token].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+        token.slice(2, 16),
+      ];
+      return sendJson(400, { errorCode: forms[0], message: `Refused: ${forms.join(' | ')}`, requestID: forms[4] });
+    }
     if (scenario.status) {
       if (scenario.html) return send(scenario.status, scenario.html, 'text/html', scenario.headers);
       if (scenario.raw) return send(scenario.status, scenario.raw, 'application/json', scenario.headers);

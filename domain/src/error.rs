@@ -5,11 +5,17 @@ use serde_json::Value;
 use crate::connection::NotReady;
 use crate::decode::DecodeError;
 use crate::privilege_groups::{VIEW_API_KEYS, VIEW_ORGANIZATION};
+use crate::redact::Redactor;
 use crate::region::Region;
 
-/// How many times in a row a throttled request is retried by itself, each after the wait
-/// Coveo asked for; then only the user retries.
-pub const MAX_AUTOMATIC_RETRIES: u32 = 3;
+/// How many times in a row a throttled request is retried by itself, after the wait Coveo
+/// asked for; then only the user retries. One: a server that keeps throttling gets no
+/// stream of requests from an unattended tab.
+pub const MAX_AUTOMATIC_RETRIES: u32 = 1;
+
+/// The longest `Retry-After` honoured, in seconds: a longer one (or an absurd one) is
+/// read as this, so the countdown stays one the user can wait out.
+pub const MAX_RETRY_AFTER_SECS: u32 = 120;
 
 /// What Coveo's error body said, from whichever of its dialects' keys are present.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -40,12 +46,12 @@ impl ErrorDetails {
         }
     }
 
-    /// Replaces `secret` wherever it appears: a server echoing the token back must not
-    /// put it on screen.
+    /// Takes `secret` out, in any form a server might echo it ([`Redactor`]): a server
+    /// echoing the token back must not put it on screen.
     pub fn redact(&mut self, secret: &str) {
-        if secret.is_empty() {
+        let Some(redactor) = Redactor::new(secret) else {
             return;
-        }
+        };
         for field in [
             &mut self.error_code,
             &mut self.message,
@@ -54,8 +60,8 @@ impl ErrorDetails {
         .into_iter()
         .flatten()
         {
-            if field.contains(secret) {
-                *field = field.replace(secret, "[token]");
+            if let Some(redacted) = redactor.redact(field) {
+                *field = redacted;
             }
         }
     }
@@ -103,6 +109,8 @@ pub enum ApiError {
     Network { host: String },
     /// No answer within the time limit.
     Timeout { seconds: u32 },
+    /// The host answered with a redirect, which is never followed.
+    Redirected { host: String },
     /// A success status whose body is not JSON.
     NotJson,
     /// A success status whose JSON stops before its end.
@@ -179,6 +187,9 @@ impl ApiError {
             ApiError::Status { status, .. } => format!("Unexpected answer ({status})"),
             ApiError::Network { host } => format!("Could not reach {host} (network or CORS)"),
             ApiError::Timeout { seconds } => format!("No answer after {seconds} seconds"),
+            ApiError::Redirected { host } => {
+                format!("{host} answered with a redirect, which is not followed")
+            }
             ApiError::NotJson => "The answer is not JSON".into(),
             ApiError::Incomplete => "The answer was cut short".into(),
             ApiError::UnexpectedShape { .. } => "The answer is not the expected list".into(),
@@ -203,6 +214,7 @@ impl ApiError {
             ApiError::Status { .. } => "Check the organization ID, region and API base URL, then try again.".into(),
             ApiError::Network { .. } => "Check your connection and the region or API base URL. If the browser blocks cross-origin calls, serve the app with `trunk serve` and its same-origin proxy, and set `Advanced > API base URL` to that proxy path (for example `/coveo`).".into(),
             ApiError::Timeout { .. } => "The network or Coveo is slow right now. Try again.".into(),
+            ApiError::Redirected { .. } => "Coveo's API does not redirect: a proxy or a host in between sent the request elsewhere, where the answer could come from anyone. Check the API base URL (its scheme, host and path), then try again.".into(),
             ApiError::NotJson => "Something between you and Coveo (a proxy or a captive portal) answered instead. Check the API base URL, then try again.".into(),
             ApiError::Incomplete => "The answer stopped before its end: the connection dropped, or something in between cut it. Try again.".into(),
             ApiError::UnexpectedShape { found } => format!("Coveo answered with {found} instead of a list. Check the API base URL, then try again."),
@@ -263,8 +275,14 @@ impl std::fmt::Display for ApiError {
     }
 }
 
-/// Reads `Retry-After` as delta-seconds (what Coveo's throttling sends). An HTTP-date is
-/// not read: the user then gets the generic "wait a little".
+/// Reads `Retry-After` as delta-seconds (what Coveo's throttling sends), at most
+/// [`MAX_RETRY_AFTER_SECS`]. An HTTP-date is not read: the user then gets the generic
+/// "wait a little".
 fn parse_retry_after(value: &str) -> Option<u32> {
-    value.trim().parse().ok()
+    let value = value.trim();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Digits only: a value too long for u32 is merely too long.
+    Some(value.parse().unwrap_or(u32::MAX).min(MAX_RETRY_AFTER_SECS))
 }

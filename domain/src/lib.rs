@@ -25,6 +25,7 @@ pub mod organizations;
 pub mod privilege_explorer;
 pub mod privilege_groups;
 pub mod purpose;
+pub mod redact;
 pub mod region;
 pub mod status;
 pub mod templates;

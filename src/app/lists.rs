@@ -30,14 +30,26 @@ pub struct Lists {
 
 impl Lists {
     pub fn new(inputs: Memo<ConnectionInputs>, nav: Navigation, on_start: fn()) -> Lists {
-        Lists {
+        let lists = Lists {
             keys: Loader::new(),
             privileges: Loader::new(),
             token_privileges: Loader::new(),
             inputs,
             nav,
             on_start,
-        }
+        };
+        // A retry Coveo asked for was for the inputs as they were: once any of them
+        // changes, the next request is the user's to send.
+        Effect::watch(
+            move || inputs.track(),
+            move |_, _, _| {
+                lists.keys.end_automatic_retries();
+                lists.privileges.end_automatic_retries();
+                lists.token_privileges.end_automatic_retries();
+            },
+            false,
+        );
+        lists
     }
 
     /// Load: both lists for the inputs as they are, or the reason there is no request.

@@ -1,6 +1,6 @@
 //! A failed request in words: the cause, what to do, Coveo's details, and Retry.
 
-use domain::error::{ApiError, ErrorDetails, MAX_AUTOMATIC_RETRIES};
+use domain::error::{ApiError, ErrorDetails};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 use crate::components::code_text::code_text;
 
 /// Shows `error` with a Retry button that calls `on_retry`. When the server asked to wait
-/// (`Retry-After`) and fewer than a few automatic retries came before (`retries_so_far`),
-/// it waits that long, counting down, then calls `on_automatic_retry`; "Stop retrying"
+/// (`Retry-After`, clamped) and no automatic retry came before (`retries_so_far`), it
+/// waits that long, counting down, then calls `on_automatic_retry` once; "Stop retrying"
 /// ends the countdown.
 #[component]
 pub fn ErrorPanel(
@@ -27,12 +27,18 @@ pub fn ErrorPanel(
     // Seconds left before the automatic retry; 0 when there is none (or no more).
     let remaining = RwSignal::new(automatic.map_or(0, |(_, secs)| secs));
     // Owned by the panel: dropped (and so stopped) when the panel goes, or on Stop.
-    let countdown = StoredValue::new_local(automatic.map(|(retry, _)| {
+    let countdown = StoredValue::new_local(None::<Interval>);
+    countdown.set_value(automatic.map(|(retry, _)| {
         Interval::new(1000, move || {
             remaining.update(|secs| *secs = secs.saturating_sub(1));
             if remaining.get_untracked() == 0 {
-                // Deferred: retrying unmounts this panel, and with it this very interval.
-                spawn_local(async move { retry.run(()) });
+                // Deferred: this interval cannot drop itself while it runs. It retries
+                // once, even if the panel stays.
+                spawn_local(async move {
+                    if countdown.try_update_value(Option::take).flatten().is_some() {
+                        retry.run(());
+                    }
+                });
             }
         })
     }));
@@ -49,8 +55,7 @@ pub fn ErrorPanel(
             {error.details().cloned().map(error_details)}
             {move || counting().then(|| view! {
                 <p class="hint" data-testid="automatic-retry">
-                    "Retrying by itself as Coveo asked (attempt " {retries_so_far + 1} " of "
-                    {MAX_AUTOMATIC_RETRIES} ")."
+                    "Retrying once by itself, as Coveo asked; then Retry is yours."
                 </p>
             })}
             <div class="actions">

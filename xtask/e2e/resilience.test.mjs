@@ -43,3 +43,20 @@ test("another script's uncaught error or rejection does not take the page down",
   await page.getByTestId('key-table').waitFor();
   await page.context().close();
 });
+
+// Regression: keys with 5 MB names trapped the wasm, whose own listener could then not
+// draw the screen: the page looked normal and no longer worked.
+test('a trap shows the screen without the wasm that trapped', async () => {
+  const page = await openApp(world, '?org=testorg');
+  await page.evaluate(() => {
+    // What a trap raises: only the page guard's plain JavaScript listens for it.
+    window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') }));
+  });
+  const screen = page.getByTestId('panic-screen');
+  await screen.waitFor();
+  assert.match(await screen.innerText(), /Something went wrong/);
+  assert.equal(await page.getByLabel('Organization ID').count(), 0);
+  await screen.getByRole('link', { name: 'Reload the page' }).click();
+  await page.getByLabel('Organization ID').waitFor();
+  await page.context().close();
+});

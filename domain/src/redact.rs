@@ -1,0 +1,168 @@
+//! Takes a secret out of text a server sent back, in whatever form the server echoed it:
+//! any case, percent-encoded, JSON-escaped, base64 (standard or URL-safe, at any
+//! alignment), or any run of [`MIN_RUN`] or more of its characters.
+
+use std::collections::HashSet;
+
+/// What replaces the secret.
+pub const REDACTED: &str = "[token]";
+
+/// The shortest run of the secret's characters that counts as a copy of it. Shorter runs
+/// are common text ("Bearer ", a date); a secret shorter than this counts whole.
+pub const MIN_RUN: usize = 12;
+
+/// One secret, ready to be found in any text.
+pub struct Redactor {
+    /// Every `width`-byte window of each form of the secret, ASCII lowercased, packed.
+    windows: HashSet<u128>,
+    width: usize,
+}
+
+impl Redactor {
+    /// `None` for an empty secret, which has nothing to hide. The secret is ASCII
+    /// (`Token` holds only visible ASCII).
+    pub fn new(secret: &str) -> Option<Redactor> {
+        let secret = secret.as_bytes();
+        if secret.is_empty() || !secret.is_ascii() {
+            return None;
+        }
+        let width = secret.len().min(MIN_RUN);
+        let mut windows = HashSet::new();
+        let mut add = |form: &[u8]| {
+            for window in form.windows(width) {
+                windows.insert(pack(window.iter().map(u8::to_ascii_lowercase)));
+            }
+        };
+        add(secret);
+        for alphabet in [STANDARD, URL_SAFE] {
+            for offset in 0..3 {
+                add(&base64_core(secret, offset, alphabet));
+            }
+        }
+        Some(Redactor { windows, width })
+    }
+
+    /// `text` with every copy of the secret replaced by [`REDACTED`]; `None` when there
+    /// is none.
+    pub fn redact(&self, text: &str) -> Option<String> {
+        let view = decoded_view(text.as_bytes());
+        if view.len() < self.width {
+            return None;
+        }
+        // Which bytes of `text` belong to a copy: the windows' spans, merged.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for window in view.windows(self.width) {
+            if self.windows.contains(&pack(window.iter().map(|b| b.byte))) {
+                let (start, end) = (window[0].start, window[self.width - 1].end);
+                match spans.last_mut() {
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => spans.push((start, end)),
+                }
+            }
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for (start, end) in spans {
+            out.push_str(&text[at..start]);
+            out.push_str(REDACTED);
+            at = end;
+        }
+        out.push_str(&text[at..]);
+        Some(out)
+    }
+}
+
+/// A byte of the text as read through one level of percent-encoding and JSON escapes,
+/// ASCII lowercased, with the span of the text it came from.
+#[derive(Clone, Copy)]
+struct ViewByte {
+    byte: u8,
+    start: usize,
+    end: usize,
+}
+
+/// The text read through `%XX`, `\uXXXX` (ASCII ones) and `\/`, `\\`, `\"`. Every span
+/// starts and ends on an ASCII byte, so cutting the text there keeps it UTF-8.
+fn decoded_view(text: &[u8]) -> Vec<ViewByte> {
+    let mut view = Vec::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        let (byte, len) = match text[at] {
+            b'%' => match hex(&text[at + 1..], 2) {
+                Some(value) if value < 0x80 => (value as u8, 3),
+                _ => (b'%', 1),
+            },
+            b'\\' => match text.get(at + 1) {
+                Some(b'u') => match hex(&text[at + 2..], 4) {
+                    Some(value) if value < 0x80 => (value as u8, 6),
+                    _ => (b'\\', 1),
+                },
+                Some(&escaped @ (b'/' | b'\\' | b'"')) => (escaped, 2),
+                _ => (b'\\', 1),
+            },
+            byte => (byte, 1),
+        };
+        view.push(ViewByte {
+            byte: byte.to_ascii_lowercase(),
+            start: at,
+            end: at + len,
+        });
+        at += len;
+    }
+    view
+}
+
+/// The value of the first `digits` bytes of `text` as hexadecimal.
+fn hex(text: &[u8], digits: usize) -> Option<u32> {
+    let digits = text.get(..digits)?;
+    digits
+        .iter()
+        .try_fold(0, |value, &b| Some(value * 16 + (b as char).to_digit(16)?))
+}
+
+/// Up to 16 bytes in one number: a window's key.
+fn pack(bytes: impl Iterator<Item = u8>) -> u128 {
+    bytes.fold(0, |key, b| key << 8 | u128::from(b))
+}
+
+const STANDARD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const URL_SAFE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The base64 characters that encode only `secret`'s bits when it sits `offset` bytes
+/// into a longer encoded text: those the bytes around it cannot change.
+fn base64_core(secret: &[u8], offset: usize, alphabet: &[u8; 64]) -> Vec<u8> {
+    let bits = 8 * (offset + secret.len());
+    let first = (8 * offset).div_ceil(6);
+    let last = bits / 6;
+    let bit = |i: usize| -> u8 {
+        if i < 8 * offset {
+            0
+        } else {
+            let i = i - 8 * offset;
+            (secret[i / 8] >> (7 - i % 8)) & 1
+        }
+    };
+    (first..last)
+        .map(|char| {
+            let index = (0..6).fold(0usize, |v, k| v << 1 | usize::from(bit(6 * char + k)));
+            alphabet[index]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base64_core_is_what_any_encoder_gives_for_the_secret_at_that_offset() {
+        // "Man" is "TWFu"; "xMan" is "eE1hbg==": at offset 1, "1hb" is Man's alone.
+        assert_eq!(base64_core(b"Man", 0, STANDARD), b"TWFu");
+        assert_eq!(base64_core(b"Man", 1, STANDARD), b"1hb");
+        // "xxMan" is "eHhNYW4=": at offset 2, "NYW".
+        assert_eq!(base64_core(b"Man", 2, STANDARD), b"NYW");
+    }
+}

@@ -1,0 +1,102 @@
+// A hostile or broken API, in the release build in headless Chromium: redirects, echoed
+// tokens, huge bodies, absurd nesting, a refused API base, framing by another origin.
+// The page stays usable and says what happened, and nothing reaches another host.
+
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, afterEach, before, test } from 'node:test';
+
+import { startApiServer } from '../api-server.mjs';
+import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
+
+let world;
+before(async () => { world = await startWorld(); });
+after(async () => { await world?.close(); });
+afterEach(() => world.api.clearQueued());
+
+test('a redirect to another origin is not followed, and the message names it', async () => {
+  const elsewhere = await startApiServer();
+  try {
+    const page = await openApp(world);
+    world.api.failNext('testorg', {
+      status: 302,
+      headers: { Location: `${elsewhere.url}/rest/organizations/testorg/apikeys` },
+      json: {},
+    }, { route: 'apikeys' });
+    await connect(page, world);
+    const error = page.getByTestId('error');
+    await error.waitFor();
+    const shown = await error.innerText();
+    assert.match(shown, /answered with a redirect, which is not followed/);
+    assert.deepEqual(elsewhere.requests, [], 'the redirect target was never asked');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+    await page.context().close();
+  } finally {
+    await elsewhere.close();
+  }
+});
+
+/** Serves one page, `html`, from another loopback origin than the app's. */
+async function otherOrigin(html) {
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+// Regression: a page on another origin framed the app at 1% opacity, and a click through
+// it ticked "Remember for this tab".
+test('framed by another origin, the app draws no input and links to itself', async () => {
+  const app = `${world.site.url}/?org=testorg&view=privileges`;
+  const framer = await otherOrigin(`<!doctype html><title>framer</title><iframe src="${app}" style="opacity:0.01;width:1200px;height:800px"></iframe>`);
+  try {
+    const context = await world.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(framer.url);
+    const frame = page.frameLocator('iframe');
+    const notice = frame.getByTestId('framed');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /does not run inside another page/);
+    const link = notice.getByRole('link', { name: 'Open Coveo Key Explorer on its own' });
+    assert.equal(await link.getAttribute('href'), app);
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.match(await link.getAttribute('rel'), /noopener/);
+    // The app's wasm has run (its chunk loader and the glue are fetched) and drew nothing:
+    // an absence needs a wait, longer than the app takes to show its form top-level.
+    await page.waitForTimeout(2_000);
+    assert.equal(await frame.locator('input, select, button').count(), 0);
+    assert.equal(await frame.getByTestId('framed').count(), 1);
+
+    // The same page opened on its own works.
+    const own = await context.newPage();
+    await own.goto(app);
+    await own.getByLabel('Organization ID').waitFor();
+    assert.equal(await own.getByLabel('Organization ID').inputValue(), 'testorg');
+    await context.close();
+  } finally {
+    await framer.close();
+  }
+});
+
+// Regression: only exact copies of the token were redacted.
+test('a server echoing the token in any form shows none of it', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-echo', { route: 'apikeys' });
+  await connect(page, world);
+  const error = page.getByTestId('error');
+  await error.waitFor();
+  const shown = (await error.innerText()).toLowerCase();
+  assert.match(shown, /refused: \[token\]/);
+  for (let at = 0; at + 12 <= TEST_TOKEN.length; at++) {
+    assert.ok(!shown.includes(TEST_TOKEN.slice(at, at + 12).toLowerCase()), `a run of the token at ${at}`);
+  }
+  const base64 = Buffer.from(`Bearer ${TEST_TOKEN}`).toString('base64');
+  assert.ok(!shown.includes(base64.slice(12, 24).toLowerCase()), 'its base64');
+  await page.context().close();
+});
