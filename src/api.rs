@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use crate::time_slice::Pacer;
 use domain::connection::{Connection, Ready};
-use domain::decode::{DecodeError, Decoded, Feed, ListDecoder};
+use domain::decode::{
+    DecodeError, Decoded, Feed, ListDecoder, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES,
+};
 use domain::endpoint::{organizations_url, ApiUrl, Endpoint};
 use domain::error::{ApiError, ResponseMeta};
 use domain::region::ApiBase;
@@ -146,16 +148,32 @@ async fn get_into(
     let mut body = BodyChunks::of(&response);
 
     if !(200..300).contains(&status) {
-        let text = body.read_all().await.map_err(|_| failed())?;
+        let text = body
+            .read_up_to(MAX_ERROR_BODY_BYTES)
+            .await
+            .map_err(|_| failed())?;
         let text = String::from_utf8_lossy(&text);
         let mut error = ApiError::from_response(status, &response_meta(&response), &text);
         error.redact(request.token.expose());
         return Err(error);
     }
     match decode_as_it_arrives(&mut body, decoder).await {
-        Ok(decoded) => decoded.map_err(ApiError::from_decode),
+        Ok(Arrived::Decoded(decoded)) => decoded.map_err(ApiError::from_decode),
+        Ok(Arrived::TooLarge) => {
+            controller.abort();
+            Err(ApiError::TooLarge {
+                limit_mb: MAX_BODY_BYTES >> 20,
+            })
+        }
         Err(_) => Err(failed()),
     }
+}
+
+/// How a body's download ended.
+enum Arrived {
+    Decoded(Result<(), DecodeError>),
+    /// Past [`MAX_BODY_BYTES`]: what came is dropped, the rest never read.
+    TooLarge,
 }
 
 /// Body bytes decoded per step; a slice takes as many steps as fit in its time.
@@ -166,19 +184,23 @@ const STEP_BYTES: usize = 16 * 1024;
 async fn decode_as_it_arrives(
     body: &mut BodyChunks,
     decoder: &mut dyn Feed,
-) -> Result<Result<(), DecodeError>, JsValue> {
-    let mut chunk = Vec::new();
+) -> Result<Arrived, JsValue> {
+    let (mut chunk, mut received) = (Vec::new(), 0);
     while body.next(&mut chunk).await? {
+        received += chunk.len();
+        if received > MAX_BODY_BYTES {
+            return Ok(Arrived::TooLarge);
+        }
         decoder.feed(&chunk);
         loop {
             match decoder.decode_some(STEP_BYTES) {
-                Err(e) => return Ok(Err(e)),
+                Err(e) => return Ok(Arrived::Decoded(Err(e))),
                 Ok(false) => break,
                 Ok(true) => body.pacer.pace().await,
             }
         }
     }
-    Ok(Ok(()))
+    Ok(Arrived::Decoded(Ok(())))
 }
 
 /// A response body's chunks as the network delivers them. Not `text()`: decoding a large
@@ -216,11 +238,15 @@ impl BodyChunks {
         Ok(true)
     }
 
-    /// The whole body (an error response's, which is small).
-    async fn read_all(&mut self) -> Result<Vec<u8>, JsValue> {
+    /// The body's first `limit` bytes (an error response's): the rest is never read.
+    async fn read_up_to(&mut self, limit: usize) -> Result<Vec<u8>, JsValue> {
         let (mut body, mut chunk) = (Vec::new(), Vec::new());
-        while self.next(&mut chunk).await? {
-            body.extend_from_slice(&chunk);
+        while body.len() < limit && self.next(&mut chunk).await? {
+            body.extend_from_slice(&chunk[..chunk.len().min(limit - body.len())]);
+        }
+        if let Some(reader) = self.reader.take() {
+            // Lets go of what the network still brings; the answer is not awaited.
+            let _ = reader.cancel();
         }
         Ok(body)
     }

@@ -17,6 +17,7 @@ use domain::organizations::{OrgHome, OrgPage};
 use domain::region::{ApiBase, Region};
 use domain::templates::Templates;
 use domain::token::Token;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::AbortController;
 
@@ -257,4 +258,42 @@ async fn templates_and_the_home_region_come_from_their_routes() {
         .await,
         Err(ApiError::NotFound(_))
     ));
+}
+
+// Regression: a 500 with an 8 MB message was read whole and put on screen.
+#[wasm_bindgen_test]
+async fn an_error_body_is_read_up_to_its_limit_only() {
+    let error = keys("org-bigerror", TEST_TOKEN).await.unwrap_err();
+    assert!(
+        matches!(error, ApiError::Server { status: 500, .. }),
+        "{error:?}"
+    );
+    // Cut at 64 KB, the body is no JSON: nothing of the message is shown.
+    let details = error.details().expect("the request ID, from its header");
+    assert_eq!((&details.message, &details.error_code), (&None, &None));
+}
+
+// Regression: a body of 1.1 GB grew the wasm memory to 2 GB.
+#[wasm_bindgen_test]
+async fn a_body_over_the_limit_is_refused_as_too_large() {
+    let error = keys("org-hugebody", TEST_TOKEN).await.unwrap_err();
+    assert_eq!(error, ApiError::TooLarge { limit_mb: 64 });
+    assert!(error.title().contains("too large"), "{}", error.title());
+    let memory = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    assert!(memory < 400 << 20, "wasm memory grew to {memory} bytes");
+}
+
+#[wasm_bindgen_test]
+async fn entries_too_large_or_too_deep_are_left_out_and_counted() {
+    let usual = keys("testorg", TEST_TOKEN).await.unwrap();
+    let decoded = keys("org-bigentries", TEST_TOKEN).await.unwrap();
+    assert_eq!(decoded.items.len(), usual.items.len());
+    assert_eq!((decoded.skipped, decoded.too_large), (usual.skipped + 3, 3));
+    let decoded = keys("org-deep", TEST_TOKEN).await.unwrap();
+    assert_eq!(decoded.items.len(), 2);
+    assert_eq!((decoded.skipped, decoded.too_large), (1, 0));
 }

@@ -22,6 +22,10 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
   // Hostile answers (a proxy in between, or a host that is not Coveo).
   'org-echo': { echoToken: true },
+  'org-bigerror': { hostile: 'bigerror' },
+  'org-deep': { hostile: 'deep' },
+  'org-bigentries': { hostile: 'bigentries' },
+  'org-hugebody': { hostile: 'hugebody' },
   'org-redirect': { status: 302, headers: { Location: 'http://localhost:9/rest/organizations/testorg/apikeys' }, json: {} },
 };
 
@@ -226,6 +230,41 @@ export function testOrgPrivileges() {
 const ROUTE = /^\/rest\/organizations\/([^/]+)\/(apikeys|privileges\/apikeys|privileges\/me|templates\/apikeys)$/;
 const HOME_ROUTE = /^\/rest\/global\/organizations\/([^/]+)$/;
 
+/** The hostile answers: sizes and shapes no Coveo answer has. */
+async function sendHostile(kind, res, headers) {
+  const json = { ...headers, 'Content-Type': 'application/json' };
+  const keys = testOrgKeys();
+  if (kind === 'bigerror') {
+    // A 500 whose message is 8 MB.
+    res.writeHead(500, json);
+    return res.end(JSON.stringify({ errorCode: 'HUGE', message: 'x'.repeat(8 << 20) }));
+  }
+  if (kind === 'deep') {
+    // One key nested far deeper than any JSON reader's limit, between two good ones.
+    const deep = `{"id":"deepkey","displayName":${'['.repeat(10_000)}1${']'.repeat(10_000)}}`;
+    res.writeHead(200, json);
+    return res.end(`[${JSON.stringify(keys[0])},${deep},${JSON.stringify(keys[1])}]`);
+  }
+  if (kind === 'bigentries') {
+    // Three keys with 2 MB names among the usual ones.
+    const big = (n) => JSON.stringify({ id: `bigkey${n}`, displayName: `${n}`.repeat(2 << 20) });
+    res.writeHead(200, json);
+    return res.end(`[${[...keys.map((k) => JSON.stringify(k)), big(1), big(2), big(3)].join(',')}]`);
+  }
+  if (kind === 'hugebody') {
+    // A list that never ends (up to 1 GB), sent as fast as it is read.
+    res.writeHead(200, json);
+    res.write('[');
+    const element = JSON.stringify({ id: 'k', displayName: 'n'.repeat(1000) });
+    const chunk = Array(1000).fill(element).join(',') + ',';
+    for (let sent = 0; sent < 1 << 30 && !res.destroyed; sent += chunk.length) {
+      if (!res.write(chunk)) await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    }
+    return res.end(`${element}]`);
+  }
+  throw new Error(`no hostile answer ${kind}`);
+}
+
 /** The route's organization and its name for `failNext` ('apikeys', 'global', ...). */
 function routeOf(pathname) {
   if (pathname === '/rest/organizations') return { org: ORGANIZATION_LIST, what: 'organizations' };
@@ -306,6 +345,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
 
     consume();
     if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
+    if (scenario.hostile) return sendHostile(scenario.hostile, res, { ...cors, 'X-Request-ID': requestId });
     if (scenario.echoToken) {
       // A server that echoes the token back in every form it might take.
       const token = req.headers.authorization.replace(/^Bearer /, '');

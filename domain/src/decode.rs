@@ -5,12 +5,30 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+/// The most bytes one entry of a list may take: a key or a privilege is a few hundred,
+/// so a bigger one is hostile or broken, and is left out without being held whole.
+pub const MAX_ELEMENT_BYTES: usize = 1 << 20;
+
+/// The deepest nesting one entry may have (a key nests 3 levels); a deeper one is left
+/// out before the JSON reader's own limit (128) would fail the whole list.
+pub const MAX_ELEMENT_DEPTH: usize = 64;
+
+/// The most bytes of a response body that are read: beyond, the answer is refused as too
+/// large (50,000 keys take about 25 MB).
+pub const MAX_BODY_BYTES: usize = 64 << 20;
+
+/// The most bytes of an error response's body that are read: Coveo's are a few hundred.
+pub const MAX_ERROR_BODY_BYTES: usize = 64 << 10;
+
 /// The readable items of a list response, and how many entries had to be left out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded<T> {
     pub items: Vec<T>,
-    /// Entries that were not objects of the expected shape (for example a key with no `id`).
+    /// Entries that were not objects of the expected shape (for example a key with no
+    /// `id`), nested too deeply, or too large.
     pub skipped: usize,
+    /// Of the skipped entries, those over [`MAX_ELEMENT_BYTES`].
+    pub too_large: usize,
 }
 
 /// Why a body could not be read as a list at all.
@@ -54,6 +72,7 @@ impl<T: DeserializeOwned> ListDecoder<T> {
             decoded: Decoded {
                 items: Vec::new(),
                 skipped: 0,
+                too_large: 0,
             },
         }
     }
@@ -74,6 +93,10 @@ impl<T: DeserializeOwned> ListDecoder<T> {
                     let element = &self.scanner.pending[start..end];
                     take_into(&mut self.decoded, element)?;
                     taken += element.len();
+                }
+                Scanned::Unreadable { too_large } => {
+                    self.decoded.skipped += 1;
+                    self.decoded.too_large += usize::from(too_large);
                 }
                 Scanned::OverBudget => break true,
                 Scanned::NeedMore => break false,
@@ -128,6 +151,8 @@ enum State {
 enum Scanned {
     /// A complete element, at `pending[start..end]`.
     Element(usize, usize),
+    /// A complete element left out unread: too large, or nested too deeply.
+    Unreadable { too_large: bool },
     /// An element is next, but the budget is spent.
     OverBudget,
     /// Nothing more until more bytes come (or ever, at the end of the list).
@@ -143,13 +168,24 @@ impl ListScanner {
                 // An element whose end had not arrived: resume where its scan stopped.
                 return match scan.end(&self.pending, self.pos) {
                     Ok(end) => {
-                        let element = self.pending[start..end].trim_ascii_end();
                         self.pos = end;
                         self.state = State::AfterElement;
+                        let too_large = scan.dropped + (end - start) > MAX_ELEMENT_BYTES;
+                        if too_large || scan.deepest > MAX_ELEMENT_DEPTH {
+                            return Ok(Scanned::Unreadable { too_large });
+                        }
+                        let element = self.pending[start..end].trim_ascii_end();
                         Ok(Scanned::Element(start, start + element.len()))
                     }
                     Err(scanned) => {
                         self.pos = scanned;
+                        if scanned - start > MAX_ELEMENT_BYTES {
+                            // Too large to be read: its bytes are let go as they are
+                            // scanned, so memory never holds more than the limit of it.
+                            scan.dropped += scanned - start;
+                            self.pending.drain(start..scanned);
+                            self.pos = start;
+                        }
                         self.element = Some((start, scan));
                         Ok(Scanned::NeedMore)
                     }
@@ -274,8 +310,12 @@ fn not_a_list(body: &[u8]) -> DecodeError {
 #[derive(Debug, Clone, Copy, Default)]
 struct ValueScan {
     depth: usize,
+    /// The deepest nesting seen.
+    deepest: usize,
     in_string: bool,
     escaped: bool,
+    /// Bytes of the value already let go (see [`MAX_ELEMENT_BYTES`]).
+    dropped: usize,
 }
 
 impl ValueScan {
@@ -307,7 +347,10 @@ impl ValueScan {
             }
             match bytes[pos] {
                 b'"' => self.in_string = true,
-                b'[' | b'{' => self.depth += 1,
+                b'[' | b'{' => {
+                    self.depth += 1;
+                    self.deepest = self.deepest.max(self.depth);
+                }
                 b']' | b'}' if self.depth == 0 => return Ok(pos),
                 b']' | b'}' => self.depth -= 1,
                 b',' if self.depth == 0 => return Ok(pos),

@@ -34,7 +34,7 @@ impl ErrorDetails {
         };
         let first = |keys: &[&str]| {
             keys.iter().find_map(|key| match fields.get(*key) {
-                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(clip(s.trim())),
                 Some(Value::Number(n)) => Some(n.to_string()),
                 _ => None,
             })
@@ -68,6 +68,18 @@ impl ErrorDetails {
 
     pub fn is_empty(&self) -> bool {
         self == &ErrorDetails::default()
+    }
+}
+
+/// The most characters of one of Coveo's fields that are shown: its messages are a
+/// sentence or two.
+pub const MAX_DETAIL_CHARS: usize = 1_000;
+
+/// `text`, cut to [`MAX_DETAIL_CHARS`] with an ellipsis.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_DETAIL_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
@@ -111,6 +123,8 @@ pub enum ApiError {
     Timeout { seconds: u32 },
     /// The host answered with a redirect, which is never followed.
     Redirected { host: String },
+    /// A body over the size limit (in MB): its reading stopped there.
+    TooLarge { limit_mb: usize },
     /// A success status whose body is not JSON.
     NotJson,
     /// A success status whose JSON stops before its end.
@@ -190,6 +204,9 @@ impl ApiError {
             ApiError::Redirected { host } => {
                 format!("{host} answered with a redirect, which is not followed")
             }
+            ApiError::TooLarge { limit_mb } => {
+                format!("The answer is too large (over {limit_mb} MB)")
+            }
             ApiError::NotJson => "The answer is not JSON".into(),
             ApiError::Incomplete => "The answer was cut short".into(),
             ApiError::UnexpectedShape { .. } => "The answer is not the expected list".into(),
@@ -214,6 +231,7 @@ impl ApiError {
             ApiError::Status { .. } => "Check the organization ID, region and API base URL, then try again.".into(),
             ApiError::Network { .. } => "Check your connection and the region or API base URL. If the browser blocks cross-origin calls, serve the app with `trunk serve` and its same-origin proxy, and set `Advanced > API base URL` to that proxy path (for example `/coveo`).".into(),
             ApiError::Timeout { .. } => "The network or Coveo is slow right now. Try again.".into(),
+            ApiError::TooLarge { .. } => "No organization's list comes near this size (50,000 keys take about 25 MB): a proxy or a host that is not Coveo sent it, and it was not read further. Check the API base URL, then try again.".into(),
             ApiError::Redirected { .. } => "Coveo's API does not redirect: a proxy or a host in between sent the request elsewhere, where the answer could come from anyone. Check the API base URL (its scheme, host and path), then try again.".into(),
             ApiError::NotJson => "Something between you and Coveo (a proxy or a captive portal) answered instead. Check the API base URL, then try again.".into(),
             ApiError::Incomplete => "The answer stopped before its end: the connection dropped, or something in between cut it. Try again.".into(),

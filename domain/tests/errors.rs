@@ -3,7 +3,8 @@
 use domain::connection::NotReady;
 use domain::decode::DecodeError;
 use domain::error::{
-    ApiError, ErrorDetails, ResponseMeta, MAX_AUTOMATIC_RETRIES, MAX_RETRY_AFTER_SECS,
+    ApiError, ErrorDetails, ResponseMeta, MAX_AUTOMATIC_RETRIES, MAX_DETAIL_CHARS,
+    MAX_RETRY_AFTER_SECS,
 };
 use domain::region::Region;
 use domain::text::code_spans;
@@ -266,4 +267,16 @@ fn advice_marks_its_code_so_it_renders_as_code() {
     assert!(code_spans(&forbidden)
         .iter()
         .any(|s| s.code && s.text == "PLATFORM.API_KEY.VIEW"));
+}
+
+// Regression: a 500's 8 MB message was put on screen whole.
+#[test]
+fn a_long_message_is_clipped() {
+    let long = "é".repeat(MAX_DETAIL_CHARS + 10);
+    let error = map(500, &format!(r#"{{"message":"{long}","errorCode":"E"}}"#));
+    let message = error.details().unwrap().message.clone().unwrap();
+    assert_eq!(message.chars().count(), MAX_DETAIL_CHARS + 1);
+    assert!(message.ends_with('…'));
+    let short = map(500, r#"{"message":"Short."}"#);
+    assert_eq!(short.details().unwrap().message.as_deref(), Some("Short."));
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use domain::connection::ConnectionInputs;
-use domain::decode::Decoded;
+use domain::decode::{Decoded, MAX_ELEMENT_BYTES};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::text::count;
@@ -62,6 +62,7 @@ where
                 origin,
                 count: data.items.len(),
                 skipped: data.skipped,
+                too_large: data.too_large,
                 view: render(data),
             },
         };
@@ -88,6 +89,7 @@ enum Outline {
         origin: Origin,
         count: usize,
         skipped: usize,
+        too_large: usize,
         view: AnyView,
     },
 }
@@ -128,6 +130,7 @@ fn outline_view(list: &List, outline: Outline) -> AnyView {
             origin,
             count: items,
             skipped,
+            too_large,
             view,
         } => {
             let source = match origin {
@@ -142,7 +145,12 @@ fn outline_view(list: &List, outline: Outline) -> AnyView {
                         {count(skipped, "entry was", "entries were")}
                         " not readable and "
                         {if skipped == 1 { "is" } else { "are" }}
-                        " not shown."
+                        " not shown"
+                        {(too_large > 0).then(|| format!(
+                            " ({too_large} over {} MB, the most one entry may take)",
+                            MAX_ELEMENT_BYTES >> 20
+                        ))}
+                        "."
                     </p>
                 }
             });

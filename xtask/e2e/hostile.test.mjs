@@ -7,7 +7,7 @@ import http from 'node:http';
 import { after, afterEach, before, test } from 'node:test';
 
 import { startApiServer } from '../api-server.mjs';
-import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, showForm, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -98,5 +98,33 @@ test('a server echoing the token in any form shows none of it', async () => {
   }
   const base64 = Buffer.from(`Bearer ${TEST_TOKEN}`).toString('base64');
   assert.ok(!shown.includes(base64.slice(12, 24).toLowerCase()), 'its base64');
+  await page.context().close();
+});
+
+test('entries too large or nested too deeply are left out and counted; the list still loads', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-bigentries', { route: 'apikeys' });
+  await connect(page, world);
+  await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+  assert.match(await page.getByTestId('skipped').innerText(), /3 over 1 MB, the most one entry may take/);
+
+  world.api.failNext('testorg', 'org-deep', { route: 'apikeys' });
+  await showForm(page);
+  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByTestId('list-count').filter({ hasText: '2 API keys' }).waitFor();
+  assert.match(await page.getByTestId('skipped').innerText(), /1 entry was not readable/);
+  await page.context().close();
+});
+
+// Regression: a 1.1 GB body grew the wasm memory to 2 GB.
+test('a body over 64 MB is refused as too large, and Retry recovers', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-hugebody', { route: 'apikeys' });
+  await connect(page, world);
+  const error = page.getByTestId('error');
+  await error.waitFor({ timeout: 30_000 });
+  assert.match(await error.innerText(), /The answer is too large \(over 64 MB\)/);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
   await page.context().close();
 });
