@@ -1,6 +1,7 @@
 //! The connection inputs read once: which organization, on which host, with which token,
 //! and, when they are not all usable, the first reason why.
 
+use crate::connect_policy::{ConnectPolicy, Origin};
 use crate::org_id::{OrgId, OrgIdError};
 use crate::region::{ApiBase, ApiBaseError, Region};
 use crate::token::{Token, TokenError};
@@ -60,6 +61,13 @@ impl ConnectionInputs {
                 ApiBase::parse(base)
             },
         }
+    }
+
+    /// The inputs with an API base the page's policy refuses counted as not usable: so
+    /// refused at Load, before anything is sent.
+    pub fn admitted_by(mut self, policy: &ConnectPolicy, page: &Origin) -> ConnectionInputs {
+        self.base = self.base.and_then(|base| policy.admit(base, page));
+        self
     }
 
     /// The organization on the host the inputs point to, token or not.

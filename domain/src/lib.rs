@@ -5,6 +5,7 @@
 
 pub mod can_term;
 pub mod catalog;
+pub mod connect_policy;
 pub mod connection;
 pub mod decode;
 pub mod demo;

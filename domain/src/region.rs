@@ -94,18 +94,25 @@ pub enum ApiBaseError {
     NotAUrl,
     /// User info, a query or a fragment: none of them belong in a base URL.
     UnexpectedPart,
+    /// The page's Content-Security-Policy refuses connections to `host`; it allows only
+    /// `allowed`.
+    RefusedByPolicy { host: String, allowed: String },
 }
 
 impl std::fmt::Display for ApiBaseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            ApiBaseError::NotAUrl => {
-                "The API base URL must look like https://host[:port][/path] or /path (a same-origin proxy)."
-            }
-            ApiBaseError::UnexpectedPart => {
-                "The API base URL cannot contain a user name, a query (?) or a fragment (#)."
-            }
-        })
+        match self {
+            ApiBaseError::NotAUrl => f.write_str(
+                "The API base URL must look like https://host[:port][/path] or /path (a same-origin proxy).",
+            ),
+            ApiBaseError::UnexpectedPart => f.write_str(
+                "The API base URL cannot contain a user name, a query (?) or a fragment (#).",
+            ),
+            ApiBaseError::RefusedByPolicy { host, allowed } => write!(
+                f,
+                "This page's Content-Security-Policy (connect-src) does not allow {host}: it allows connections only to {allowed}. Nothing is sent there; use one of those, or a same-origin proxy path."
+            ),
+        }
     }
 }
 

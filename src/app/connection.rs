@@ -1,10 +1,13 @@
 //! The connection form's fields, and the one value parsed from them
 //! ([`ConnectionInputs`]) that everything sending a request reads at the moment it sends.
 
+use domain::connect_policy::{ConnectPolicy, Origin};
 use domain::connection::ConnectionInputs;
 use domain::token::Token;
 use domain::url_state::UrlState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::app::navigation::{Entry, Navigation};
 use crate::token_store;
@@ -42,6 +45,7 @@ impl ConnectionForm {
         let remember = RwSignal::new(remembered.is_some());
         let token_text = RwSignal::new(remembered.unwrap_or_default());
         let base_text = RwSignal::new(String::new());
+        let (policy, page) = page_connect_policy();
         let inputs = Memo::new(move |_| {
             ConnectionInputs::read(
                 &org_text.get(),
@@ -49,6 +53,7 @@ impl ConnectionForm {
                 &base_text.get(),
                 nav.with(|u| u.region),
             )
+            .admitted_by(&policy, &page)
         });
         ConnectionForm {
             org_text,
@@ -156,4 +161,27 @@ impl ConnectionForm {
             self.org_text.set(org.to_string());
         }
     }
+}
+
+/// The page's own `connect-src` (from its `<meta>` policies) and origin.
+fn page_connect_policy() -> (ConnectPolicy, Origin) {
+    let document = document();
+    let mut contents = Vec::new();
+    if let Ok(metas) = document.query_selector_all("meta[http-equiv='Content-Security-Policy' i]") {
+        for index in 0..metas.length() {
+            if let Some(meta) = metas.item(index).and_then(|m| m.dyn_into::<Element>().ok()) {
+                contents.extend(meta.get_attribute("content"));
+            }
+        }
+    }
+    let origin = window().location().origin().unwrap_or_default();
+    let page = Origin::parse(&origin).unwrap_or(Origin {
+        scheme: "https".into(),
+        host: String::new(),
+        port: 443,
+    });
+    (
+        ConnectPolicy::read(contents.iter().map(String::as_str)),
+        page,
+    )
 }

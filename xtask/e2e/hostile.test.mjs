@@ -7,7 +7,7 @@ import http from 'node:http';
 import { after, afterEach, before, test } from 'node:test';
 
 import { startApiServer } from '../api-server.mjs';
-import { startWorld, openApp, connect, showForm, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, setBase, showForm, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -126,5 +126,28 @@ test('a body over 64 MB is refused as too large, and Retry recovers', async () =
   assert.match(await error.innerText(), /The answer is too large \(over 64 MB\)/);
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+  await page.context().close();
+});
+
+// Regression: an API base the CSP refuses ended in "network or CORS" while the page said
+// the token was sent there.
+test('an API base the page policy refuses is refused at Load, naming the policy, and nothing is sent', async () => {
+  const page = await openApp(world);
+  const seen = world.api.requests.length;
+  // The test build's policy allows loopback as 127.0.0.1 only: localhost is the same
+  // server under a name the policy does not list.
+  const refused = world.api.url.replace('127.0.0.1', 'localhost');
+  await page.getByLabel('Organization ID').fill('testorg');
+  await setBase(page, refused);
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  const destination = await page.getByTestId('destination').innerText();
+  assert.match(destination, /Content-Security-Policy \(connect-src\) does not allow localhost:\d+/);
+  await page.getByRole('button', { name: 'Load' }).click();
+  const problem = await page.getByTestId('form-error').innerText();
+  assert.match(problem, /allows connections only to this page's own server, https:\/\/platform\.cloud\.coveo\.com/);
+  assert.match(problem, /http:\/\/127\.0\.0\.1:\*/);
+  await page.waitForTimeout(500);
+  assert.deepEqual(world.api.requests.slice(seen), [], 'nothing was sent');
+  assert.equal(await page.getByTestId('error').count(), 0, 'no network failure either');
   await page.context().close();
 });
