@@ -102,7 +102,7 @@ impl UrlState {
                 "type" => {
                     state.explorer.query.types = value
                         .split(',')
-                        .filter(|t| *t == ALLOWED || status_list(t).len() == 1)
+                        .filter(|t| *t == ALLOWED || is_status(t))
                         .take(20)
                         .map(str::to_owned)
                         .collect()
@@ -133,61 +133,66 @@ impl UrlState {
     }
 
     /// Writes the query string, with its `?`; defaults are left out to keep links short.
+    /// Only what [`from_query`](Self::from_query) accepts is written, each value as it
+    /// would read it back: a value from the API that the reader would refuse (a hostile
+    /// id or privilege code) never reaches the address bar or a copied link.
     pub fn to_query(&self) -> String {
+        let (keys, explorer) = (&self.keys, &self.explorer);
+        let picks = explorer
+            .selection
+            .iter()
+            .map(PrivilegeRef::code)
+            .filter(|code| PrivilegeRef::from_code(code).is_some_and(|p| p.code() == *code))
+            .take(MAX_PICKS)
+            .collect();
+        let types = explorer
+            .query
+            .types
+            .iter()
+            .filter(|t| *t == ALLOWED || is_status(t))
+            .take(20)
+            .cloned()
+            .collect();
+        let unless_default = |differs: bool, code: &str| differs.then(|| code.to_owned());
+        let pairs = [
+            (
+                "view",
+                unless_default(self.view != View::default(), self.view.code()),
+            ),
+            (
+                "region",
+                unless_default(self.region != Region::default(), self.region.code()),
+            ),
+            ("org", self.org.as_ref().map(|org| org.as_str().to_owned())),
+            ("q", text(&keys.query.text)),
+            ("status", joined(statuses(&keys.query.statuses))),
+            ("attention", keys.query.needs_attention.then(|| "1".into())),
+            (
+                "sort",
+                (keys.sort != Sort::default()).then(|| keys.sort.code()),
+            ),
+            ("key", key_id(&keys.selected)),
+            ("vs", key_id(&keys.versus)),
+            ("pq", text(&explorer.query.text)),
+            ("owner", joined(statuses(&explorer.query.owners))),
+            ("type", joined(types)),
+            ("filter", explorer.custom_only.then(|| "custom".into())),
+            ("pick", joined(picks)),
+            ("compare", key_id(&explorer.compare)),
+            ("op", text(&explorer.finder)),
+            (
+                "purpose",
+                unless_default(
+                    explorer.purpose != Purpose::default(),
+                    explorer.purpose.code(),
+                ),
+            ),
+        ];
         let mut query = form_urlencoded::Serializer::new(String::new());
-        if self.view != View::default() {
-            query.append_pair("view", self.view.code());
-        }
-        if self.region != Region::default() {
-            query.append_pair("region", self.region.code());
-        }
-        if let Some(org) = &self.org {
-            query.append_pair("org", org.as_str());
-        }
-        let keys = &self.keys;
-        if !keys.query.text.is_empty() {
-            query.append_pair("q", &keys.query.text);
-        }
-        if !keys.query.statuses.is_empty() {
-            query.append_pair("status", &keys.query.statuses.join(","));
-        }
-        if keys.query.needs_attention {
-            query.append_pair("attention", "1");
-        }
-        if keys.sort != Sort::default() {
-            query.append_pair("sort", &keys.sort.code());
-        }
-        if let Some(id) = &keys.selected {
-            query.append_pair("key", id);
-        }
-        if let Some(id) = &keys.versus {
-            query.append_pair("vs", id);
-        }
-        let explorer = &self.explorer;
-        if !explorer.query.text.is_empty() {
-            query.append_pair("pq", &explorer.query.text);
-        }
-        if !explorer.query.owners.is_empty() {
-            query.append_pair("owner", &explorer.query.owners.join(","));
-        }
-        if !explorer.query.types.is_empty() {
-            query.append_pair("type", &explorer.query.types.join(","));
-        }
-        if explorer.custom_only {
-            query.append_pair("filter", "custom");
-        }
-        if !explorer.selection.is_empty() {
-            let codes: Vec<String> = explorer.selection.iter().map(PrivilegeRef::code).collect();
-            query.append_pair("pick", &codes.join(","));
-        }
-        if let Some(id) = &explorer.compare {
-            query.append_pair("compare", id);
-        }
-        if !explorer.finder.is_empty() {
-            query.append_pair("op", &explorer.finder);
-        }
-        if explorer.purpose != Purpose::default() {
-            query.append_pair("purpose", explorer.purpose.code());
+        for (name, value) in pairs {
+            if let Some(value) = value {
+                query.append_pair(name, &value);
+            }
         }
         let query = query.finish();
         if query.is_empty() {
@@ -196,6 +201,32 @@ impl UrlState {
             format!("?{query}")
         }
     }
+}
+
+/// A list as the reader reads it; `None` when empty.
+fn joined(values: Vec<String>) -> Option<String> {
+    (!values.is_empty()).then(|| values.join(","))
+}
+
+/// A text field as the reader keeps it; `None` when empty.
+fn text(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.chars().take(MAX_TEXT).collect())
+}
+
+/// A key id the reader accepts.
+fn key_id(id: &Option<String>) -> Option<String> {
+    id.clone().filter(|id| is_key_id(id))
+}
+
+/// The statuses (or owners) the reader accepts, as many as it keeps.
+fn statuses(values: &[String]) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for value in values {
+        if is_status(value) && !kept.contains(value) && kept.len() < 20 {
+            kept.push(value.clone());
+        }
+    }
+    kept
 }
 
 /// Adds `value` to a list of picks (statuses, owners, builder picks...), or takes it out
@@ -214,16 +245,20 @@ pub fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
 fn status_list(value: &str) -> Vec<String> {
     let mut statuses: Vec<String> = Vec::new();
     for status in value.split(',').map(str::trim) {
-        let valid = !status.is_empty()
-            && status.len() <= 64
-            && status
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-        if valid && !statuses.iter().any(|s| s == status) && statuses.len() < 20 {
+        if is_status(status) && !statuses.iter().any(|s| s == status) && statuses.len() < 20 {
             statuses.push(status.to_owned());
         }
     }
     statuses
+}
+
+/// A Coveo name: capitals, digits and `_`, at most 64.
+fn is_status(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 64
+        && value
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// An API key id as Coveo makes them: letters, digits, `-` and `_`, at most 128.

@@ -149,3 +149,87 @@ fn a_huge_query_decodes_quickly_to_bounded_state() {
     assert_eq!(state.keys.query.text.len(), 200);
     assert_eq!(state.explorer.selection.len(), 1, "duplicates collapse");
 }
+
+/// States as the app can make them from what the API sent: any text in ids, owners,
+/// types and privilege parts.
+fn hostile_state() -> impl Strategy<Value = UrlState> {
+    let any = || "[ -~é,.%&=#\u{0}]{0,30}";
+    (
+        (
+            prop::option::of(any()),
+            prop::option::of(any()),
+            prop::option::of(any()),
+        ),
+        prop::collection::vec(any(), 0..25),
+        prop::collection::vec(any(), 0..25),
+        prop::collection::vec((any(), any(), prop::option::of(any())), 0..6),
+        ".{0,300}",
+    )
+        .prop_map(
+            |((selected, versus, compare), statuses, types, picks, text)| {
+                let mut state = UrlState::default();
+                state.keys.selected = selected;
+                state.keys.versus = versus;
+                state.explorer.compare = compare;
+                state.keys.query.statuses = statuses.clone();
+                state.explorer.query.owners = statuses;
+                state.explorer.query.types = types;
+                state.explorer.selection = picks
+                    .into_iter()
+                    .map(|(owner, target_domain, kind)| PrivilegeRef {
+                        owner,
+                        target_domain,
+                        kind,
+                    })
+                    .collect();
+                state.keys.query.text = text;
+                state
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3_000, ..ProptestConfig::default() })]
+
+    // Regression: values from the API that the reader would refuse (hostile picks, ids)
+    // were written into the address bar and "Copy link".
+    #[test]
+    fn only_what_the_reader_accepts_is_written(state in hostile_state()) {
+        let written = state.to_query();
+        let read = UrlState::from_query(&written);
+        prop_assert_eq!(read.to_query(), written.clone());
+        // Nothing written is a value the state did not hold.
+        for id in [&read.keys.selected, &read.keys.versus, &read.explorer.compare].into_iter().flatten() {
+            prop_assert!([&state.keys.selected, &state.keys.versus, &state.explorer.compare].contains(&&Some(id.clone())));
+        }
+        for pick in &read.explorer.selection {
+            prop_assert!(state.explorer.selection.contains(pick));
+        }
+        for status in &read.keys.query.statuses {
+            prop_assert!(state.keys.query.statuses.contains(status));
+        }
+        for kind in &read.explorer.query.types {
+            prop_assert!(state.explorer.query.types.contains(kind));
+        }
+    }
+}
+
+#[test]
+fn a_hostile_id_or_pick_is_left_out_of_the_link() {
+    let mut state = UrlState::default();
+    state.keys.selected = Some("abc&token=x".into());
+    state.explorer.selection = vec![
+        PrivilegeRef {
+            owner: "PLATFORM,SEARCH_API".into(),
+            target_domain: "X".into(),
+            kind: None,
+        },
+        PrivilegeRef {
+            owner: "PLATFORM".into(),
+            target_domain: "SOURCE".into(),
+            kind: Some("EDIT".into()),
+        },
+    ];
+    state.explorer.query.types = vec!["EDIT,VIEW".into(), "VIEW".into()];
+    assert_eq!(state.to_query(), "?type=VIEW&pick=PLATFORM.SOURCE.EDIT");
+}
