@@ -108,6 +108,33 @@ export function manyPrivileges(count = 2_000) {
   }));
 }
 
+/**
+ * The hostile sizes (organizations `hostile-*`): what a broken or hostile host could send,
+ * far past any real organization. Each is made once per server.
+ */
+export const HOSTILE_ORGS = {
+  // 100,000 privileges, each of its own owner.
+  'hostile-owners': () => ({ privileges: Array.from({ length: 100_000 }, (_, i) => ({ owner: `OWNER_${String(i).padStart(6, '0')}`, targetDomain: 'SOURCE', type: 'VIEW', targetId: '*' })) }),
+  // 100,000 targets in one domain.
+  'hostile-targets': () => ({ privileges: Array.from({ length: 100_000 }, (_, i) => ({ owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW', targetId: `source-${String(i).padStart(6, '0')}` })) }),
+  // 20,000 types in one domain.
+  'hostile-types': () => ({ privileges: Array.from({ length: 20_000 }, (_, i) => ({ owner: 'PLATFORM', targetDomain: 'SOURCE', type: `TYPE_${String(i).padStart(5, '0')}`, targetId: '*' })) }),
+  // A key limited to 20,000 resources.
+  'hostile-resources': () => ({
+    keys: [{
+      id: 'hostileresources0000000001', displayName: 'A key limited to 20,000 sources', status: 'ENABLED',
+      privileges: [
+        { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT', targetIds: Array.from({ length: 20_000 }, (_, i) => `source-${String(i).padStart(5, '0')}`) },
+        { owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY', targetId: '*' },
+      ],
+    }],
+  }),
+  // A key whose 900 KB display name matches the filter at every word.
+  'hostile-name': () => ({
+    keys: [{ id: 'hostilename000000000000001', displayName: 'ab '.repeat(300_000), status: 'ENABLED', privileges: [] }],
+  }),
+};
+
 /** One key holding 50 privileges, each a level of a pair of the privilege catalog
  * (domain/catalog/): the widest key "what can it call" is asked about. */
 export function wideKey() {
@@ -282,6 +309,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
   const requests = [];
   const pending = new Map(); // org -> [{ scenario, times }]
   const bigKeysJson = {};
+  const hostileJson = {};
   let serial = 0;
 
   const server = http.createServer(async (req, res) => {
@@ -341,7 +369,7 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     if (req.headers.authorization !== `Bearer ${token}`) {
       return coveoError(401, 'INVALID_TOKEN', 'The access token is invalid or expired.');
     }
-    if (org !== ORGANIZATION_LIST && !KNOWN_ORGS.has(org)) return coveoError(404, 'ORGANIZATION_NOT_FOUND', `Organization ${org} not found.`);
+    if (org !== ORGANIZATION_LIST && !KNOWN_ORGS.has(org) && !HOSTILE_ORGS[org]) return coveoError(404, 'ORGANIZATION_NOT_FOUND', `Organization ${org} not found.`);
 
     consume();
     if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
@@ -378,6 +406,13 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
       return sendJson(200, { organizationId: org, primaryMainRegion: region, mainRegions: [region], satelliteRegions: [] });
     }
     if (what === 'templates/apikeys') return sendJson(200, keyTemplates(org));
+    if (HOSTILE_ORGS[org] && (what === 'apikeys' || what === 'privileges/apikeys')) {
+      hostileJson[org] ??= HOSTILE_ORGS[org]();
+      const made = hostileJson[org];
+      const list = what === 'apikeys' ? made.keys ?? testOrgKeys() : made.privileges ?? testOrgPrivileges();
+      made[what] ??= JSON.stringify(list);
+      return send(200, made[what]);
+    }
     if (what === 'apikeys') {
       if (org === 'bigorg' || org === 'hugeorg') {
         bigKeysJson[org] ??= JSON.stringify(bigOrgKeys(org === 'bigorg' ? 10_000 : 50_000));

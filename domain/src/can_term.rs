@@ -2,6 +2,8 @@
 //! `can:SOURCE.EDIT`, `can:PLATFORM.SOURCE.EDIT`, or the Console's words
 //! (`can:sources.edit`, `can:analytics-data.push`), in any case.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::catalog::{level_meets, Catalog, ALLOWED_LEVEL};
 use crate::fold::{fold, singular};
 use crate::model::ApiKey;
@@ -109,26 +111,39 @@ pub fn holder_counts(keys: &[ApiKey], rows: &[PrivilegeRef]) -> Vec<usize> {
     // This runs over every privilege of every key (200,000 for a large organization):
     // each is compared once with the few pairs that share its signature (read in a few
     // byte loads, found by binary search), as hashing whole strings took most of the time.
+    // The rows of each (pair, level): a key privilege reaches a whole level at once.
+    let mut levels: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
     let mut pairs: Vec<(u32, &str, &str, Vec<usize>)> = Vec::new();
+    // Where each pair and level went: a hostile list may hold 100,000 of them.
+    let mut pair_slots: HashMap<(&str, &str), usize> = HashMap::default();
+    let mut level_slots: HashMap<(usize, Option<&str>), usize> = HashMap::default();
     for (at, row) in rows.iter().enumerate() {
-        match pairs
-            .iter_mut()
-            .find(|(_, owner, domain, _)| *owner == row.owner && *domain == row.target_domain)
-        {
-            Some((.., levels)) => levels.push(at),
-            None => pairs.push((
-                signature(&row.owner, &row.target_domain),
-                &row.owner,
-                &row.target_domain,
-                vec![at],
-            )),
-        }
+        let pair = *pair_slots
+            .entry((&row.owner, &row.target_domain))
+            .or_insert_with(|| {
+                pairs.push((
+                    signature(&row.owner, &row.target_domain),
+                    &row.owner,
+                    &row.target_domain,
+                    Vec::new(),
+                ));
+                pairs.len() - 1
+            });
+        let level = *level_slots
+            .entry((pair, row.kind.as_deref()))
+            .or_insert_with(|| {
+                levels.push((row.kind.as_deref(), Vec::new()));
+                pairs[pair].3.push(levels.len() - 1);
+                levels.len() - 1
+            });
+        levels[level].1.push(at);
     }
     pairs.sort_unstable_by_key(|pair| pair.0);
     let mut counts = vec![0; rows.len()];
-    let mut matched: Vec<usize> = Vec::new();
-    for key in keys {
-        matched.clear();
+    // The last key counted for each level: a key counts once per row however many of its
+    // privileges reach it (rows may be 100,000 of one pair).
+    let mut counted_for: Vec<usize> = vec![usize::MAX; levels.len()];
+    for (number, key) in keys.iter().enumerate() {
         for p in &key.privileges {
             let sign = signature(&p.owner, &p.target_domain);
             let from = pairs.partition_point(|pair| pair.0 < sign);
@@ -136,19 +151,18 @@ pub fn holder_counts(keys: &[ApiKey], rows: &[PrivilegeRef]) -> Vec<usize> {
                 .iter()
                 .take_while(|pair| pair.0 == sign)
                 .find(|(_, owner, domain, _)| *domain == p.target_domain && *owner == p.owner);
-            let Some((.., levels)) = pair else {
+            let Some((.., pair_levels)) = pair else {
                 continue;
             };
-            for &at in levels {
-                if level_meets(rows[at].kind.as_deref(), p.kind.as_deref())
-                    && !matched.contains(&at)
-                {
-                    matched.push(at);
+            for &level in pair_levels {
+                let (kind, level_rows) = &levels[level];
+                if counted_for[level] != number && level_meets(*kind, p.kind.as_deref()) {
+                    counted_for[level] = number;
+                    for &at in level_rows {
+                        counts[at] += 1;
+                    }
                 }
             }
-        }
-        for &at in &matched {
-            counts[at] += 1;
         }
     }
     counts

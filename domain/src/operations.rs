@@ -2,7 +2,9 @@
 //! privileges (or the builder's), and operations found by words or by a call as written
 //! in docs, logs or code (`PUT /rest/organizations/myorg/sources/abc123`).
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::catalog::{level_meets, Catalog, Needs, Operation, Required};
 use crate::fold::{fold_for_search, has_word_starting, search_terms};
@@ -22,7 +24,8 @@ pub enum Reach {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limit {
     pub placeholder: &'static str,
-    pub ids: Vec<String>,
+    /// Shared: one key limited to thousands of resources reaches many operations.
+    pub ids: Arc<[String]>,
 }
 
 /// An operation the privileges allow, and where.
@@ -147,6 +150,20 @@ pub fn is_concrete(required: &Required) -> bool {
 /// A key's privileges by owner and domain, for matching thousands of requirements.
 struct Held<'a> {
     by_domain: HashMap<(&'a str, &'a str), Vec<&'a Privilege>>,
+    /// Where the key holds each required privilege, found once for all the operations
+    /// that need it.
+    found: RefCell<HashMap<RequiredLevel, Found>>,
+}
+
+/// A required privilege's owner, domain and level.
+type RequiredLevel = (&'static str, &'static str, Option<&'static str>);
+
+/// Where a key holds one required privilege.
+#[derive(Clone)]
+enum Found {
+    Nowhere,
+    Everywhere,
+    Only(Arc<[String]>),
 }
 
 impl<'a> Held<'a> {
@@ -158,7 +175,10 @@ impl<'a> Held<'a> {
                 .or_default()
                 .push(p);
         }
-        Held { by_domain }
+        Held {
+            by_domain,
+            found: RefCell::default(),
+        }
     }
 
     /// Where `operation` is allowed, if it is.
@@ -194,31 +214,54 @@ impl<'a> Held<'a> {
 
     /// Where the key holds `required`, if it does.
     fn reach_of(&self, required: &'static Required) -> Option<Reach> {
-        let candidates = self
+        let level = (required.owner, required.target_domain, required.kind);
+        let found = self.found.borrow().get(&level).cloned();
+        let found = found.unwrap_or_else(|| {
+            let found = self.find(required);
+            self.found.borrow_mut().insert(level, found.clone());
+            found
+        });
+        match found {
+            Found::Nowhere => None,
+            Found::Everywhere => Some(Reach::Everywhere),
+            // An operation on every resource (`*`) needs the privilege on every resource.
+            Found::Only(_) if required.target == "*" => None,
+            Found::Only(ids) => Some(Reach::Only(vec![Limit {
+                placeholder: required.target,
+                ids,
+            }])),
+        }
+    }
+
+    fn find(&self, required: &'static Required) -> Found {
+        let Some(candidates) = self
             .by_domain
-            .get(&(required.owner, required.target_domain))?
+            .get(&(required.owner, required.target_domain))
+        else {
+            return Found::Nowhere;
+        };
+        // A set beside the list: a key may be limited to thousands of resources.
+        let (mut ids, mut seen): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
+        for held in candidates
             .iter()
-            .filter(|h| level_meets(required.kind, h.kind.as_deref()));
-        let mut ids: Vec<String> = Vec::new();
-        for held in candidates {
+            .filter(|h| level_meets(required.kind, h.kind.as_deref()))
+        {
             match &held.target {
-                Target::All | Target::Unspecified => return Some(Reach::Everywhere),
+                Target::All | Target::Unspecified => return Found::Everywhere,
                 Target::Only(only) => {
                     for id in only {
-                        if !ids.contains(id) {
+                        if seen.insert(id) {
                             ids.push(id.clone());
                         }
                     }
                 }
             }
         }
-        // An operation on every resource (`*`) needs the privilege on every resource.
-        (!ids.is_empty() && required.target != "*").then(|| {
-            Reach::Only(vec![Limit {
-                placeholder: required.target,
-                ids,
-            }])
-        })
+        if ids.is_empty() {
+            Found::Nowhere
+        } else {
+            Found::Only(ids.into())
+        }
     }
 }
 
@@ -228,7 +271,15 @@ fn narrow(limits: &mut Vec<Limit>, limit: Limit) {
         .iter_mut()
         .find(|l| l.placeholder == limit.placeholder)
     {
-        Some(known) => known.ids.retain(|id| limit.ids.contains(id)),
+        Some(known) => {
+            let allowed: HashSet<&str> = limit.ids.iter().map(String::as_str).collect();
+            known.ids = known
+                .ids
+                .iter()
+                .filter(|id| allowed.contains(id.as_str()))
+                .cloned()
+                .collect();
+        }
         None => limits.push(limit),
     }
 }

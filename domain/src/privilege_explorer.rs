@@ -194,7 +194,9 @@ pub fn builder_json(selection: &[PrivilegeRef]) -> String {
 /// Ticks (`on`) or unticks every one of `picks` in the builder's `selection`; ticked
 /// picks go to the end, in their order.
 pub fn set_picked(selection: &mut Vec<PrivilegeRef>, picks: &[PrivilegeRef], on: bool) {
-    selection.retain(|p| !picks.contains(p));
+    // A set: "All types" of a domain may pick thousands at once.
+    let picked: std::collections::HashSet<&PrivilegeRef> = picks.iter().collect();
+    selection.retain(|p| !picked.contains(p));
     if on {
         selection.extend_from_slice(picks);
     }

@@ -1,7 +1,7 @@
 //! Privileges grouped by owner, then target domain, with their types.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::model::{Privilege, Target};
 
@@ -29,25 +29,27 @@ pub fn group<'a>(privileges: impl IntoIterator<Item = &'a Privilege>) -> Vec<Own
 }
 
 /// [`group`] over any iterator, so that the wasm holds its body and sorts once, not once
-/// per kind of iterator.
+/// per kind of iterator. Linear in the privileges (then a sort): every "seen" question is
+/// a hash lookup, as a hostile list may hold 100,000 owners, types or targets.
 fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGroup> {
     let mut owners: Vec<OwnerGroup> = Vec::new();
-    // Where each (owner, domain) went: thousands of domains are grouped per keystroke.
-    let mut slots: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+    let mut owner_slots: HashMap<&str, usize> = HashMap::default();
+    // Where each (owner, domain) went.
+    let mut slots: HashMap<(&str, &str), (usize, usize)> = HashMap::default();
+    // What each (owner, domain) already lists: its types, targets and levels.
+    let mut types_seen: HashSet<(usize, usize, Option<&str>)> = HashSet::default();
+    let mut words_seen: HashSet<(usize, usize, bool, Cow<str>)> = HashSet::default();
     for p in privileges {
         let (o, d) = *slots
             .entry((p.owner.as_str(), p.target_domain.as_str()))
             .or_insert_with(|| {
-                let o = match owners.iter().position(|o| o.owner == p.owner) {
-                    Some(o) => o,
-                    None => {
-                        owners.push(OwnerGroup {
-                            owner: p.owner.clone(),
-                            domains: Vec::new(),
-                        });
-                        owners.len() - 1
-                    }
-                };
+                let o = *owner_slots.entry(p.owner.as_str()).or_insert_with(|| {
+                    owners.push(OwnerGroup {
+                        owner: p.owner.clone(),
+                        domains: Vec::new(),
+                    });
+                    owners.len() - 1
+                });
                 owners[o].domains.push(DomainGroup {
                     target_domain: p.target_domain.clone(),
                     types: Vec::new(),
@@ -57,7 +59,7 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
                 (o, owners[o].domains.len() - 1)
             });
         let domain = &mut owners[o].domains[d];
-        if !domain.types.contains(&p.kind) {
+        if types_seen.insert((o, d, p.kind.as_deref())) {
             domain.types.push(p.kind.clone());
         }
         let target = match &p.target {
@@ -65,16 +67,25 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
             Target::All => Some(Cow::Borrowed("All resources")),
             Target::Only(ids) => Some(Cow::Owned(format!("Only: {}", ids.join(", ")))),
         };
-        for (list, item) in [
-            (&mut domain.targets, target),
-            (&mut domain.levels, p.level.as_deref().map(Cow::Borrowed)),
+        for (is_target, list, item) in [
+            (true, &mut domain.targets, target),
+            (
+                false,
+                &mut domain.levels,
+                p.level.as_deref().map(Cow::Borrowed),
+            ),
         ] {
-            if let Some(item) = item.filter(|i| !list.iter().any(|known| known == i)) {
-                list.push(item.into_owned());
+            if let Some(item) = item {
+                if !words_seen.contains(&(o, d, is_target, Cow::Borrowed(item.as_ref()))) {
+                    list.push(item.clone().into_owned());
+                    words_seen.insert((o, d, is_target, item));
+                }
             }
         }
     }
-    owners.sort_by(|a, b| owner_rank(&a.owner).cmp(&owner_rank(&b.owner)));
+    owners.sort_unstable_by(|a, b| {
+        (owner_known(&a.owner), &a.owner).cmp(&(owner_known(&b.owner), &b.owner))
+    });
     for owner in &mut owners {
         owner
             .domains
@@ -88,15 +99,13 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
     owners
 }
 
-fn owner_rank(owner: &str) -> (usize, &str) {
+/// Where Coveo's documentation lists `owner` (others come after, alphabetically).
+fn owner_known(owner: &str) -> usize {
     const KNOWN: [&str; 4] = ["PLATFORM", "SEARCH_API", "USAGE_ANALYTICS", "COVEO_ML"];
-    (
-        KNOWN
-            .iter()
-            .position(|k| *k == owner)
-            .unwrap_or(KNOWN.len()),
-        owner,
-    )
+    KNOWN
+        .iter()
+        .position(|k| *k == owner)
+        .unwrap_or(KNOWN.len())
 }
 
 fn type_rank(kind: Option<&str>) -> (usize, &str) {
@@ -137,13 +146,13 @@ pub fn owners(privileges: &[Privilege]) -> Vec<String> {
 /// The types of `privileges` ("Allowed" for none), once each, in order of appearance:
 /// the type filter's chips.
 pub fn types(privileges: &[Privilege]) -> Vec<String> {
-    let mut types: Vec<String> = Vec::new();
-    for kind in privileges.iter().map(|p| type_label(p.kind.as_deref())) {
-        if !types.iter().any(|t| t == kind) {
-            types.push(kind.to_owned());
-        }
-    }
-    types
+    let mut seen: HashSet<&str> = HashSet::default();
+    privileges
+        .iter()
+        .map(|p| type_label(p.kind.as_deref()))
+        .filter(|kind| seen.insert(kind))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// How many target domains `groups` hold: the rows there are to show.

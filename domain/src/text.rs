@@ -55,9 +55,32 @@ pub fn code_spans(message: &str) -> Vec<Span<'_>> {
     spans
 }
 
+/// `text`'s first `max` characters, when it has more: what a table cell shows of it.
+pub fn clipped(text: &str, max: usize) -> Option<&str> {
+    text.char_indices().nth(max).map(|(at, _)| &text[..at])
+}
+
+/// The first `shown` of `items` joined by `separator`, then "and N more" for the rest.
+pub fn first_of(items: &[String], shown: usize, separator: &str) -> String {
+    let mut words = items[..items.len().min(shown)].join(separator);
+    if items.len() > shown {
+        words.push_str(&format!(" and {} more", thousands(items.len() - shown)));
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_and_lists_are_cut_where_asked() {
+        assert_eq!(clipped("héllo", 2), Some("hé"));
+        assert_eq!(clipped("héllo", 5), None);
+        let items: Vec<String> = (0..25).map(|i| i.to_string()).collect();
+        assert_eq!(first_of(&items[..3], 3, ", "), "0, 1, 2");
+        assert_eq!(first_of(&items, 2, ", "), "0, 1 and 23 more");
+    }
 
     #[test]
     fn counts_agree_in_number_and_group_thousands() {

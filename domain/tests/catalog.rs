@@ -336,7 +336,7 @@ fn an_operation_on_one_resource_needs_the_privilege_on_it_or_on_all() {
         reach_of(on_two, "PUT", one_source),
         Some(Reach::Only(vec![Limit {
             placeholder: "{sourceId}",
-            ids: vec!["abc".into(), "def".into()]
+            ids: vec!["abc".to_string(), "def".into()].into()
         }]))
     );
     // Listing every source (`*`) is not allowed by a privilege on two of them.

@@ -3,7 +3,7 @@
 
 use domain::decode::decode_list;
 use domain::health::{flags, Flag, Severity};
-use domain::highlight::{highlight, Segment};
+use domain::highlight::{highlight, Segment, MAX_MARKS};
 use domain::key_list::{filter_unprepared, KeyIndex, KeyQuery, Sort, SortKey};
 use domain::model::{ApiKey, Timestamp};
 
@@ -309,6 +309,22 @@ fn highlight_marks_matches_in_the_original_text() {
         overlapping,
         [("abcd".to_string(), true), ("ef".to_string(), true)]
     );
+}
+
+// Regression: a 1 MB display name matching the filter made a million `<mark>`s.
+#[test]
+fn highlights_stop_after_a_few_dozen_marks() {
+    let text = "ab ".repeat(300_000);
+    let segments = highlight(&text, &["ab".into(), "b".into()]);
+    assert_eq!(segments.iter().filter(|s| s.hit).count(), MAX_MARKS);
+    assert!(segments.len() <= 2 * MAX_MARKS + 1);
+    assert_eq!(
+        segments.iter().map(|s| s.text.as_str()).collect::<String>(),
+        text
+    );
+    // Each word's own early matches count, whichever word they belong to.
+    let mixed = highlight("zz ab zz ab", &["ab".into(), "zz".into()]);
+    assert_eq!(mixed.iter().filter(|s| s.hit).count(), 4);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! grouped by API; each API's list is built when it is opened.
 
 use domain::operations::{ApiOperations, Limit, OwnerMixUp, Reach};
-use domain::text::count;
+use domain::text::{count, first_of};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -91,10 +91,11 @@ fn ApiGroup(group: ApiOperations) -> impl IntoView {
     }
 }
 
-/// "Only for sourceId abc, def".
+/// "Only for sourceId abc, def"; past a few ids, "and N more" (the key's details list
+/// them all under "Resource targets").
 fn limit_words(limit: &Limit) -> String {
     let name = limit.placeholder.trim_matches(['{', '}']);
-    format!("Only for {name} {}", limit.ids.join(", "))
+    format!("Only for {name} {}", first_of(&limit.ids, 10, ", "))
 }
 
 /// A domain held under one owner where operations need it under another.

@@ -2,6 +2,7 @@
 
 pub mod callable_operations;
 pub mod chunk_view;
+pub mod clipped_text;
 pub mod code_text;
 pub mod copy_button;
 pub mod error_panel;

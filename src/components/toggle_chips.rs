@@ -2,11 +2,18 @@
 
 use leptos::prelude::*;
 
+use domain::text::thousands;
+
 use super::code_text::code_text;
 
+/// Chips shown at first, and added by each "Show more": a hostile list may name 100,000
+/// owners or types.
+const CHIP_PAGE: usize = 40;
+
 /// One chip per `(value, text)` (its code between backticks shows as code); a chip is
-/// pressed when `pressed` holds its value, and a
-/// click reports its value to `on_toggle`. `label` names the group for screen readers.
+/// pressed when `pressed` holds its value, and a click reports its value to `on_toggle`.
+/// `label` names the group for screen readers. Past [`CHIP_PAGE`] chips, the rest wait
+/// behind "Show more" (pressed ones always show).
 #[component]
 pub fn ToggleChips(
     label: &'static str,
@@ -17,28 +24,50 @@ pub fn ToggleChips(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let chips = chips
-        .into_iter()
-        .map(|(value, text)| {
-            let is_pressed = {
-                let value = value.clone();
-                move || pressed.with(|p| p.contains(&value)).to_string()
-            };
-            view! {
-                <button
-                    type="button"
-                    class="chip-toggle"
-                    aria-pressed=is_pressed
-                    on:click=move |_| on_toggle.run(value.clone())
-                >
-                    {code_text(&text)}
-                </button>
-            }
+    let total = chips.len();
+    let chips = StoredValue::new(chips);
+    let limit = RwSignal::new(CHIP_PAGE);
+    let chip = move |value: String, text: &str| {
+        let is_pressed = {
+            let value = value.clone();
+            move || pressed.with(|p| p.contains(&value)).to_string()
+        };
+        view! {
+            <button
+                type="button"
+                class="chip-toggle"
+                aria-pressed=is_pressed
+                on:click=move |_| on_toggle.run(value.clone())
+            >
+                {code_text(text)}
+            </button>
+        }
+    };
+    let shown = move || {
+        let limit = limit.get();
+        chips.with_value(|chips| {
+            // Past the limit, the pressed chips only (read once: pressing one shows it).
+            let held = pressed.get_untracked();
+            chips
+                .iter()
+                .enumerate()
+                .filter(|(i, (value, _))| *i < limit || held.contains(value))
+                .map(|(_, (value, text))| chip(value.clone(), text))
+                .collect_view()
         })
-        .collect_view();
+    };
+    let more = move || {
+        let hidden = total.saturating_sub(limit.get());
+        (hidden > 0).then(|| view! {
+            <button type="button" class="link more-chips" on:click=move |_| limit.update(|l| *l += CHIP_PAGE)>
+                {format!("Show {} more of {}", hidden.min(CHIP_PAGE), thousands(total))}
+            </button>
+        })
+    };
     view! {
         <div class="chips" role="group" aria-label=label>
-            {chips}
+            {shown}
+            {more}
             {children.map(|c| c())}
         </div>
     }

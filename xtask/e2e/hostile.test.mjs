@@ -151,3 +151,60 @@ test('an API base the page policy refuses is refused at Load, naming the policy,
   assert.equal(await page.getByTestId('error').count(), 0, 'no network failure either');
   await page.context().close();
 });
+
+// Regression: 100,000 owners, types or targets froze the tab for minutes; a 1 MB name
+// matching the filter made a million `<mark>`s.
+test('hostile sizes show paged chips and clipped texts, each whole one click away', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await connect(page, world, { org: 'hostile-owners' });
+  await page.getByTestId('owner-group').first().waitFor({ timeout: 60_000 });
+  const owners = page.getByRole('group', { name: 'Owner' });
+  assert.equal(await owners.locator('.chip-toggle').count(), 40);
+  await owners.getByRole('button', { name: 'Show 40 more of 100,000' }).click();
+  assert.equal(await owners.locator('.chip-toggle').count(), 80);
+  assert.match(await page.getByTestId('privilege-count').innerText(), /100,000 of 100,000 privileges/);
+
+  await showForm(page);
+  await page.getByLabel('Organization ID').fill('hostile-types');
+  await page.getByRole('button', { name: 'Load' }).click();
+  const row = page.getByTestId('owner-group').first().locator('tbody tr').first();
+  await row.getByRole('button', { name: 'Show 24 more of 20,000 types' }).waitFor({ timeout: 60_000 });
+  assert.equal(await row.locator('.type-chip').count(), 24);
+
+  await showForm(page);
+  await page.getByLabel('Organization ID').fill('hostile-targets');
+  await page.getByRole('button', { name: 'Load' }).click();
+  const targets = page.getByTestId('owner-group').first().locator('td.targets').first();
+  await targets.getByRole('button', { name: 'Show all 100,000' }).waitFor({ timeout: 60_000 });
+  assert.ok((await targets.innerText()).length < 1_000);
+  await page.context().close();
+});
+
+test('a 900 KB name is clipped in the list, its matches marked a few dozen times, whole in the details', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { org: 'hostile-name' });
+  await page.getByTestId('key-table').waitFor();
+  await page.getByLabel('Filter keys').fill('ab');
+  const name = page.locator('[data-testid=key-table] td.name button').first();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=key-table] td.name mark').length > 0);
+  assert.ok((await name.innerText()).length <= 201);
+  assert.ok(await page.locator('mark').count() <= 64, 'marks are capped');
+  await name.click();
+  const details = page.getByTestId('key-details');
+  await details.getByRole('button', { name: 'Show all 900,000 characters' }).click();
+  assert.equal((await details.locator('h3').innerText()).trim().length, 'ab '.repeat(300_000).trim().length);
+  await page.context().close();
+});
+
+test('a key limited to 20,000 resources opens with its targets clipped, all one click away', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { org: 'hostile-resources' });
+  await page.locator('[data-testid=key-table] td.name button').first().click();
+  const details = page.getByTestId('key-details');
+  await details.waitFor();
+  const targets = details.locator('.resource-targets li').first();
+  assert.match(await targets.innerText(), /^Content · Sources · Edit \(PLATFORM\.SOURCE\.EDIT\): source-00000, source-00001/);
+  await targets.getByRole('button', { name: 'Show all 20,000' }).click();
+  assert.match(await targets.innerText(), /source-19999$/);
+  await page.context().close();
+});

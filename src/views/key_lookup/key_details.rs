@@ -1,6 +1,9 @@
 //! One key in full: every field the API returned (unknown ones too), its health, and its
 //! privileges grouped by owner then target domain.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
 use domain::catalog::Catalog;
 use domain::health::{ExposureReport, Flag};
 use domain::model::{ApiKey, Privilege, Target, Timestamp};
@@ -20,6 +23,7 @@ use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::clock::now;
 use crate::components::callable_operations::CallableOperations;
+use crate::components::clipped_text::{ClippedList, ClippedText};
 use crate::components::copy_button::CopyButton;
 use crate::components::privilege_name::PrivilegeName;
 use crate::components::status_name::StatusName;
@@ -60,7 +64,7 @@ pub fn KeyDetails(
         <aside class="key-details" aria-labelledby="key-details-heading" data-testid="key-details"
             tabindex="-1" node_ref=panel>
             <div class="details-head">
-                <h3 id="key-details-heading">{title}</h3>
+                <h3 id="key-details-heading"><ClippedText text=title limit=300/></h3>
                 <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
             </div>
             {health}
@@ -106,7 +110,7 @@ fn KeyFields(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoView {
         <dl class="fields">
             <dt>"Key ID"</dt>
             <dd><code data-testid="details-id">{key.id.clone()}</code> " " <CopyButton text=key.id.clone() label="Copy key ID"/></dd>
-            {row("Description", text(key.description.clone()))}
+            {row("Description", key.description.clone().map(|d| view! { <ClippedText text=d limit=2_000/> }.into_any()))}
             {row("Value", masked)}
             {row("Status", Some(view! { <StatusName code=key.status_label().to_owned()/> }.into_any()))}
             {row("Privacy level", text(key.privacy_level.as_deref().map(|p| privacy_words(p).to_owned())))}
@@ -120,7 +124,7 @@ fn KeyFields(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoView {
             {row("Allowed IPs", text(list(&key.allowed_ips)))}
             {row("Denied IPs", text(list(&key.denied_ips)))}
             {row("Organization", text(key.organization_id.clone()))}
-            {row("Resource targets", text(list(&resource_targets(&key.privileges))))}
+            {row("Resource targets", resource_targets(&key.privileges))}
             {row("Exposure report", key.exposure_report.as_ref().map(|r| {
                 view! { <ExposureReportView report=ExposureReport::read(r) raw=pretty(r)/> }.into_any()
             }))}
@@ -157,19 +161,36 @@ fn pretty(value: &Value) -> String {
 }
 
 /// "Content · Sources · Edit (PLATFORM.SOURCE.EDIT): id1, id2" for each privilege
-/// limited to some resources.
-fn resource_targets(privileges: &[Privilege]) -> Vec<String> {
-    privileges
-        .iter()
-        .filter_map(|p| match &p.target {
-            Target::Only(ids) => Some(format!(
-                "{}: {}",
-                PrivilegeRef::of(p).label(),
-                ids.join(", ")
-            )),
-            _ => None,
+/// limited to some resources, each named once however many entries limit it: a key may be
+/// limited to thousands of resources.
+fn resource_targets(privileges: &[Privilege]) -> Option<AnyView> {
+    let mut order: Vec<PrivilegeRef> = Vec::new();
+    let mut ids: HashMap<PrivilegeRef, (Vec<String>, HashSet<&str>)> = HashMap::new();
+    for p in privileges {
+        let Target::Only(only) = &p.target else {
+            continue;
+        };
+        let (list, seen) = ids.entry(PrivilegeRef::of(p)).or_insert_with_key(|pick| {
+            order.push(pick.clone());
+            Default::default()
+        });
+        for id in only {
+            if seen.insert(id) {
+                list.push(id.clone());
+            }
+        }
+    }
+    if order.is_empty() {
+        return None;
+    }
+    let lines = order
+        .into_iter()
+        .map(|pick| {
+            let items: Arc<[String]> = ids.remove(&pick).unwrap_or_default().0.into();
+            view! { <li>{pick.label()} ": " <ClippedList items=items shown=20 separator=", "/></li> }
         })
-        .collect()
+        .collect_view();
+    Some(view! { <ul class="resource-targets">{lines}</ul> }.into_any())
 }
 
 /// The key's privileges by owner, then target domain and type, by name and code.

@@ -13,6 +13,7 @@ use crate::clock::{local_time, now};
 use crate::components::copy_button::CopyButton;
 use crate::components::highlighted::highlighted;
 use crate::components::status_name::StatusName;
+use domain::text::clipped;
 
 /// The row of `key`, whose health is `flags`. `words` are the query's folded words;
 /// `explain` asks for the health in words rather than short labels; `on_open` opens the
@@ -45,15 +46,21 @@ pub fn KeyRow(
             })
         }
     };
-    let name = key.display_name.clone().unwrap_or_default();
-    let description = key.description.clone().unwrap_or_default();
+    // Cells show the start of a long text (the details show it whole).
+    let cell = |text: &str, limit: usize| match clipped(text, limit) {
+        Some(cut) => format!("{cut}…"),
+        None => text.to_owned(),
+    };
+    let name = cell(key.display_name.as_deref().unwrap_or_default(), 200);
+    let description = cell(key.description.as_deref().unwrap_or_default(), 300);
     let id = key.id.clone();
-    let creator = key
-        .created_by
-        .as_ref()
-        .and_then(|b| b.label())
-        .unwrap_or_default()
-        .to_owned();
+    let creator = cell(
+        key.created_by
+            .as_ref()
+            .and_then(|b| b.label())
+            .unwrap_or_default(),
+        120,
+    );
     let marked = move |text: String| move || words.with(|w| highlighted(&text, w));
     let shown_name = move || {
         if name.is_empty() {
@@ -73,7 +80,7 @@ pub fn KeyRow(
             </td>
             <td class="description">{marked(description)}</td>
             <td class="id">
-                <code>{marked(id.clone())}</code>
+                <code>{marked(cell(&id, 128))}</code>
                 <CopyButton text=id label="Copy key ID"/>
             </td>
             <td><code>{key.value.clone()}</code></td>

@@ -80,7 +80,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
                 />
             </Filters>
             <p class="count" role="status" data-testid="privilege-count">
-                {move || format!("{} of {} · ", filtered.with(Vec::len), count(all, "privilege", "privileges"))}
+                {move || format!("{} of {} · ", thousands(filtered.with(Vec::len)), count(all, "privilege", "privileges"))}
                 <a href=PRIVILEGE_REFERENCE target="_blank" rel="noopener noreferrer">"Coveo's privilege reference"</a>
             </p>
             <CompareSummary compared=compared assignable=data.clone()/>

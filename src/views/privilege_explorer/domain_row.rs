@@ -1,15 +1,22 @@
 //! One target domain of an owner: tick all its types at once, its Console name, code and
 //! summary, a chip per type, and its targets and levels.
 
+use std::sync::Arc;
+
 use domain::catalog::Catalog;
 use domain::model::ApiKey;
 use domain::privilege_explorer::PrivilegeRef;
 use domain::privilege_groups::DomainGroup;
+use domain::text::thousands;
 use leptos::prelude::*;
 
 use super::held_by::Holders;
 use super::twin_note::TwinNote;
 use super::type_chip::TypeChip;
+use crate::components::clipped_text::ClippedList;
+
+/// Type chips shown at first, and added by each "Show more".
+const TYPE_PAGE: usize = 24;
 
 #[component]
 pub fn DomainRow(
@@ -34,16 +41,30 @@ pub fn DomainRow(
         let picks = picks.clone();
         move || selection.with(|s| picks.iter().all(|p| s.contains(p)))
     };
-    let details: Vec<String> = domain
+    let details: Arc<[String]> = domain
         .targets
         .iter()
         .cloned()
         .chain(domain.levels.iter().map(|l| format!("Level {l}")))
         .collect();
-    let chips = picks
-        .iter()
-        .map(|pick| view! { <TypeChip pick=pick.clone() selection=selection compared=compared holders=holders on_pick=on_pick/> })
-        .collect_view();
+    // A domain may offer thousands of types: a page of chips at a time.
+    let limit = RwSignal::new(TYPE_PAGE);
+    let chips = {
+        let picks = picks.clone();
+        move || {
+            let shown_count = limit.get();
+            let shown = picks[..picks.len().min(shown_count)].iter().map(|pick| {
+                view! { <TypeChip pick=pick.clone() selection=selection compared=compared holders=holders on_pick=on_pick/> }
+            });
+            let hidden = picks.len().saturating_sub(shown_count);
+            let more = (hidden > 0).then(|| view! {
+                <button type="button" class="link more-chips" on:click=move |_| limit.update(|l| *l += TYPE_PAGE)>
+                    {format!("Show {} more of {} types", hidden.min(TYPE_PAGE), thousands(picks.len()))}
+                </button>
+            });
+            view! { {shown.collect_view()} {more} }
+        }
+    };
     let name = domain.target_domain;
     view! {
         <tr>
@@ -57,7 +78,7 @@ pub fn DomainRow(
             </td>
             <th scope="row"><DomainName owner=owner.clone() domain=name.clone()/></th>
             <td class="types">{chips}</td>
-            <td class="targets">{details.join(" · ")}</td>
+            <td class="targets"><ClippedList items=details shown=20 separator=" · "/></td>
         </tr>
     }
 }

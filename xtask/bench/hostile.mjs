@@ -1,0 +1,172 @@
+// Hostile sizes: what a broken or hostile host could send (the test API's `hostile-*`
+// organizations), in headless Chromium, this build and, when BENCH_BASELINE names an
+// earlier build's folder, that one. For each case: Load -> first paint of the list, the
+// longest task while loading, then a filter keystroke (or opening the key) -> DOM updated
+// and next frame, and the longest task then. A case that takes longer than CAP_S seconds
+// is stopped and shown as such. Prints Markdown; run by `xtask/run bench`.
+
+import path from 'node:path';
+
+import { startApiServer } from '../api-server.mjs';
+import { launchBrowser, serveStatic, ROOT } from '../e2e/harness.mjs';
+import { median, openOrg } from './measure.mjs';
+
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 3);
+const CAP_S = Number(process.env.HOSTILE_CAP_S ?? 30);
+
+/** Each case: the organization, its view, what shows once it is painted, and what a user
+ * does next (a filter's input and the text typed, or a click). */
+export const CASES = [
+  { name: '100,000 privileges, each of its own owner', org: 'hostile-owners', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'source'] },
+  { name: '100,000 targets in one domain', org: 'hostile-targets', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'source'] },
+  { name: '20,000 types in one domain', org: 'hostile-types', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'source'] },
+  { name: 'a key limited to 20,000 resources: open it', org: 'hostile-resources', view: 'keys', painted: '[data-testid=key-table]', open: '[data-testid=key-details]' },
+  { name: 'a 900 KB display name matching the filter', org: 'hostile-name', view: 'keys', painted: '[data-testid=key-table]', filter: ['key-filter', 'ab'] },
+];
+
+/** Starts collecting long tasks (over 50 ms) on `page`; `take()` gives the longest since
+ * the last call, in ms (0 when none). */
+async function watchTasks(page) {
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => {
+    const longest = Math.max(0, ...window.__tasks);
+    window.__tasks = [];
+    return longest;
+  });
+}
+
+/** Resolves with the time `selector` is in the DOM and a frame has been painted after it. */
+function paintedAt(page, selector, timeout) {
+  return page.evaluate(([selector, timeout]) => new Promise((resolve) => {
+    const done = () => requestAnimationFrame(() => resolve(performance.now()));
+    if (document.querySelector(selector)) return done();
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(selector)) {
+        observer.disconnect();
+        done();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => resolve(null), timeout);
+  }), [selector, timeout]);
+}
+
+/** One character typed into `#id` (the text grown by one), timed as `keystrokes` does. */
+async function typeOnce(page, id, value) {
+  return page.evaluate(([id, value]) => new Promise((resolve) => {
+    const input = document.getElementById(id);
+    input.focus();
+    const t0 = performance.now();
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    setTimeout(() => {
+      const t1 = performance.now();
+      requestAnimationFrame(() => resolve({ work: t1 - t0, frame: performance.now() - t0 }));
+    }, 0);
+  }), [id, value]);
+}
+
+/** `promise`, or `null` once `ms` have passed: a page stuck in a long task answers no
+ * evaluation, not even its own timers. */
+const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(null), ms))]);
+
+/** Runs one case on one build, in a browser of its own (a renderer stuck in a long task is
+ * ended with it); figures in ms, `null` past the cap. */
+async function runCase(site, api, test) {
+  const browser = await launchBrowser();
+  try {
+    const result = await within(measureCase(browser, site, api, test), CAP_S * 1000 + 60_000);
+    return result ?? { paint: null };
+  } finally {
+    await within(browser.close(), 10_000);
+  }
+}
+
+async function measureCase(browser, site, api, test) {
+  const page = await openOrg(browser, site, api, `?view=${test.view}&org=${test.org}`);
+  const cap = CAP_S * 1000;
+  try {
+    const tasks = await watchTasks(page);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Load' }).click();
+    const painted = await within(paintedAt(page, test.painted, cap), cap);
+    if (painted === null) return { paint: null };
+    const out = { paint: painted - clicked, loadTask: await within(tasks(), cap) };
+    if (test.filter) {
+      const [id, text] = test.filter;
+      const strokes = [];
+      for (let i = 1; i <= text.length; i++) {
+        await page.waitForTimeout(30);
+        const stroke = await within(typeOnce(page, id, text.slice(0, i)), cap);
+        if (stroke === null) return { ...out, work: null, frame: null, strokeTask: null };
+        strokes.push(stroke);
+      }
+      out.work = median(strokes.map((s) => s.work));
+      out.frame = median(strokes.map((s) => s.frame));
+    } else {
+      const start = await page.evaluate(() => performance.now());
+      await page.locator('[data-testid=key-table] td.name button').first().click();
+      const opened = await within(paintedAt(page, test.open, cap), cap);
+      out.work = opened === null ? null : opened - start;
+      out.frame = out.work;
+    }
+    out.strokeTask = await within(tasks(), cap);
+    return out;
+  } catch (error) {
+    return { paint: null, error: error.message.split('\n')[0] };
+  }
+}
+
+const ms = (x) => (x == null ? `> ${CAP_S} s (stopped)` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+
+async function main() {
+  const api = await startApiServer();
+  const sites = { this: await serveStatic(path.join(ROOT, 'dist')) };
+  if (process.env.BENCH_BASELINE) sites.baseline = await serveStatic(path.resolve(process.env.BENCH_BASELINE));
+  const rows = [];
+  try {
+    for (const test of CASES) {
+      const results = Object.fromEntries(Object.keys(sites).map((v) => [v, []]));
+      for (let run = 0; run < RUNS; run++) {
+        for (const [variant, site] of Object.entries(sites)) {
+          // A build that did not finish within the cap once is not run again.
+          if (results[variant].some((r) => r.paint == null)) continue;
+          const result = await runCase(site, api, test);
+          console.error(`hostile: ${test.org} on ${variant}: ${JSON.stringify(result)}`);
+          results[variant].push(result);
+        }
+      }
+      const summary = (list) => {
+        if (list.some((r) => r.paint == null)) return { paint: null };
+        const pick = (field) => (list.some((r) => r[field] == null) ? null : median(list.map((r) => r[field])));
+        return { paint: pick('paint'), loadTask: pick('loadTask'), work: pick('work'), frame: pick('frame'), strokeTask: pick('strokeTask') };
+      };
+      rows.push({ test, ...Object.fromEntries(Object.entries(results).map(([v, list]) => [v, summary(list)])) });
+    }
+  } finally {
+    await Promise.all([api.close(), ...Object.values(sites).map((s) => s.close())]);
+  }
+
+  const cell = (r, field) => (r.paint == null && field !== 'paint' ? '-' : ms(r[field]));
+  console.log('## Hostile sizes\n');
+  console.log(`What a broken or hostile host could send (the test API's \`hostile-*\` organizations), medians of ${RUNS} runs;`);
+  console.log(`a run past ${CAP_S} s is stopped. "Next step" is a filter keystroke (DOM updated / next frame) or, for the key, a click -> details painted.`);
+  console.log('Targets: first paint < 2 s, a keystroke within a frame, no task over 200 ms.\n');
+  const variants = Object.keys(sites);
+  console.log(`| case | build | Load -> first paint | longest task, loading | next step | longest task, next step |`);
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) {
+    for (const v of variants) {
+      const r = row[v];
+      const step = r.paint == null ? '-' : r.work === r.frame ? ms(r.work) : `${ms(r.work)} / ${ms(r.frame)}`;
+      console.log(`| ${row.test.name} | ${v} | ${cell(r, 'paint')} | ${cell(r, 'loadTask')} | ${step} | ${cell(r, 'strokeTask')} |`);
+    }
+  }
+  console.log('');
+}
+
+await main();
