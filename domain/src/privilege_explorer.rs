@@ -1,6 +1,7 @@
 //! The privilege explorer's logic: filtering the assignable privileges, the words shown
 //! for owners and domains, the privilege builder's JSON, and comparing with a key.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::catalog::{privilege_title, Catalog};
@@ -104,49 +105,118 @@ pub struct ExplorerQuery {
 }
 
 /// Privileges prepared for filtering: each one's code, its words and its Console name
-/// folded once, so a keystroke only compares text.
+/// folded once, so a keystroke only compares text. Privileges with the same text share
+/// it, and a keystroke compares each distinct text once (a hostile list of 100,000
+/// privileges of one domain has one).
 pub struct PrivilegeIndex {
-    haystacks: Vec<String>,
+    /// Each privilege's text, as an index into `texts`.
+    text_of: Vec<u32>,
+    texts: Vec<String>,
 }
 
 impl PrivilegeIndex {
     pub fn new(privileges: &[Privilege]) -> PrivilegeIndex {
-        let catalog = Catalog::shipped();
-        let haystacks = privileges
-            .iter()
-            .map(|p| {
-                let mut text = String::new();
-                fold_for_search(&p.target_domain, &mut text);
-                text.push('\n');
-                fold_for_search(&domain_words(&p.target_domain), &mut text);
-                let title =
-                    privilege_title(&catalog, &p.owner, &p.target_domain, p.kind.as_deref());
-                if let Some(title) = title {
-                    text.push('\n');
-                    fold_for_search(&title, &mut text);
-                }
-                text
-            })
-            .collect();
-        PrivilegeIndex { haystacks }
+        let mut builder = IndexBuilder::default();
+        while !builder.prepare_more(privileges, usize::MAX) {}
+        builder.finish()
     }
 
     /// The indices of the `privileges` (those the index was built from) that match
     /// `query`, in their original order.
     pub fn filter(&self, privileges: &[Privilege], query: &ExplorerQuery) -> Vec<usize> {
         let words = search_terms(&query.text);
+        let hits: Vec<bool> = self
+            .texts
+            .iter()
+            .map(|text| words.iter().all(|w| has_word_starting(text, w)))
+            .collect();
         privileges
             .iter()
-            .zip(&self.haystacks)
+            .zip(&self.text_of)
             .enumerate()
-            .filter(|(_, (p, haystack))| {
+            .filter(|(_, (p, &text))| {
                 let kind = p.kind.as_deref().unwrap_or(ALLOWED);
-                (query.owners.is_empty() || query.owners.contains(&p.owner))
+                hits[text as usize]
+                    && (query.owners.is_empty() || query.owners.contains(&p.owner))
                     && (query.types.is_empty() || query.types.iter().any(|t| t == kind))
-                    && words.iter().all(|w| has_word_starting(haystack, w))
             })
             .map(|(i, _)| i)
             .collect()
+    }
+}
+
+/// A [`PrivilegeIndex`] prepared a step at a time (a long list over several slices).
+#[derive(Default)]
+pub struct IndexBuilder {
+    /// The text of each owner, domain and type met so far (by level, so a lookup needs
+    /// no owned key).
+    known: FxHashMap<String, FxHashMap<String, FxHashMap<String, u32>>>,
+    /// Each distinct text's place in `texts`.
+    distinct: FxHashMap<String, u32>,
+    text_of: Vec<u32>,
+    texts: Vec<String>,
+}
+
+impl IndexBuilder {
+    /// Prepares up to `step` more of `privileges`; true once all are.
+    pub fn prepare_more(&mut self, privileges: &[Privilege], step: usize) -> bool {
+        let catalog = Catalog::shipped();
+        let from = self.text_of.len();
+        let to = privileges.len().min(from.saturating_add(step));
+        for p in &privileges[from..to] {
+            // No type is a name no type has.
+            let kind = p.kind.as_deref().unwrap_or("\0");
+            let found = self
+                .known
+                .get(p.owner.as_str())
+                .and_then(|domains| domains.get(p.target_domain.as_str()))
+                .and_then(|kinds| kinds.get(kind));
+            let text = match found {
+                Some(&text) => text,
+                None => {
+                    let mut text = String::new();
+                    fold_for_search(&p.target_domain, &mut text);
+                    text.push('\n');
+                    fold_for_search(&domain_words(&p.target_domain), &mut text);
+                    let title =
+                        privilege_title(&catalog, &p.owner, &p.target_domain, p.kind.as_deref());
+                    if let Some(title) = title {
+                        text.push('\n');
+                        fold_for_search(&title, &mut text);
+                    }
+                    let texts = &mut self.texts;
+                    let at = *self.distinct.entry(text).or_insert_with_key(|text| {
+                        texts.push(text.clone());
+                        texts.len() as u32 - 1
+                    });
+                    self.known
+                        .entry(p.owner.clone())
+                        .or_default()
+                        .entry(p.target_domain.clone())
+                        .or_default()
+                        .insert(kind.to_owned(), at);
+                    at
+                }
+            };
+            self.text_of.push(text);
+        }
+        to == privileges.len()
+    }
+
+    /// How many privileges are prepared.
+    pub fn len(&self) -> usize {
+        self.text_of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text_of.is_empty()
+    }
+
+    pub fn finish(self) -> PrivilegeIndex {
+        PrivilegeIndex {
+            text_of: self.text_of,
+            texts: self.texts,
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Privileges grouped by owner, then target domain, with their types.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
 
 use crate::model::{Privilege, Target};
 
@@ -36,9 +35,11 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
     let mut owner_slots: HashMap<&str, usize> = HashMap::default();
     // Where each (owner, domain) went.
     let mut slots: HashMap<(&str, &str), (usize, usize)> = HashMap::default();
-    // What each (owner, domain) already lists: its types, targets and levels.
+    // What each (owner, domain) already lists: its types, targets and levels, seen as
+    // the privileges hold them (a target is put in words once, when it is new).
     let mut types_seen: HashSet<(usize, usize, Option<&str>)> = HashSet::default();
-    let mut words_seen: HashSet<(usize, usize, bool, Cow<str>)> = HashSet::default();
+    let mut targets_seen: HashSet<(usize, usize, Option<&[String]>)> = HashSet::default();
+    let mut levels_seen: HashSet<(usize, usize, &str)> = HashSet::default();
     for p in privileges {
         let (o, d) = *slots
             .entry((p.owner.as_str(), p.target_domain.as_str()))
@@ -64,23 +65,17 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
         }
         let target = match &p.target {
             Target::Unspecified => None,
-            Target::All => Some(Cow::Borrowed("All resources")),
-            Target::Only(ids) => Some(Cow::Owned(format!("Only: {}", ids.join(", ")))),
+            Target::All => Some(None),
+            Target::Only(ids) => Some(Some(ids.as_slice())),
         };
-        for (is_target, list, item) in [
-            (true, &mut domain.targets, target),
-            (
-                false,
-                &mut domain.levels,
-                p.level.as_deref().map(Cow::Borrowed),
-            ),
-        ] {
-            if let Some(item) = item {
-                if !words_seen.contains(&(o, d, is_target, Cow::Borrowed(item.as_ref()))) {
-                    list.push(item.clone().into_owned());
-                    words_seen.insert((o, d, is_target, item));
-                }
-            }
+        if let Some(target) = target.filter(|t| targets_seen.insert((o, d, *t))) {
+            domain.targets.push(match target {
+                None => "All resources".to_owned(),
+                Some(ids) => format!("Only: {}", ids.join(", ")),
+            });
+        }
+        if let Some(level) = p.level.as_deref().filter(|l| levels_seen.insert((o, d, l))) {
+            domain.levels.push(level.to_owned());
         }
     }
     owners.sort_unstable_by(|a, b| {
@@ -182,4 +177,175 @@ pub fn can_view_api_keys(privileges: &[Privilege]) -> bool {
     privileges.iter().any(|p| {
         p.owner == "PLATFORM" && p.target_domain == "API_KEY" && p.kind.as_deref() == Some("VIEW")
     })
+}
+
+/// A list's privileges in the groups' order (owners as [`group`] orders them, then
+/// domains), prepared once per list: each filter then pages through them, building only
+/// the rows it shows. A hostile list of 100,000 owners is sorted once, by numbers.
+pub struct GroupOrder {
+    /// Privilege indices, by owner then domain; the list's order within a domain.
+    order: Vec<u32>,
+    /// The (owner, domain) rank of each entry of `order`.
+    keys: Vec<(u32, u32)>,
+    /// The owners, once each, in order: the owner filter's chips.
+    owners: Vec<String>,
+}
+
+/// A [`GroupOrder`] prepared a step at a time: the names numbered, then sorted once.
+#[derive(Default)]
+pub struct OrderBuilder<'a> {
+    owner_ids: HashMap<&'a str, u32>,
+    domain_ids: HashMap<&'a str, u32>,
+    ids: Vec<(u32, u32)>,
+}
+
+impl<'a> OrderBuilder<'a> {
+    /// Numbers up to `step` more of `privileges`' owners and domains; true once all are.
+    pub fn prepare_more(&mut self, privileges: &'a [Privilege], step: usize) -> bool {
+        let from = self.ids.len();
+        let to = privileges.len().min(from.saturating_add(step));
+        for p in &privileges[from..to] {
+            let next = self.owner_ids.len() as u32;
+            let owner = *self.owner_ids.entry(&p.owner).or_insert(next);
+            let next = self.domain_ids.len() as u32;
+            let domain = *self.domain_ids.entry(&p.target_domain).or_insert(next);
+            self.ids.push((owner, domain));
+        }
+        to == privileges.len()
+    }
+
+    /// How many privileges are numbered.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Sorts the names numbered (a task's worth for 100,000 owners); [`Ranked::finish`]
+    /// then sorts the privileges.
+    pub fn rank(self) -> Ranked {
+        let (owner_names, owner_rank) = ranks(&self.owner_ids, owner_known);
+        let (_, domain_rank) = ranks(&self.domain_ids, |_| 0);
+        let keyed = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, (o, d))| (owner_rank[*o as usize], domain_rank[*d as usize], i as u32))
+            .collect();
+        Ranked {
+            keyed,
+            owners: owner_names.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    pub fn finish(self) -> GroupOrder {
+        self.rank().finish()
+    }
+}
+
+/// Privileges numbered by their owner's and domain's ranks, not yet in order.
+pub struct Ranked {
+    keyed: Vec<(u32, u32, u32)>,
+    owners: Vec<String>,
+}
+
+impl Ranked {
+    pub fn finish(mut self) -> GroupOrder {
+        // By numbers; the index last keeps a domain's privileges in the list's order.
+        self.keyed.sort_unstable();
+        GroupOrder {
+            order: self.keyed.iter().map(|k| k.2).collect(),
+            keys: self.keyed.into_iter().map(|(o, d, _)| (o, d)).collect(),
+            owners: self.owners,
+        }
+    }
+}
+
+/// Each distinct name of `ids` (name -> id) sorted by `key` then itself, and each id's
+/// rank: a sort key computed once per name.
+fn ranks<'a>(ids: &HashMap<&'a str, u32>, key: fn(&str) -> usize) -> (Vec<&'a str>, Vec<u32>) {
+    let mut names: Vec<(usize, &str, u32)> = ids.iter().map(|(n, id)| (key(n), *n, *id)).collect();
+    names.sort_unstable();
+    let mut rank = vec![0u32; names.len()];
+    for (r, (_, _, id)) in names.iter().enumerate() {
+        rank[*id as usize] = r as u32;
+    }
+    (names.into_iter().map(|(_, n, _)| n).collect(), rank)
+}
+
+/// One page of groups for a filter: its first rows, built, and what the rest holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GroupPage {
+    /// The first rows (target domains), under their owners.
+    pub groups: Vec<OwnerGroup>,
+    /// For each of `groups`, how many privileges (types of its domains) of that owner
+    /// match, on the page or after it.
+    pub privileges: Vec<usize>,
+    /// How many rows match in all.
+    pub rows: usize,
+}
+
+impl GroupOrder {
+    pub fn new(privileges: &[Privilege]) -> GroupOrder {
+        let mut builder = OrderBuilder::default();
+        builder.prepare_more(privileges, usize::MAX);
+        builder.finish()
+    }
+
+    /// The owners, once each, in the groups' order.
+    pub fn owners(&self) -> &[String] {
+        &self.owners
+    }
+
+    /// The first `rows` rows of the privileges `matched` holds (by index), and the
+    /// counts of the rest. Linear in the privileges; only shown rows are built.
+    pub fn page(&self, privileges: &[Privilege], matched: &[bool], rows: usize) -> GroupPage {
+        let mut page = GroupPage::default();
+        let mut last_owner = None;
+        let mut at = 0;
+        while at < self.order.len() {
+            let key = self.keys[at];
+            let end = at + self.keys[at..].partition_point(|k| *k == key);
+            let members = self.order[at..end]
+                .iter()
+                .filter(|&&i| matched[i as usize])
+                .map(|&i| &privileges[i as usize]);
+            at = end;
+            let mut members = members.peekable();
+            if members.peek().is_none() {
+                continue;
+            }
+            page.rows += 1;
+            let same_owner = last_owner == Some(key.0);
+            if page.rows <= rows {
+                let domain = group_each(&mut members)
+                    .pop()
+                    .and_then(|mut owner| owner.domains.pop())
+                    .expect("a row of matched privileges");
+                let types = domain.types.len();
+                match page.groups.last_mut() {
+                    Some(owner) if same_owner => {
+                        owner.domains.push(domain);
+                        *page.privileges.last_mut().expect("a count per group") += types;
+                    }
+                    _ => {
+                        page.groups.push(OwnerGroup {
+                            owner: self.owners[key.0 as usize].clone(),
+                            domains: vec![domain],
+                        });
+                        page.privileges.push(types);
+                    }
+                }
+                last_owner = Some(key.0);
+            } else if same_owner {
+                // The last owner shown goes on past the page: count its types.
+                let mut kinds: HashSet<Option<&str>> = HashSet::default();
+                kinds.extend(members.map(|p| p.kind.as_deref()));
+                *page.privileges.last_mut().expect("a count per group") += kinds.len();
+            }
+        }
+        page
+    }
 }

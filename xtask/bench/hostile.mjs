@@ -17,11 +17,11 @@ const CAP_S = Number(process.env.HOSTILE_CAP_S ?? 30);
 /** Each case: the organization, its view, what shows once it is painted, and what a user
  * does next (a filter's input and the text typed, or a click). */
 export const CASES = [
-  { name: '100,000 privileges, each of its own owner', org: 'hostile-owners', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'source'] },
-  { name: '100,000 targets in one domain', org: 'hostile-targets', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'source'] },
-  { name: '20,000 types in one domain', org: 'hostile-types', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'source'] },
+  { name: '100,000 privileges, each of its own owner', org: 'hostile-owners', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'sox'] },
+  { name: '100,000 targets in one domain', org: 'hostile-targets', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'sox'] },
+  { name: '20,000 types in one domain', org: 'hostile-types', view: 'privileges', painted: '[data-testid=owner-group]', filter: ['privilege-filter', 'sox'] },
   { name: 'a key limited to 20,000 resources: open it', org: 'hostile-resources', view: 'keys', painted: '[data-testid=key-table]', open: '[data-testid=key-details]' },
-  { name: 'a 900 KB display name matching the filter', org: 'hostile-name', view: 'keys', painted: '[data-testid=key-table]', filter: ['key-filter', 'ab'] },
+  { name: 'a 900 KB display name matching the filter', org: 'hostile-name', view: 'keys', painted: '[data-testid=key-table]', filter: ['key-filter', 'abx'] },
 ];
 
 /** Starts collecting long tasks (over 50 ms) on `page`; `take()` gives the longest since
@@ -97,11 +97,15 @@ async function measureCase(browser, site, api, test) {
     if (painted === null) return { paint: null };
     const out = { paint: painted - clicked, loadTask: await within(tasks(), cap) };
     if (test.filter) {
+      // Typed, then deleted: the filter narrows, then widens back to the whole list.
       const [id, text] = test.filter;
+      const values = [];
+      for (let i = 1; i <= text.length; i++) values.push(text.slice(0, i));
+      for (let i = text.length - 1; i >= 0; i--) values.push(text.slice(0, i));
       const strokes = [];
-      for (let i = 1; i <= text.length; i++) {
+      for (const value of values) {
         await page.waitForTimeout(30);
-        const stroke = await within(typeOnce(page, id, text.slice(0, i)), cap);
+        const stroke = await within(typeOnce(page, id, value), cap);
         if (stroke === null) return { ...out, work: null, frame: null, strokeTask: null };
         strokes.push(stroke);
       }
@@ -154,7 +158,7 @@ async function main() {
   const cell = (r, field) => (r.paint == null && field !== 'paint' ? '-' : ms(r[field]));
   console.log('## Hostile sizes\n');
   console.log(`What a broken or hostile host could send (the test API's \`hostile-*\` organizations), medians of ${RUNS} runs;`);
-  console.log(`a run past ${CAP_S} s is stopped. "Next step" is a filter keystroke (DOM updated / next frame) or, for the key, a click -> details painted.`);
+  console.log(`a run past ${CAP_S} s is stopped. "Next step" is a filter keystroke, typed then deleted so that the list narrows and widens again (median: DOM updated / next frame), or, for the key, a click -> details painted.`);
   console.log('Targets: first paint < 2 s, a keystroke within a frame, no task over 200 ms.\n');
   const variants = Object.keys(sites);
   console.log(`| case | build | Load -> first paint | longest task, loading | next step | longest task, next step |`);

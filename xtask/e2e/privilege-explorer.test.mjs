@@ -203,7 +203,7 @@ test('comparing with a key marks what it has and what it lacks', async () => {
 test('2,000 privileges: a page of 200 target domains, more on demand, counts for every match', async () => {
   const page = await openApp(world, '?view=privileges');
   await connect(page, world, { org: 'bigprivorg' });
-  await page.getByTestId('privilege-count').filter({ hasText: '2000 of 2,000 privileges' }).waitFor();
+  await page.getByTestId('privilege-count').filter({ hasText: '2,000 of 2,000 privileges' }).waitFor();
   const rows = page.locator('[data-testid=owner-group] tbody tr');
   assert.equal(await rows.count(), 200);
   // Pairs the catalog does not know are shown by their code alone.

@@ -9,7 +9,7 @@ use domain::model::{ApiKey, Privilege};
 use domain::privilege_explorer::{
     set_picked, ExplorerQuery, PrivilegeIndex, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
 };
-use domain::privilege_groups::{first_rows, group, owners, row_count, types};
+use domain::privilege_groups::{types, GroupOrder, GroupPage};
 use domain::text::{count, thousands};
 use domain::url_state::toggle;
 use leptos::prelude::*;
@@ -29,25 +29,30 @@ use crate::loader::LoadState;
 /// list fits in one page; thousands of rows never weigh on a keystroke.
 const ROW_PAGE: usize = 200;
 
+/// What the browser needs, prepared once per list (`prepared.rs`).
+#[derive(Clone)]
+pub struct ReadyPrivileges {
+    pub index: Arc<PrivilegeIndex>,
+    pub order: Arc<GroupOrder>,
+}
+
 /// The loaded privileges: filters, groups, builder and comparison.
 #[component]
-pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
+pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -> impl IntoView {
+    let ReadyPrivileges { index, order } = ready;
     let nav = use_app().nav;
     let lists = use_app().lists;
     let all = data.items.len();
     let query = Memo::new(move |_| nav.with(|u| u.explorer.query.clone()));
     let selection = Memo::new(move |_| nav.with(|u| u.explorer.selection.clone()));
     let filtered = {
-        let (index, data) = (PrivilegeIndex::new(&data.items), data.clone());
+        let data = data.clone();
         Memo::new(move |_| query.with(|q| index.filter(&data.items, q)))
     };
-    let groups = {
-        let data = data.clone();
-        Memo::new(move |_| filtered.with(|f| group(f.iter().map(|&i| &data.items[i]))))
-    };
-    let rows = Memo::new(move |_| groups.with(|gs| row_count(gs)));
+    let owners = order.owners().to_vec();
     let limit = RwSignal::new(ROW_PAGE);
-    let shown = Memo::new(move |_| groups.with(|gs| first_rows(gs, limit.get())));
+    let page = page_of(order, data.clone(), filtered, limit);
+    let rows = Memo::new(move |_| page.with(|p| p.rows));
 
     // The compared key, from the loaded key list (live or sample).
     let keys = Memo::new(move |_| match lists.keys.state().get() {
@@ -59,20 +64,20 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
         let id = compare.get()?;
         keys.with(|k| k.as_ref()?.items.iter().find(|key| key.id == id).cloned())
     });
-    let holders = holders_of(keys, data.clone());
+    let holders = holders_of(keys, page);
     let on_pick = Callback::new(move |(picks, on): (Vec<PrivilegeRef>, bool)| {
         nav.go(Entry::Replace, |u| {
             set_picked(&mut u.explorer.selection, &picks, on)
         })
     });
     let owner_group = move |owner: String| {
-        view! { <OwnerGroupView owner=owner groups=groups shown=shown selection=selection compared=compared holders=holders on_pick=on_pick/> }
+        view! { <OwnerGroupView owner=owner page=page selection=selection compared=compared holders=holders on_pick=on_pick/> }
     };
 
     view! {
         <div class="privilege-browser">
             <Finder/>
-            <Filters data=data.clone() query=query>
+            <Filters data=data.clone() owners=owners query=query>
                 <ComparePicker
                     keys=keys
                     compare=compare
@@ -87,7 +92,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
             <div class="explorer-layout">
                 <div class="groups">
                     <For
-                        each=move || shown.with(|gs| gs.iter().map(|g| g.owner.clone()).collect::<Vec<_>>())
+                        each=move || page.with(|p| p.groups.iter().map(|g| g.owner.clone()).collect::<Vec<_>>())
                         key=|owner| owner.clone()
                         children=owner_group
                     />
@@ -102,11 +107,43 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>) -> impl IntoView {
     }
 }
 
-/// How many of the loaded keys (live or sample) hold each of the assignable privileges.
-fn holders_of(keys: Memo<Option<Arc<Decoded<ApiKey>>>>, data: Arc<Decoded<Privilege>>) -> Holders {
+/// The page of groups the filter and the "Show more" limit give: only its rows are
+/// built, as a hostile list may hold 100,000 owners.
+fn page_of(
+    order: Arc<GroupOrder>,
+    data: Arc<Decoded<Privilege>>,
+    filtered: Memo<Vec<usize>>,
+    limit: RwSignal<usize>,
+) -> Memo<GroupPage> {
     Memo::new(move |_| {
+        let limit = limit.get();
+        filtered.with(|f| {
+            let mut matched = vec![false; data.items.len()];
+            for &i in f {
+                matched[i] = true;
+            }
+            order.page(&data.items, &matched, limit)
+        })
+    })
+}
+
+/// How many of the loaded keys (live or sample) hold each privilege on the page.
+fn holders_of(keys: Memo<Option<Arc<Decoded<ApiKey>>>>, page: Memo<GroupPage>) -> Holders {
+    Memo::new(move |_| {
+        let rows: Vec<PrivilegeRef> = page.with(|p| {
+            p.groups
+                .iter()
+                .flat_map(|g| g.domains.iter().map(move |d| (g, d)))
+                .flat_map(|(g, d)| {
+                    d.types.iter().map(|kind| PrivilegeRef {
+                        owner: g.owner.clone(),
+                        target_domain: d.target_domain.clone(),
+                        kind: kind.clone(),
+                    })
+                })
+                .collect()
+        });
         keys.with(|k| {
-            let rows: Vec<PrivilegeRef> = data.items.iter().map(PrivilegeRef::of).collect();
             let counts = holder_counts(&k.as_ref()?.items, &rows);
             Some(Arc::new(rows.into_iter().zip(counts).collect()))
         })
@@ -117,6 +154,7 @@ fn holders_of(keys: Memo<Option<Arc<Decoded<ApiKey>>>>, data: Arc<Decoded<Privil
 #[component]
 fn Filters(
     data: Arc<Decoded<Privilege>>,
+    owners: Vec<String>,
     query: Memo<ExplorerQuery>,
     children: Children,
 ) -> impl IntoView {
@@ -132,7 +170,7 @@ fn Filters(
             />
             <ToggleChips
                 label="Owner"
-                chips=as_chips(owners(&data.items))
+                chips=as_chips(owners)
                 pressed=Signal::derive(move || query.with(|q| q.owners.clone()))
                 on_toggle=move |owner| nav.go(Entry::Replace, |u| toggle(&mut u.explorer.query.owners, owner))
             />

@@ -11,6 +11,7 @@ mod finder;
 mod held_by;
 mod list_switch;
 mod owner_group;
+mod prepared;
 mod purpose_picker;
 mod template_start;
 mod twin_note;
@@ -29,14 +30,14 @@ use crate::components::copy_button::CopyButton;
 use crate::components::list_status::list_status;
 use crate::loader::Origin;
 use crate::split::chunk_entry;
-pub use browser::PrivilegeBrowser;
 use list_switch::ListSwitch;
+pub use prepared::PreparedPrivileges;
 
 chunk_entry!(
     privileges,
     preload_privileges,
     fn privilege_browser(data: Arc<Decoded<Privilege>>) -> AnyView {
-        view! { <PrivilegeBrowser data=data/> }.into_any()
+        view! { <PreparedPrivileges data=data/> }.into_any()
     }
 );
 

@@ -3,20 +3,18 @@
 
 use domain::model::ApiKey;
 use domain::privilege_explorer::{owner_hint, PrivilegeRef};
-use domain::privilege_groups::OwnerGroup;
+use domain::privilege_groups::GroupPage;
 use domain::text::count;
 use leptos::prelude::*;
 
 use super::domain_row::DomainRow;
 use super::held_by::Holders;
 
-/// The section of `owner`: its count from `groups` (every match), its rows from `shown`
-/// (the page).
+/// The section of `owner`: its rows on `page`, and the count of all its matches.
 #[component]
 pub fn OwnerGroupView(
     owner: String,
-    groups: Memo<Vec<OwnerGroup>>,
-    shown: Memo<Vec<OwnerGroup>>,
+    page: Memo<GroupPage>,
     selection: Memo<Vec<PrivilegeRef>>,
     compared: Memo<Option<ApiKey>>,
     holders: Holders,
@@ -25,8 +23,9 @@ pub fn OwnerGroupView(
     let domains = {
         let owner = owner.clone();
         Memo::new(move |_| {
-            shown.with(|gs| {
-                gs.iter()
+            page.with(|p| {
+                p.groups
+                    .iter()
                     .find(|g| g.owner == owner)
                     .map(|g| g.domains.clone())
                     .unwrap_or_default()
@@ -36,12 +35,11 @@ pub fn OwnerGroupView(
     let privilege_count = {
         let owner = owner.clone();
         move || {
-            // One group per owner, and the owners shown come first: `find` stops early
-            // even among 100,000 owners.
-            groups.with(|gs| {
-                gs.iter()
-                    .find(|g| g.owner == owner)
-                    .map_or(0, |g| g.domains.iter().map(|d| d.types.len()).sum())
+            page.with(|p| {
+                p.groups
+                    .iter()
+                    .position(|g| g.owner == owner)
+                    .map_or(0, |at| p.privileges[at])
             })
         }
     };

@@ -1,0 +1,87 @@
+//! A page of groups, built from the prepared order, is exactly the first rows of grouping
+//! the matched privileges whole, with the same counts.
+
+use domain::model::{Privilege, Target};
+use domain::privilege_groups::{first_rows, group, owners, row_count, GroupOrder};
+use proptest::prelude::*;
+
+fn privilege() -> impl Strategy<Value = Privilege> {
+    (
+        prop_oneof![
+            Just("PLATFORM"),
+            Just("SEARCH_API"),
+            Just("ZED"),
+            Just("ALPHA"),
+            Just("COVEO_ML")
+        ],
+        prop_oneof![Just("SOURCE"), Just("FIELD"), Just("A"), Just("ZZ")],
+        prop::option::of(prop_oneof![
+            Just("VIEW"),
+            Just("EDIT"),
+            Just("CREATE"),
+            Just("X")
+        ]),
+        prop_oneof![
+            Just(Target::All),
+            Just(Target::Unspecified),
+            Just(Target::Only(vec!["a".into()])),
+            Just(Target::Only(vec!["b".into(), "c".into()]))
+        ],
+        prop::option::of(prop_oneof![Just("GLOBAL"), Just("NORMAL")]),
+    )
+        .prop_map(|(owner, domain, kind, target, level)| Privilege {
+            owner: owner.into(),
+            target_domain: domain.into(),
+            kind: kind.map(Into::into),
+            target,
+            level: level.map(Into::into),
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_page_is_the_first_rows_of_the_whole_grouping(
+        privileges in prop::collection::vec(privilege(), 0..40),
+        mask in prop::collection::vec(any::<bool>(), 40),
+        rows in 0..12usize,
+    ) {
+        let matched = &mask[..privileges.len()];
+        let whole = group(privileges.iter().zip(matched).filter(|(_, m)| **m).map(|(p, _)| p));
+        let order = GroupOrder::new(&privileges);
+        let page = order.page(&privileges, matched, rows);
+        prop_assert_eq!(&page.groups, &first_rows(&whole, rows));
+        prop_assert_eq!(page.rows, row_count(&whole));
+        let counts: Vec<usize> = page
+            .groups
+            .iter()
+            .map(|g| {
+                let all = whole.iter().find(|w| w.owner == g.owner).unwrap();
+                all.domains.iter().map(|d| d.types.len()).sum()
+            })
+            .collect();
+        prop_assert_eq!(page.privileges, counts);
+        let expected_owners = owners(&privileges);
+        prop_assert_eq!(order.owners(), expected_owners.as_slice());
+    }
+}
+
+#[test]
+fn a_hundred_thousand_owners_page_without_building_them_all() {
+    let privileges: Vec<Privilege> = (0..100_000)
+        .map(|i| Privilege {
+            owner: format!("OWNER_{i:06}"),
+            target_domain: "SOURCE".into(),
+            kind: Some("VIEW".into()),
+            target: Target::All,
+            level: None,
+        })
+        .collect();
+    let order = GroupOrder::new(&privileges);
+    let page = order.page(&privileges, &vec![true; privileges.len()], 200);
+    assert_eq!(page.rows, 100_000);
+    assert_eq!(page.groups.len(), 200);
+    assert_eq!(page.groups[0].owner, "OWNER_000000");
+    assert_eq!(order.owners().len(), 100_000);
+}
