@@ -3,7 +3,7 @@
 //! in docs, logs or code (`PUT /rest/organizations/myorg/sources/abc123`).
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::catalog::{level_meets, Catalog, Needs, Operation, Required};
@@ -168,7 +168,7 @@ enum Found {
 
 impl<'a> Held<'a> {
     fn new(held: &'a [Privilege]) -> Held<'a> {
-        let mut by_domain: HashMap<(&str, &str), Vec<&Privilege>> = HashMap::new();
+        let mut by_domain: HashMap<(&str, &str), Vec<&Privilege>> = HashMap::default();
         for p in held {
             by_domain
                 .entry((p.owner.as_str(), p.target_domain.as_str()))
@@ -241,7 +241,7 @@ impl<'a> Held<'a> {
             return Found::Nowhere;
         };
         // A set beside the list: a key may be limited to thousands of resources.
-        let (mut ids, mut seen): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
+        let (mut ids, mut seen): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::default());
         for held in candidates
             .iter()
             .filter(|h| level_meets(required.kind, h.kind.as_deref()))
