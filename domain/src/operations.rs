@@ -2,8 +2,8 @@
 //! privileges (or the builder's), and operations found by words or by a call as written
 //! in docs, logs or code (`PUT /rest/organizations/myorg/sources/abc123`).
 
-use std::cell::RefCell;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::catalog::{level_meets, Catalog, Needs, Operation, Required};
