@@ -1,5 +1,7 @@
 //! Privileges grouped by owner, then target domain, with their types.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{Privilege, Target};
@@ -9,8 +11,10 @@ use crate::model::{Privilege, Target};
 pub struct DomainGroup {
     pub target_domain: String,
     pub types: Vec<Option<String>>,
-    /// The targets its privileges name, in words ("All resources", "Only: a, b").
-    pub targets: Vec<String>,
+    /// The targets its privileges name, in words ("All resources", "Only: a, b"). Shared:
+    /// a hostile domain may name 100,000, and the page, its rows and their keys each hold
+    /// them.
+    pub targets: Arc<[String]>,
     /// The access levels its privileges name (`GLOBAL`, `NORMAL`...).
     pub levels: Vec<String>,
 }
@@ -40,6 +44,8 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
     let mut types_seen: HashSet<(usize, usize, Option<&str>)> = HashSet::default();
     let mut targets_seen: HashSet<(usize, usize, Option<&[String]>)> = HashSet::default();
     let mut levels_seen: HashSet<(usize, usize, &str)> = HashSet::default();
+    // Each domain's targets, by the same slots, until they are complete.
+    let mut targets: Vec<Vec<Vec<String>>> = Vec::new();
     for p in privileges {
         let (o, d) = *slots
             .entry((p.owner.as_str(), p.target_domain.as_str()))
@@ -49,14 +55,16 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
                         owner: p.owner.clone(),
                         domains: Vec::new(),
                     });
+                    targets.push(Vec::new());
                     owners.len() - 1
                 });
                 owners[o].domains.push(DomainGroup {
                     target_domain: p.target_domain.clone(),
                     types: Vec::new(),
-                    targets: Vec::new(),
+                    targets: Arc::from([]),
                     levels: Vec::new(),
                 });
+                targets[o].push(Vec::new());
                 (o, owners[o].domains.len() - 1)
             });
         let domain = &mut owners[o].domains[d];
@@ -69,13 +77,18 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
             Target::Only(ids) => Some(Some(ids.as_slice())),
         };
         if let Some(target) = target.filter(|t| targets_seen.insert((o, d, *t))) {
-            domain.targets.push(match target {
+            targets[o][d].push(match target {
                 None => "All resources".to_owned(),
                 Some(ids) => format!("Only: {}", ids.join(", ")),
             });
         }
         if let Some(level) = p.level.as_deref().filter(|l| levels_seen.insert((o, d, l))) {
             domain.levels.push(level.to_owned());
+        }
+    }
+    for (owner, targets) in owners.iter_mut().zip(targets) {
+        for (domain, targets) in owner.domains.iter_mut().zip(targets) {
+            domain.targets = targets.into();
         }
     }
     owners.sort_unstable_by(|a, b| {
@@ -114,12 +127,33 @@ fn type_rank(kind: Option<&str>) -> (usize, &str) {
     }
 }
 
-/// The first `rows` target domains of `groups`, owners in order: the explorer shows a
-/// page of rows at a time, so a keystroke never rebuilds thousands of them.
-pub fn first_rows(groups: &[OwnerGroup], rows: usize) -> Vec<OwnerGroup> {
-    let mut left = rows;
+/// How much of the groups one page shows: target domains (rows) and owner sections, each
+/// a cap. Real organizations have a handful of owners; a hostile list of 100,000 owners
+/// would otherwise give a section per row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLimit {
+    pub rows: usize,
+    pub owners: usize,
+}
+
+impl PageLimit {
+    /// This limit, grown by `more`: the next "Show more".
+    pub fn grown(self, more: PageLimit) -> PageLimit {
+        PageLimit {
+            rows: self.rows.saturating_add(more.rows),
+            owners: self.owners.saturating_add(more.owners),
+        }
+    }
+}
+
+/// The first target domains of `groups`, owners in order, within `limit`: the plain
+/// definition of a page, which [`GroupOrder::page`] computes without grouping the whole
+/// list (`domain/tests/group_page.rs` checks they agree).
+pub fn first_rows(groups: &[OwnerGroup], limit: PageLimit) -> Vec<OwnerGroup> {
+    let mut left = limit.rows;
     groups
         .iter()
+        .take(limit.owners)
         .map_while(|g| {
             let take = g.domains.len().min(left);
             left -= take;
@@ -285,6 +319,8 @@ pub struct GroupPage {
     pub privileges: Vec<usize>,
     /// How many rows match in all.
     pub rows: usize,
+    /// How many of them are on the page.
+    pub shown: usize,
 }
 
 impl GroupOrder {
@@ -299,11 +335,12 @@ impl GroupOrder {
         &self.owners
     }
 
-    /// The first `rows` rows of the privileges `matched` holds (by index), and the
+    /// The first rows of the privileges `matched` holds (by index) within `limit`, and the
     /// counts of the rest. Linear in the privileges; only shown rows are built.
-    pub fn page(&self, privileges: &[Privilege], matched: &[bool], rows: usize) -> GroupPage {
+    pub fn page(&self, privileges: &[Privilege], matched: &[bool], limit: PageLimit) -> GroupPage {
         let mut page = GroupPage::default();
         let mut last_owner = None;
+        let mut full = false;
         let mut at = 0;
         while at < self.order.len() {
             let key = self.keys[at];
@@ -319,7 +356,11 @@ impl GroupOrder {
             }
             page.rows += 1;
             let same_owner = last_owner == Some(key.0);
-            if page.rows <= rows {
+            full = full
+                || page.shown == limit.rows
+                || (!same_owner && page.groups.len() == limit.owners);
+            if !full {
+                page.shown += 1;
                 let domain = group_each(&mut members)
                     .pop()
                     .and_then(|mut owner| owner.domains.pop())

@@ -2,7 +2,7 @@
 //! the matched privileges whole, with the same counts.
 
 use domain::model::{Privilege, Target};
-use domain::privilege_groups::{first_rows, group, owners, row_count, GroupOrder};
+use domain::privilege_groups::{first_rows, group, owners, row_count, GroupOrder, PageLimit};
 use proptest::prelude::*;
 
 fn privilege() -> impl Strategy<Value = Privilege> {
@@ -46,12 +46,15 @@ proptest! {
         privileges in prop::collection::vec(privilege(), 0..40),
         mask in prop::collection::vec(any::<bool>(), 40),
         rows in 0..12usize,
+        owners_shown in 0..6usize,
     ) {
+        let limit = PageLimit { rows, owners: owners_shown };
         let matched = &mask[..privileges.len()];
         let whole = group(privileges.iter().zip(matched).filter(|(_, m)| **m).map(|(p, _)| p));
         let order = GroupOrder::new(&privileges);
-        let page = order.page(&privileges, matched, rows);
-        prop_assert_eq!(&page.groups, &first_rows(&whole, rows));
+        let page = order.page(&privileges, matched, limit);
+        prop_assert_eq!(&page.groups, &first_rows(&whole, limit));
+        prop_assert_eq!(page.shown, row_count(&page.groups));
         prop_assert_eq!(page.rows, row_count(&whole));
         let counts: Vec<usize> = page
             .groups
@@ -68,7 +71,7 @@ proptest! {
 }
 
 #[test]
-fn a_hundred_thousand_owners_page_without_building_them_all() {
+fn a_hundred_thousand_owners_page_forty_sections_without_building_them_all() {
     let privileges: Vec<Privilege> = (0..100_000)
         .map(|i| Privilege {
             owner: format!("OWNER_{i:06}"),
@@ -79,9 +82,14 @@ fn a_hundred_thousand_owners_page_without_building_them_all() {
         })
         .collect();
     let order = GroupOrder::new(&privileges);
-    let page = order.page(&privileges, &vec![true; privileges.len()], 200);
+    let limit = PageLimit {
+        rows: 200,
+        owners: 40,
+    };
+    let page = order.page(&privileges, &vec![true; privileges.len()], limit);
     assert_eq!(page.rows, 100_000);
-    assert_eq!(page.groups.len(), 200);
+    assert_eq!(page.groups.len(), 40);
+    assert_eq!(page.shown, 40);
     assert_eq!(page.groups[0].owner, "OWNER_000000");
     assert_eq!(order.owners().len(), 100_000);
 }

@@ -8,7 +8,9 @@ use domain::privilege_explorer::{
     builder_json, compare_counts, domain_words, key_holds, set_picked, unsafe_for_public,
     ExplorerQuery, PrivilegeIndex, PrivilegeRef,
 };
-use domain::privilege_groups::{first_rows, group, owners, row_count, types, OwnerGroup};
+use domain::privilege_groups::{
+    first_rows, group, owners, row_count, types, OwnerGroup, PageLimit,
+};
 use domain::purpose::Purpose;
 use domain::url_state::{ExplorerState, UrlState};
 
@@ -71,7 +73,7 @@ fn groups_by_owner_then_domain_in_a_stable_order_keeping_unknown_owners() {
         [Some("VIEW".to_string()), Some("EDIT".to_string())],
         "types in CREATE, VIEW, EDIT order, deduplicated"
     );
-    assert_eq!(source.targets, ["All resources"]);
+    assert_eq!(*source.targets, ["All resources"]);
     let query = &groups[1].domains[0];
     assert_eq!(query.types, [None], "a missing type is kept as 'Allowed'");
     assert_eq!(query.levels, ["NORMAL"]);
@@ -262,10 +264,23 @@ fn rows_are_shown_a_page_at_a_time_owners_in_order() {
     let all = row_count(&groups);
     assert_eq!(all, groups.iter().map(|g| g.domains.len()).sum::<usize>());
     assert!(all > 3, "the sample spans several rows");
-    assert_eq!(first_rows(&groups, all), groups);
-    assert_eq!(first_rows(&groups, all + 10), groups);
-    assert!(first_rows(&groups, 0).is_empty());
-    let page = first_rows(&groups, 3);
+    let rows = |rows| PageLimit {
+        rows,
+        owners: usize::MAX,
+    };
+    assert_eq!(first_rows(&groups, rows(all)), groups);
+    assert_eq!(first_rows(&groups, rows(all + 10)), groups);
+    assert!(first_rows(&groups, rows(0)).is_empty());
+    assert!(groups.len() > 1, "the sample spans several owners");
+    let one_owner = first_rows(
+        &groups,
+        PageLimit {
+            rows: all,
+            owners: 1,
+        },
+    );
+    assert_eq!(one_owner, groups[..1]);
+    let page = first_rows(&groups, rows(3));
     assert_eq!(row_count(&page), 3);
     let rows_of = |groups: &[OwnerGroup]| -> Vec<(String, String)> {
         groups

@@ -37,23 +37,32 @@ pub fn ClippedText(
     }
 }
 
-/// `items` joined by `separator`, the first `shown` of them, then "Show all N" for the
-/// rest, which shows them all.
+/// Items added by each "Show more" of a [`ClippedList`]: a click lays out about 20 KB of
+/// text, where all of a hostile 100,000 would hold the page for most of a second.
+const MORE_ITEMS: usize = 1_000;
+
+/// `items` joined by `separator`: the first `shown` of them, then "Show N more of M",
+/// [`MORE_ITEMS`] at a time.
 #[component]
 pub fn ClippedList(items: Arc<[String]>, shown: usize, separator: &'static str) -> impl IntoView {
-    let whole = RwSignal::new(items.len() <= shown);
+    let count = RwSignal::new(shown.min(items.len()));
     move || {
-        if whole.get() {
-            items.join(separator).into_any()
-        } else {
-            let total = thousands(items.len());
+        let count_now = count.get();
+        let text = items[..count_now].join(separator);
+        let hidden = items.len() - count_now;
+        let more = (hidden > 0).then(|| {
+            let label = format!(
+                "Show {} more of {}",
+                thousands(hidden.min(MORE_ITEMS)),
+                thousands(items.len())
+            );
             view! {
-                {items[..shown].join(separator)} "… "
-                <button type="button" class="link" on:click=move |_| whole.set(true)>
-                    "Show all " {total}
+                "… "
+                <button type="button" class="link" on:click=move |_| count.update(|c| *c += hidden.min(MORE_ITEMS))>
+                    {label}
                 </button>
             }
-            .into_any()
-        }
+        });
+        view! { {text} {more} }
     }
 }

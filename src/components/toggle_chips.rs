@@ -1,5 +1,7 @@
 //! A group of on/off chips (filters such as statuses, owners or types).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use domain::text::thousands;
@@ -17,7 +19,7 @@ const CHIP_PAGE: usize = 40;
 #[component]
 pub fn ToggleChips(
     label: &'static str,
-    chips: Vec<(String, String)>,
+    #[prop(into)] chips: Arc<[(String, String)]>,
     #[prop(into)] pressed: Signal<Vec<String>>,
     #[prop(into)] on_toggle: Callback<String>,
     /// More chips after these, in the same group (the key lookup's "Needs attention").
@@ -25,7 +27,6 @@ pub fn ToggleChips(
     children: Option<Children>,
 ) -> impl IntoView {
     let total = chips.len();
-    let chips = StoredValue::new(chips);
     let limit = RwSignal::new(CHIP_PAGE);
     let chip = move |value: String, text: &str| {
         let is_pressed = {
@@ -45,16 +46,14 @@ pub fn ToggleChips(
     };
     let shown = move || {
         let limit = limit.get();
-        chips.with_value(|chips| {
-            // Past the limit, the pressed chips only (read once: pressing one shows it).
-            let held = pressed.get_untracked();
-            chips
-                .iter()
-                .enumerate()
-                .filter(|(i, (value, _))| *i < limit || held.contains(value))
-                .map(|(_, (value, text))| chip(value.clone(), text))
-                .collect_view()
-        })
+        // Past the limit, the pressed chips only (read once: pressing one shows it).
+        let held = pressed.get_untracked();
+        chips
+            .iter()
+            .enumerate()
+            .filter(|(i, (value, _))| *i < limit || held.contains(value))
+            .map(|(_, (value, text))| chip(value.clone(), text))
+            .collect_view()
     };
     let more = move || {
         let hidden = total.saturating_sub(limit.get());

@@ -163,6 +163,12 @@ test('hostile sizes show paged chips and clipped texts, each whole one click awa
   await owners.getByRole('button', { name: 'Show 40 more of 100,000' }).click();
   assert.equal(await owners.locator('.chip-toggle').count(), 80);
   assert.match(await page.getByTestId('privilege-count').innerText(), /100,000 of 100,000 privileges/);
+  // A section per owner, 40 at a time.
+  assert.equal(await page.getByTestId('owner-group').count(), 40);
+  assert.match(await page.locator('.more-rows').innerText(), /Showing 40 of 100,000 target domains/);
+  await page.getByRole('button', { name: 'Show more', exact: true }).click();
+  await page.locator('.more-rows').filter({ hasText: 'Showing 80 of 100,000' }).waitFor();
+  assert.equal(await page.getByTestId('owner-group').count(), 80);
 
   await showForm(page);
   await page.getByLabel('Organization ID').fill('hostile-types');
@@ -175,8 +181,12 @@ test('hostile sizes show paged chips and clipped texts, each whole one click awa
   await page.getByLabel('Organization ID').fill('hostile-targets');
   await page.getByRole('button', { name: 'Load' }).click();
   const targets = page.getByTestId('owner-group').first().locator('td.targets').first();
-  await targets.getByRole('button', { name: 'Show all 100,000' }).waitFor({ timeout: 60_000 });
+  const more = targets.getByRole('button', { name: 'Show 1,000 more of 100,000' });
+  await more.waitFor({ timeout: 60_000 });
   assert.ok((await targets.innerText()).length < 1_000);
+  await more.click();
+  await targets.filter({ hasText: 'source-001019…' }).waitFor();
+  assert.doesNotMatch(await targets.innerText(), /source-001020/);
   await page.context().close();
 });
 
@@ -196,7 +206,7 @@ test('a 900 KB name is clipped in the list, its matches marked a few dozen times
   await page.context().close();
 });
 
-test('a key limited to 20,000 resources opens with its targets clipped, all one click away', async () => {
+test('a key limited to 20,000 resources opens with its targets clipped, a thousand more a click', async () => {
   const page = await openApp(world);
   await connect(page, world, { org: 'hostile-resources' });
   await page.locator('[data-testid=key-table] td.name button').first().click();
@@ -204,7 +214,12 @@ test('a key limited to 20,000 resources opens with its targets clipped, all one 
   await details.waitFor();
   const targets = details.locator('.resource-targets li').first();
   assert.match(await targets.innerText(), /^Content · Sources · Edit \(PLATFORM\.SOURCE\.EDIT\): source-00000, source-00001/);
-  await targets.getByRole('button', { name: 'Show all 20,000' }).click();
+  // A thousand more a click, to the last: 20 shown, then 19 clicks of 1,000 and one of 980.
+  for (let click = 0; click < 19; click++) {
+    await targets.getByRole('button', { name: 'Show 1,000 more of 20,000', exact: true }).click();
+  }
+  await targets.getByRole('button', { name: 'Show 980 more of 20,000', exact: true }).click();
   assert.match(await targets.innerText(), /source-19999$/);
+  assert.equal(await targets.getByRole('button').count(), 0);
   await page.context().close();
 });

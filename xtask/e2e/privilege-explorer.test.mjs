@@ -213,7 +213,7 @@ test('2,000 privileges: a page of 200 target domains, more on demand, counts for
   const summaries = await page.locator('[data-testid=owner-group] summary').allInnerTexts();
   assert.match(summaries[0], /PLATFORM 334 privileges/);
 
-  await page.getByRole('button', { name: 'Show 200 more' }).click();
+  await page.getByRole('button', { name: 'Show more', exact: true }).click();
   await page.locator('.more-rows').filter({ hasText: 'Showing 400 of 2,000' }).waitFor();
   assert.equal(await rows.count(), 400);
 

@@ -16,7 +16,7 @@ use crate::components::toggle_chips::ToggleChips;
 #[component]
 pub fn StatusChips(index: Arc<KeyIndex>, query: Memo<KeyQuery>) -> impl IntoView {
     let nav = use_app().nav;
-    let chips = index
+    let chips: Arc<[(String, String)]> = index
         .status_counts()
         .into_iter()
         .map(|(status, n)| {

@@ -9,7 +9,7 @@ use domain::model::{ApiKey, Privilege};
 use domain::privilege_explorer::{
     set_picked, ExplorerQuery, PrivilegeIndex, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
 };
-use domain::privilege_groups::{types, GroupOrder, GroupPage};
+use domain::privilege_groups::{types, GroupOrder, GroupPage, PageLimit};
 use domain::text::{count, thousands};
 use domain::url_state::toggle;
 use leptos::prelude::*;
@@ -25,21 +25,56 @@ use crate::components::filter_input::FilterInput;
 use crate::components::toggle_chips::ToggleChips;
 use crate::loader::LoadState;
 
-/// Target domains shown at first, and added by each "Show more": every real organization's
-/// list fits in one page; thousands of rows never weigh on a keystroke.
-const ROW_PAGE: usize = 200;
+/// Target domains and owner sections shown at first, and added by each "Show more": every
+/// real organization's list fits in one page (a handful of owners, a few hundred domains);
+/// a hostile one's thousands never weigh on a load or a keystroke.
+const PAGE: PageLimit = PageLimit {
+    rows: 200,
+    owners: 40,
+};
 
 /// What the browser needs, prepared once per list (`prepared.rs`).
 #[derive(Clone)]
 pub struct ReadyPrivileges {
     pub index: Arc<PrivilegeIndex>,
     pub order: Arc<GroupOrder>,
+    pub chips: FilterChips,
+}
+
+/// The owner and type filters' chips, `(value, text)`.
+#[derive(Clone)]
+pub struct FilterChips {
+    pub owners: Arc<[(String, String)]>,
+    pub types: Arc<[(String, String)]>,
+}
+
+impl FilterChips {
+    pub fn new(privileges: &[Privilege], order: &GroupOrder) -> FilterChips {
+        FilterChips {
+            owners: order
+                .owners()
+                .iter()
+                .map(|o| (o.clone(), o.clone()))
+                .collect(),
+            types: types(privileges)
+                .into_iter()
+                .map(|t| {
+                    let words = type_words(&t);
+                    (t, words)
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The loaded privileges: filters, groups, builder and comparison.
 #[component]
 pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -> impl IntoView {
-    let ReadyPrivileges { index, order } = ready;
+    let ReadyPrivileges {
+        index,
+        order,
+        chips,
+    } = ready;
     let nav = use_app().nav;
     let lists = use_app().lists;
     let all = data.items.len();
@@ -49,10 +84,8 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
         let data = data.clone();
         Memo::new(move |_| query.with(|q| index.filter(&data.items, q)))
     };
-    let owners = order.owners().to_vec();
-    let limit = RwSignal::new(ROW_PAGE);
+    let limit = RwSignal::new(PAGE);
     let page = page_of(order, data.clone(), filtered, limit);
-    let rows = Memo::new(move |_| page.with(|p| p.rows));
 
     // The compared key, from the loaded key list (live or sample).
     let keys = Memo::new(move |_| match lists.keys.state().get() {
@@ -77,7 +110,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
     view! {
         <div class="privilege-browser">
             <Finder/>
-            <Filters data=data.clone() owners=owners query=query>
+            <Filters chips=chips query=query>
                 <ComparePicker
                     keys=keys
                     compare=compare
@@ -96,7 +129,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
                         key=|owner| owner.clone()
                         children=owner_group
                     />
-                    <MoreRows shown=limit rows=rows/>
+                    <MoreRows page=page on_more=move |()| limit.update(|l| *l = l.grown(PAGE))/>
                     {move || filtered.with(Vec::is_empty).then(|| view! {
                         <p class="empty" data-testid="no-privilege-match">"No privilege matches these filters."</p>
                     })}
@@ -113,7 +146,7 @@ fn page_of(
     order: Arc<GroupOrder>,
     data: Arc<Decoded<Privilege>>,
     filtered: Memo<Vec<usize>>,
-    limit: RwSignal<usize>,
+    limit: RwSignal<PageLimit>,
 ) -> Memo<GroupPage> {
     Memo::new(move |_| {
         let limit = limit.get();
@@ -152,12 +185,7 @@ fn holders_of(keys: Memo<Option<Arc<Decoded<ApiKey>>>>, page: Memo<GroupPage>) -
 
 /// The text filter and the owner and type chips, then `children` (the key picker).
 #[component]
-fn Filters(
-    data: Arc<Decoded<Privilege>>,
-    owners: Vec<String>,
-    query: Memo<ExplorerQuery>,
-    children: Children,
-) -> impl IntoView {
+fn Filters(chips: FilterChips, query: Memo<ExplorerQuery>, children: Children) -> impl IntoView {
     let nav = use_app().nav;
     view! {
         <div class="filters">
@@ -170,13 +198,13 @@ fn Filters(
             />
             <ToggleChips
                 label="Owner"
-                chips=as_chips(owners)
+                chips=chips.owners
                 pressed=Signal::derive(move || query.with(|q| q.owners.clone()))
                 on_toggle=move |owner| nav.go(Entry::Replace, |u| toggle(&mut u.explorer.query.owners, owner))
             />
             <ToggleChips
                 label="Type"
-                chips=types(&data.items).into_iter().map(|t| (t.clone(), type_words(&t))).collect()
+                chips=chips.types
                 pressed=Signal::derive(move || query.with(|q| q.types.clone()))
                 on_toggle=move |kind| nav.go(Entry::Replace, |u| toggle(&mut u.explorer.query.types, kind))
             />
@@ -190,22 +218,21 @@ fn type_words(value: &str) -> String {
     level_words(Some(value).filter(|v| *v != ALLOWED))
 }
 
-/// Filter chips whose text is their value.
-fn as_chips(values: Vec<String>) -> Vec<(String, String)> {
-    values.into_iter().map(|v| (v.clone(), v)).collect()
-}
-
 /// How many target domains show, and "Show more" while some do not.
 #[component]
-fn MoreRows(shown: RwSignal<usize>, rows: Memo<usize>) -> impl IntoView {
+fn MoreRows(page: Memo<GroupPage>, #[prop(into)] on_more: Callback<()>) -> impl IntoView {
+    let counts = Memo::new(move |_| page.with(|p| (p.shown, p.rows)));
     move || {
-        (rows.get() > shown.get()).then(|| view! {
-            <p class="more-rows">
-                "Showing " {thousands(shown.get())} " of " {thousands(rows.get())} " target domains. "
-                <button type="button" class="more" on:click=move |_| shown.update(|l| *l += ROW_PAGE)>
-                    "Show " {thousands(ROW_PAGE.min(rows.get() - shown.get()))} " more"
-                </button>
-            </p>
+        let (shown, rows) = counts.get();
+        (rows > shown).then(|| {
+            view! {
+                <p class="more-rows">
+                    "Showing " {thousands(shown)} " of " {thousands(rows)} " target domains. "
+                    <button type="button" class="more" on:click=move |_| on_more.run(())>
+                        "Show more"
+                    </button>
+                </p>
+            }
         })
     }
 }

@@ -41,12 +41,17 @@ pub fn DomainRow(
         let picks = picks.clone();
         move || selection.with(|s| picks.iter().all(|p| s.contains(p)))
     };
-    let details: Arc<[String]> = domain
-        .targets
-        .iter()
-        .cloned()
-        .chain(domain.levels.iter().map(|l| format!("Level {l}")))
-        .collect();
+    // Shared, not copied, unless levels follow the targets.
+    let details: Arc<[String]> = if domain.levels.is_empty() {
+        domain.targets.clone()
+    } else {
+        domain
+            .targets
+            .iter()
+            .cloned()
+            .chain(domain.levels.iter().map(|l| format!("Level {l}")))
+            .collect()
+    };
     // A domain may offer thousands of types: a page of chips at a time.
     let limit = RwSignal::new(TYPE_PAGE);
     let chips = {

@@ -13,7 +13,7 @@ use domain::text::thousands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{PrivilegeBrowser, ReadyPrivileges};
+use super::browser::{FilterChips, PrivilegeBrowser, ReadyPrivileges};
 use crate::time_slice::{yield_to_page, TimeSlice};
 
 /// Privileges prepared for search per step; a slice takes as many steps as fit in its time.
@@ -28,9 +28,11 @@ pub fn PreparedPrivileges(data: Arc<Decoded<Privilege>>) -> impl IntoView {
     let prepared = RwSignal::new(0);
     let mut builder = IndexBuilder::default();
     if prepare_slice(&mut builder, &data.items) {
+        let order = GroupOrder::new(&data.items);
         ready.set(Some(ReadyPrivileges {
             index: Arc::new(builder.finish()),
-            order: Arc::new(GroupOrder::new(&data.items)),
+            chips: FilterChips::new(&data.items, &order),
+            order: Arc::new(order),
         }));
     } else {
         prepared.set(builder.len());
@@ -61,7 +63,8 @@ pub fn PreparedPrivileges(data: Arc<Decoded<Privilege>>) -> impl IntoView {
 }
 
 /// Prepares what `builder` lacks a slice at a time, then numbers the owners and domains
-/// the same way, then sorts them, and makes the first render, each in a task of its own.
+/// the same way, then sorts them, lists the filters' chips, and makes the first render,
+/// each in a task of its own.
 async fn prepare_the_rest(
     mut builder: IndexBuilder,
     data: Arc<Decoded<Privilege>>,
@@ -101,10 +104,16 @@ async fn prepare_the_rest(
     }
     let order = ranked.finish();
     yield_to_page().await;
+    if abandoned.load(Ordering::Relaxed) {
+        return;
+    }
+    let chips = FilterChips::new(&data.items, &order);
+    yield_to_page().await;
     if !abandoned.load(Ordering::Relaxed) {
         ready.set(Some(ReadyPrivileges {
             index: Arc::new(builder.finish()),
             order: Arc::new(order),
+            chips,
         }));
     }
 }
