@@ -2,7 +2,7 @@
 //! `can:SOURCE.EDIT`, `can:PLATFORM.SOURCE.EDIT`, or the Console's words
 //! (`can:sources.edit`, `can:analytics-data.push`), in any case.
 
-use rustc_hash::FxHashMap as HashMap;
+use crate::hashing::HashMap;
 
 use crate::catalog::{level_meets, Catalog, ALLOWED_LEVEL};
 use crate::fold::{fold, singular};

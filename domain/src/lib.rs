@@ -13,6 +13,7 @@ pub mod endpoint;
 pub mod error;
 pub mod export;
 pub mod fold;
+pub mod hashing;
 pub mod health;
 pub mod highlight;
 pub mod iso_date;

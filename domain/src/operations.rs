@@ -2,7 +2,7 @@
 //! privileges (or the builder's), and operations found by words or by a call as written
 //! in docs, logs or code (`PUT /rest/organizations/myorg/sources/abc123`).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::hashing::{HashMap, HashSet};
 use std::cell::RefCell;
 use std::sync::Arc;
 

@@ -1,14 +1,12 @@
 //! The privilege explorer's logic: filtering the assignable privileges, the words shown
 //! for owners and domains, the privilege builder's JSON, and comparing with a key.
 
-use std::hash::{Hash, Hasher};
-
 use hashbrown::HashTable;
-use rustc_hash::FxHasher;
 use serde::Serialize;
 
 use crate::catalog::{privilege_title, Catalog};
 use crate::fold::{fold_for_search, has_word_starting, search_terms};
+use crate::hashing::hash_one;
 use crate::health::safe_for_public_key;
 use crate::model::{ApiKey, Privilege, Target};
 
@@ -165,9 +163,7 @@ pub struct IndexBuilder {
 
 /// The hash of what makes a privilege's text: its owner, domain and type.
 fn identity_hash(p: &Privilege) -> u64 {
-    let mut hasher = FxHasher::default();
-    (&p.owner, &p.target_domain, &p.kind).hash(&mut hasher);
-    hasher.finish()
+    hash_one((&p.owner, &p.target_domain, &p.kind))
 }
 
 fn same_identity(a: &Privilege, b: &Privilege) -> bool {
@@ -175,9 +171,7 @@ fn same_identity(a: &Privilege, b: &Privilege) -> bool {
 }
 
 fn text_hash(text: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    text.hash(&mut hasher);
-    hasher.finish()
+    hash_one(text)
 }
 
 impl IndexBuilder {

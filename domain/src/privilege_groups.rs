@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::hashing::{HashMap, HashSet};
 
 use crate::model::{Privilege, Target};
 

@@ -1,0 +1,74 @@
+//! The hasher of the maps and sets keyed by what the API sends (owners, domains, types,
+//! targets): fast, and seeded with a random number once per page, so that a hostile host
+//! cannot choose 100,000 names that all fall in one bucket and turn each lookup into a
+//! scan. An unseeded fast hash (FxHash) has collisions an attacker can compute offline,
+//! and std's SipHash has fixed keys in the browser, where it finds no randomness.
+
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::BuildHasher;
+use std::sync::OnceLock;
+
+use foldhash::fast::FoldHasher;
+use foldhash::SharedSeed;
+
+pub type HashMap<K, V> = StdHashMap<K, V, Seeded>;
+pub type HashSet<T> = StdHashSet<T, Seeded>;
+
+/// Builds hashers that share this page's random seed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Seeded;
+
+impl BuildHasher for Seeded {
+    type Hasher = FoldHasher<'static>;
+
+    fn build_hasher(&self) -> FoldHasher<'static> {
+        let (per_hasher, shared) = seeds();
+        FoldHasher::with_seed(*per_hasher, shared)
+    }
+}
+
+/// The hash of `value` with this page's seed.
+pub fn hash_one(value: impl std::hash::Hash) -> u64 {
+    Seeded.hash_one(value)
+}
+
+fn seeds() -> &'static (u64, SharedSeed) {
+    static SEEDS: OnceLock<(u64, SharedSeed)> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let (a, b) = (random_u64(), random_u64());
+        (a, SharedSeed::from_u64(b))
+    })
+}
+
+/// 64 random bits: the browser's `Math.random` (seeded by its own secure generator; no
+/// host sees it), or std's per-process random keys on the host.
+#[cfg(target_arch = "wasm32")]
+fn random_u64() -> u64 {
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (half() << 32) | half()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn random_u64() -> u64 {
+    std::collections::hash_map::RandomState::new().hash_one(0u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_values_hash_equal_and_the_seed_is_not_a_constant() {
+        assert_eq!(hash_one("PLATFORM"), hash_one("PLATFORM"));
+        assert_ne!(hash_one("PLATFORM"), hash_one("SEARCH_API"));
+        // The fixed seed is what an attacker could compute collisions for.
+        let fixed = FoldHasher::with_seed(0, SharedSeed::global_fixed());
+        let fixed = {
+            use std::hash::{Hash, Hasher};
+            let mut h = fixed;
+            "PLATFORM".hash(&mut h);
+            h.finish()
+        };
+        assert_ne!(hash_one("PLATFORM"), fixed);
+    }
+}
