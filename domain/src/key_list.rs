@@ -3,12 +3,10 @@
 
 use std::cmp::Ordering;
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use crate::can_term::{split_filter, CanTerm};
 use crate::catalog::Catalog;
 use crate::fold::{fold, fold_into, query_words};
+use crate::hashing::{hash_one, HashMap};
 use crate::health::{at_risk, flags, Flag};
 use crate::model::{ApiKey, CreatedBy, Timestamp};
 
@@ -194,9 +192,7 @@ impl KeyIndex {
                 p.target_domain.as_str(),
                 p.kind.as_deref(),
             );
-            let mut hasher = DefaultHasher::new();
-            identity.hash(&mut hasher);
-            let ids = self.privilege_ids.entry(hasher.finish()).or_default();
+            let ids = self.privilege_ids.entry(hash_one(identity)).or_default();
             let known = ids.iter().copied().find(|&id| {
                 let (owner, domain, kind) = &self.privileges[id as usize];
                 (owner.as_str(), domain.as_str(), kind.as_deref()) == identity

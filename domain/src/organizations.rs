@@ -102,7 +102,7 @@ impl OrgDirectory {
     /// Gathers pages into one list: an ID seen twice is kept once, the first time.
     pub fn new(pages: impl IntoIterator<Item = OrgSummary>) -> OrgDirectory {
         let mut orgs: Vec<OrgSummary> = pages.into_iter().collect();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::hashing::HashSet::default();
         orgs.retain(|org| seen.insert(org.id.clone()));
         orgs.sort_by_cached_key(|org| (crate::fold::fold(org.label()), org.id.clone()));
         let haystacks = orgs

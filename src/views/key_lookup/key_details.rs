@@ -1,10 +1,10 @@
 //! One key in full: every field the API returned (unknown ones too), its health, and its
 //! privileges grouped by owner then target domain.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use domain::catalog::Catalog;
+use domain::hashing::{HashMap, HashSet};
 use domain::health::{ExposureReport, Flag};
 use domain::model::{ApiKey, Privilege, Target, Timestamp};
 use domain::operations::{callable, owner_mix_ups};
@@ -165,7 +165,7 @@ fn pretty(value: &Value) -> String {
 /// limited to thousands of resources.
 fn resource_targets(privileges: &[Privilege]) -> Option<AnyView> {
     let mut order: Vec<PrivilegeRef> = Vec::new();
-    let mut ids: HashMap<PrivilegeRef, (Vec<String>, HashSet<&str>)> = HashMap::new();
+    let mut ids: HashMap<PrivilegeRef, (Vec<String>, HashSet<&str>)> = HashMap::default();
     for p in privileges {
         let Target::Only(only) = &p.target else {
             continue;

@@ -1,10 +1,10 @@
 //! "Held by 12 keys": how many loaded keys hold a privilege, as a link to Key lookup
 //! filtered to them.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use domain::can_term::filter_for;
+use domain::hashing::HashMap;
 use domain::key_list::KeyQuery;
 use domain::privilege_explorer::PrivilegeRef;
 use domain::text::count;
