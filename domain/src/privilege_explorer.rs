@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::{privilege_title, Catalog};
 use crate::fold::{fold_for_search, has_word_starting, search_terms};
-use crate::hashing::hash_one;
+use crate::hashing::{hash_one, HashSet};
 use crate::health::safe_for_public_key;
 use crate::model::{ApiKey, Privilege, Target};
 
@@ -295,7 +295,7 @@ pub fn builder_json(selection: &[PrivilegeRef]) -> String {
 /// picks go to the end, in their order.
 pub fn set_picked(selection: &mut Vec<PrivilegeRef>, picks: &[PrivilegeRef], on: bool) {
     // A set: "All types" of a domain may pick thousands at once.
-    let picked: std::collections::HashSet<&PrivilegeRef> = picks.iter().collect();
+    let picked: HashSet<&PrivilegeRef> = picks.iter().collect();
     selection.retain(|p| !picked.contains(p));
     if on {
         selection.extend_from_slice(picks);
