@@ -1,6 +1,6 @@
 //! Privileges grouped by owner, then target domain, with their types.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::hashing::{HashMap, HashSet};
 
@@ -223,6 +223,9 @@ pub struct GroupOrder {
     keys: Vec<(u32, u32)>,
     /// The owners, once each, in order: the owner filter's chips.
     owners: Vec<String>,
+    /// Rows shown whole, by where they start in `order`: widening the filter back to a
+    /// row of 100,000 targets takes a clone of shared parts, not a regrouping.
+    whole_rows: Mutex<HashMap<u32, DomainGroup>>,
 }
 
 /// A [`GroupOrder`] prepared a step at a time: the names numbered, then sorted once.
@@ -293,8 +296,17 @@ impl Ranked {
             order: self.keyed.iter().map(|k| k.2).collect(),
             keys: self.keyed.into_iter().map(|(o, d, _)| (o, d)).collect(),
             owners: self.owners,
+            whole_rows: Mutex::default(),
         }
     }
+}
+
+/// The one row `members` (privileges of one owner and domain) make.
+fn row_of(members: &mut dyn Iterator<Item = &Privilege>) -> DomainGroup {
+    group_each(members)
+        .pop()
+        .and_then(|mut owner| owner.domains.pop())
+        .expect("a row of matched privileges")
 }
 
 /// Each distinct name of `ids` (name -> id) sorted by `key` then itself, and each id's
@@ -335,6 +347,22 @@ impl GroupOrder {
         &self.owners
     }
 
+    /// The row that starts at `start` in `order`, with all its privileges: built once.
+    fn whole_row(&self, start: usize, privileges: &[Privilege]) -> DomainGroup {
+        let mut rows = self.whole_rows.lock().unwrap_or_else(|e| e.into_inner());
+        rows.entry(start as u32)
+            .or_insert_with(|| {
+                let key = self.keys[start];
+                let end = start + self.keys[start..].partition_point(|k| *k == key);
+                row_of(
+                    &mut self.order[start..end]
+                        .iter()
+                        .map(|&i| &privileges[i as usize]),
+                )
+            })
+            .clone()
+    }
+
     /// The first rows of the privileges `matched` holds (by index) within `limit`, and the
     /// counts of the rest. Linear in the privileges; only shown rows are built.
     pub fn page(&self, privileges: &[Privilege], matched: &[bool], limit: PageLimit) -> GroupPage {
@@ -345,6 +373,7 @@ impl GroupOrder {
         while at < self.order.len() {
             let key = self.keys[at];
             let end = at + self.keys[at..].partition_point(|k| *k == key);
+            let start = at;
             let members = self.order[at..end]
                 .iter()
                 .filter(|&&i| matched[i as usize])
@@ -361,10 +390,12 @@ impl GroupOrder {
                 || (!same_owner && page.groups.len() == limit.owners);
             if !full {
                 page.shown += 1;
-                let domain = group_each(&mut members)
-                    .pop()
-                    .and_then(|mut owner| owner.domains.pop())
-                    .expect("a row of matched privileges");
+                let whole = self.order[start..end].iter().all(|&i| matched[i as usize]);
+                let domain = if whole {
+                    self.whole_row(start, privileges)
+                } else {
+                    row_of(&mut members)
+                };
                 let types = domain.types.len();
                 match page.groups.last_mut() {
                     Some(owner) if same_owner => {

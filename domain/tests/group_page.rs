@@ -47,11 +47,17 @@ proptest! {
         mask in prop::collection::vec(any::<bool>(), 40),
         rows in 0..12usize,
         owners_shown in 0..6usize,
+        warm in any::<bool>(),
     ) {
         let limit = PageLimit { rows, owners: owners_shown };
         let matched = &mask[..privileges.len()];
         let whole = group(privileges.iter().zip(matched).filter(|(_, m)| **m).map(|(p, _)| p));
         let order = GroupOrder::new(&privileges);
+        if warm {
+            // Rows shown whole before are kept: the next page must not tell.
+            let everything = PageLimit { rows: usize::MAX, owners: usize::MAX };
+            order.page(&privileges, &vec![true; privileges.len()], everything);
+        }
         let page = order.page(&privileges, matched, limit);
         prop_assert_eq!(&page.groups, &first_rows(&whole, limit));
         prop_assert_eq!(page.shown, row_count(&page.groups));
