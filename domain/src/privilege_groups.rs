@@ -79,7 +79,7 @@ fn group_each(privileges: &mut dyn Iterator<Item = &Privilege>) -> Vec<OwnerGrou
         if let Some(target) = target.filter(|t| targets_seen.insert((o, d, *t))) {
             targets[o][d].push(match target {
                 None => "All resources".to_owned(),
-                Some(ids) => format!("Only: {}", ids.join(", ")),
+                Some(ids) => only_words(ids),
             });
         }
         if let Some(level) = p.level.as_deref().filter(|l| levels_seen.insert((o, d, l))) {
@@ -299,6 +299,21 @@ impl Ranked {
             whole_rows: Mutex::default(),
         }
     }
+}
+
+/// "Only: a, b", in one allocation: a hostile domain names 100,000 targets.
+fn only_words(ids: &[String]) -> String {
+    const ONLY: &str = "Only: ";
+    let length = ONLY.len() + ids.iter().map(|id| id.len() + 2).sum::<usize>();
+    let mut words = String::with_capacity(length);
+    words.push_str(ONLY);
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            words.push_str(", ");
+        }
+        words.push_str(id);
+    }
+    words
 }
 
 /// The one row `members` (privileges of one owner and domain) make.

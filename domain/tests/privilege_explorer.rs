@@ -3,7 +3,7 @@
 
 use domain::decode::decode_list;
 use domain::demo::demo_privileges;
-use domain::model::{ApiKey, Privilege};
+use domain::model::{ApiKey, Privilege, Target};
 use domain::privilege_explorer::{
     builder_json, compare_counts, domain_words, key_holds, set_picked, unsafe_for_public,
     ExplorerQuery, PrivilegeIndex, PrivilegeRef,
@@ -388,4 +388,27 @@ fn a_selection_and_a_key_differ_in_three_lists() {
     assert_eq!(diff.only_first, [pick("PLATFORM.SOURCE.EDIT")]);
     assert_eq!(diff.both, [pick("PLATFORM.SOURCE.VIEW")]);
     assert_eq!(diff.only_second, [pick("SEARCH_API.EXECUTE_QUERY")]);
+}
+
+#[test]
+fn a_domains_targets_read_as_words_once_each() {
+    let privilege = |target| Privilege {
+        owner: "PLATFORM".into(),
+        target_domain: "SOURCE".into(),
+        kind: Some("VIEW".into()),
+        target,
+        level: None,
+    };
+    let list = [
+        privilege(Target::Only(vec!["a".into(), "b".into()])),
+        privilege(Target::All),
+        privilege(Target::Only(vec!["a".into(), "b".into()])),
+        privilege(Target::Only(vec!["c".into()])),
+        privilege(Target::Unspecified),
+    ];
+    let groups = group(&list);
+    assert_eq!(
+        *groups[0].domains[0].targets,
+        ["Only: a, b", "All resources", "Only: c"]
+    );
 }

@@ -28,7 +28,7 @@ use crate::loader::LoadState;
 /// Target domains and owner sections shown at first, and added by each "Show more": every
 /// real organization's list fits in one page (a handful of owners, a few hundred domains);
 /// a hostile one's thousands never weigh on a load or a keystroke.
-const PAGE: PageLimit = PageLimit {
+pub const PAGE: PageLimit = PageLimit {
     rows: 200,
     owners: 40,
 };
@@ -163,21 +163,23 @@ fn page_of(
 /// How many of the loaded keys (live or sample) hold each privilege on the page.
 fn holders_of(keys: Memo<Option<Arc<Decoded<ApiKey>>>>, page: Memo<GroupPage>) -> Holders {
     Memo::new(move |_| {
-        let rows: Vec<PrivilegeRef> = page.with(|p| {
-            p.groups
-                .iter()
-                .flat_map(|g| g.domains.iter().map(move |d| (g, d)))
-                .flat_map(|(g, d)| {
-                    d.types.iter().map(|kind| PrivilegeRef {
-                        owner: g.owner.clone(),
-                        target_domain: d.target_domain.clone(),
-                        kind: kind.clone(),
-                    })
-                })
-                .collect()
-        });
         keys.with(|k| {
-            let counts = holder_counts(&k.as_ref()?.items, &rows);
+            // Without keys, no refs to make: a page may show a domain of 20,000 types.
+            let keys = k.as_ref()?;
+            let rows: Vec<PrivilegeRef> = page.with(|p| {
+                p.groups
+                    .iter()
+                    .flat_map(|g| g.domains.iter().map(move |d| (g, d)))
+                    .flat_map(|(g, d)| {
+                        d.types.iter().map(|kind| PrivilegeRef {
+                            owner: g.owner.clone(),
+                            target_domain: d.target_domain.clone(),
+                            kind: kind.clone(),
+                        })
+                    })
+                    .collect()
+            });
+            let counts = holder_counts(&keys.items, &rows);
             Some(Arc::new(rows.into_iter().zip(counts).collect()))
         })
     })

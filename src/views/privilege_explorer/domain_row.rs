@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use domain::catalog::Catalog;
+use domain::hashing::HashSet;
 use domain::model::ApiKey;
 use domain::privilege_explorer::PrivilegeRef;
 use domain::privilege_groups::DomainGroup;
@@ -28,18 +29,25 @@ pub fn DomainRow(
     /// Ticks (true) or unticks privileges in the builder.
     on_pick: Callback<(Vec<PrivilegeRef>, bool)>,
 ) -> impl IntoView {
-    let picks: Vec<PrivilegeRef> = domain
-        .types
-        .iter()
-        .map(|kind| PrivilegeRef {
+    // A domain may offer thousands of types: its picks are made when asked for, and its
+    // chips a page at a time.
+    let types: Arc<[Option<String>]> = domain.types.into();
+    let name = domain.target_domain;
+    let pick_of = {
+        let (owner, name) = (owner.clone(), name.clone());
+        move |kind: &Option<String>| PrivilegeRef {
             owner: owner.clone(),
-            target_domain: domain.target_domain.clone(),
+            target_domain: name.clone(),
             kind: kind.clone(),
-        })
-        .collect();
+        }
+    };
     let all_picked = {
-        let picks = picks.clone();
-        move || selection.with(|s| picks.iter().all(|p| s.contains(p)))
+        let (owner, name, types) = (owner.clone(), name.clone(), types.clone());
+        move || selection.with(|s| holds_every_type(s, &owner, &name, &types))
+    };
+    let all_picks = {
+        let (types, pick_of) = (types.clone(), pick_of.clone());
+        move || types.iter().map(&pick_of).collect::<Vec<_>>()
     };
     // Shared, not copied, unless levels follow the targets.
     let details: Arc<[String]> = if domain.levels.is_empty() {
@@ -52,25 +60,20 @@ pub fn DomainRow(
             .chain(domain.levels.iter().map(|l| format!("Level {l}")))
             .collect()
     };
-    // A domain may offer thousands of types: a page of chips at a time.
     let limit = RwSignal::new(TYPE_PAGE);
-    let chips = {
-        let picks = picks.clone();
-        move || {
-            let shown_count = limit.get();
-            let shown = picks[..picks.len().min(shown_count)].iter().map(|pick| {
-                view! { <TypeChip pick=pick.clone() selection=selection compared=compared holders=holders on_pick=on_pick/> }
-            });
-            let hidden = picks.len().saturating_sub(shown_count);
-            let more = (hidden > 0).then(|| view! {
-                <button type="button" class="link more-chips" on:click=move |_| limit.update(|l| *l += TYPE_PAGE)>
-                    {format!("Show {} more of {} types", hidden.min(TYPE_PAGE), thousands(picks.len()))}
-                </button>
-            });
-            view! { {shown.collect_view()} {more} }
-        }
+    let chips = move || {
+        let shown_count = limit.get();
+        let shown = types.iter().take(shown_count).map(|kind| {
+            view! { <TypeChip pick=pick_of(kind) selection=selection compared=compared holders=holders on_pick=on_pick/> }
+        });
+        let hidden = types.len().saturating_sub(shown_count);
+        let more = (hidden > 0).then(|| view! {
+            <button type="button" class="link more-chips" on:click=move |_| limit.update(|l| *l += TYPE_PAGE)>
+                {format!("Show {} more of {} types", hidden.min(TYPE_PAGE), thousands(types.len()))}
+            </button>
+        });
+        view! { {shown.collect_view()} {more} }
     };
-    let name = domain.target_domain;
     view! {
         <tr>
             <td>
@@ -78,7 +81,7 @@ pub fn DomainRow(
                     type="checkbox"
                     aria-label=format!("All types of {name}")
                     prop:checked=all_picked.clone()
-                    on:change=move |_| on_pick.run((picks.clone(), !all_picked()))
+                    on:change=move |_| on_pick.run((all_picks(), !all_picked()))
                 />
             </td>
             <th scope="row"><DomainName owner=owner.clone() domain=name.clone()/></th>
@@ -86,6 +89,25 @@ pub fn DomainRow(
             <td class="targets"><ClippedList items=details shown=20 separator=" · "/></td>
         </tr>
     }
+}
+
+/// Whether `selection` holds every one of `types` of `owner`'s `domain`: linear, as a
+/// domain may offer thousands of types and "All types" picks them all.
+fn holds_every_type(
+    selection: &[PrivilegeRef],
+    owner: &str,
+    domain: &str,
+    types: &[Option<String>],
+) -> bool {
+    if selection.len() < types.len() {
+        return false;
+    }
+    let held: HashSet<&Option<String>> = selection
+        .iter()
+        .filter(|p| p.owner == owner && p.target_domain == domain)
+        .map(|p| &p.kind)
+        .collect();
+    types.iter().all(|kind| held.contains(kind))
 }
 
 /// The domain's Console name and code, whether the catalog confirmed them, what it

@@ -13,7 +13,7 @@ use domain::text::thousands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{FilterChips, PrivilegeBrowser, ReadyPrivileges};
+use super::browser::{FilterChips, PrivilegeBrowser, ReadyPrivileges, PAGE};
 use crate::time_slice::{yield_to_page, TimeSlice};
 
 /// Privileges prepared for search per step; a slice takes as many steps as fit in its time.
@@ -63,8 +63,8 @@ pub fn PreparedPrivileges(data: Arc<Decoded<Privilege>>) -> impl IntoView {
 }
 
 /// Prepares what `builder` lacks a slice at a time, then numbers the owners and domains
-/// the same way, then sorts them, lists the filters' chips, and makes the first render,
-/// each in a task of its own.
+/// the same way, then sorts them, builds the first page's rows, lists the filters' chips,
+/// and makes the first render, each in a task of its own.
 async fn prepare_the_rest(
     mut builder: IndexBuilder,
     data: Arc<Decoded<Privilege>>,
@@ -103,6 +103,13 @@ async fn prepare_the_rest(
         return;
     }
     let order = ranked.finish();
+    yield_to_page().await;
+    if abandoned.load(Ordering::Relaxed) {
+        return;
+    }
+    // The unfiltered first page's rows, built here and kept by the order: the first
+    // render then only lays them out (one row may gather 100,000 targets).
+    order.page(&data.items, &vec![true; data.items.len()], PAGE);
     yield_to_page().await;
     if abandoned.load(Ordering::Relaxed) {
         return;
