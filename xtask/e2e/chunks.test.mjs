@@ -82,6 +82,28 @@ test('the first load fetches no chunk; using the form fetches the connection\'s 
   await context.close();
 });
 
+// Regression: text selected to be typed over in the plain form lost its selection when
+// the extras replaced the form, and the next keys were added to it ("testorgtestorg").
+test('the extras take over the form with the selection of the field being typed in', async () => {
+  const context = await world.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/-split_connect-[0-9a-f]{16}\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${world.site.url}/?org=oldorg`);
+  const field = page.getByLabel('Organization ID');
+  await field.focus();
+  await field.evaluate((input) => input.setSelectionRange(0, 3));
+  release();
+  await page.locator('#org-id[role=combobox]').waitFor();
+  await page.keyboard.type('new');
+  assert.equal(await field.inputValue(), 'neworg');
+  await field.evaluate((input) => input.select());
+  await page.keyboard.type('testorg');
+  assert.equal(await field.inputValue(), 'testorg');
+  await context.close();
+});
+
 test('without the connection\'s chunk the plain form still loads an organization', async () => {
   const context = await world.browser.newContext();
   const page = await context.newPage();

@@ -85,14 +85,17 @@ pub fn Panel() -> impl IntoView {
 }
 
 /// This form replaces the plain one, maybe while a field of it has the focus: the same
-/// field here takes it, the caret at the end of its text, and an open "Advanced" stays
-/// open. Done once mounted, before the page takes the next key press, so that none is
-/// lost.
+/// field here takes it with the same selection (text selected to be typed over stays
+/// selected), and an open "Advanced" stays open. Done once mounted, before the page takes
+/// the next key press, so that none is lost.
 fn take_over_focus() {
-    let focused = document()
-        .active_element()
-        .map(|element| element.id())
-        .filter(|id| !id.is_empty());
+    let focused = document().active_element().filter(|e| !e.id().is_empty());
+    let old_input = focused
+        .as_ref()
+        .and_then(|e| e.dyn_ref::<HtmlInputElement>());
+    let selection = old_input.and_then(selection_of);
+    let text = old_input.map(HtmlInputElement::value);
+    let focused = focused.map(|element| element.id());
     let advanced = "form.connection details.advanced";
     let open = document()
         .query_selector(&format!("{advanced}[open]"))
@@ -110,11 +113,31 @@ fn take_over_focus() {
             .and_then(|id| document().get_element_by_id(id))
             .and_then(|element| element.dyn_into::<HtmlInputElement>().ok());
         if let Some(input) = input {
+            // The field's text may come a moment later, from the form's state: set now
+            // (the same text), it keeps the selection, which a changed value would move.
+            if let Some(text) = text.as_deref().filter(|t| *t != input.value()) {
+                input.set_value(text);
+            }
             let _ = input.focus();
-            let end = input.value().len() as u32;
-            let _ = input.set_selection_range(end, end);
+            let (start, end, direction) = selection.clone().unwrap_or_else(|| {
+                // Offsets count UTF-16 units, as the browser's do.
+                let end = input.value().encode_utf16().count() as u32;
+                (end, end, "none".to_owned())
+            });
+            let _ = input.set_selection_range_with_direction(start, end, &direction);
         }
     });
+}
+
+/// An input's selection (start, end, direction), where its type has one.
+fn selection_of(input: &HtmlInputElement) -> Option<(u32, u32, String)> {
+    let start = input.selection_start().ok()??;
+    let end = input.selection_end().ok()??;
+    let direction = input
+        .selection_direction()
+        .ok()?
+        .unwrap_or_else(|| "none".to_owned());
+    Some((start, end, direction))
 }
 
 /// Asks for the organizations when the region changes, and at once for a token entered
