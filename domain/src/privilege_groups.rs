@@ -146,32 +146,6 @@ impl PageLimit {
     }
 }
 
-/// The first target domains of `groups`, owners in order, within `limit`: the plain
-/// definition of a page, which [`GroupOrder::page`] computes without grouping the whole
-/// list (`domain/tests/group_page.rs` checks they agree).
-pub fn first_rows(groups: &[OwnerGroup], limit: PageLimit) -> Vec<OwnerGroup> {
-    let mut left = limit.rows;
-    groups
-        .iter()
-        .take(limit.owners)
-        .map_while(|g| {
-            let take = g.domains.len().min(left);
-            left -= take;
-            (take > 0).then(|| OwnerGroup {
-                owner: g.owner.clone(),
-                domains: g.domains[..take].to_vec(),
-            })
-        })
-        .collect()
-}
-
-/// The owners of `privileges`, once each, in the groups' order: the owner filter's chips.
-pub fn owners(privileges: &[Privilege]) -> Vec<String> {
-    let mut owners: Vec<String> = group(privileges).into_iter().map(|g| g.owner).collect();
-    owners.dedup();
-    owners
-}
-
 /// The types of `privileges` ("Allowed" for none), once each, in order of appearance:
 /// the type filter's chips.
 pub fn types(privileges: &[Privilege]) -> Vec<String> {
@@ -182,11 +156,6 @@ pub fn types(privileges: &[Privilege]) -> Vec<String> {
         .filter(|kind| seen.insert(kind))
         .map(str::to_owned)
         .collect()
-}
-
-/// How many target domains `groups` hold: the rows there are to show.
-pub fn row_count(groups: &[OwnerGroup]) -> usize {
-    groups.iter().map(|g| g.domains.len()).sum()
 }
 
 /// A type as the Admin Console says it: a missing type is "Allowed".

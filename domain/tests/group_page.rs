@@ -2,8 +2,11 @@
 //! the matched privileges whole, with the same counts.
 
 use domain::model::{Privilege, Target};
-use domain::privilege_groups::{first_rows, group, owners, row_count, GroupOrder, PageLimit};
+use domain::privilege_groups::{group, GroupOrder, PageLimit};
+
+mod reference;
 use proptest::prelude::*;
+use reference::{first_rows, owners, row_count};
 
 fn privilege() -> impl Strategy<Value = Privilege> {
     (

@@ -8,9 +8,7 @@ use domain::privilege_explorer::{
     builder_json, compare_counts, domain_words, key_holds, set_picked, unsafe_for_public,
     ExplorerQuery, PrivilegeIndex, PrivilegeRef,
 };
-use domain::privilege_groups::{
-    first_rows, group, owners, row_count, types, OwnerGroup, PageLimit,
-};
+use domain::privilege_groups::{group, types, GroupOrder, OwnerGroup, PageLimit};
 use domain::purpose::Purpose;
 use domain::url_state::{ExplorerState, UrlState};
 
@@ -260,28 +258,22 @@ fn explorer_garbage_in_a_link_is_dropped() {
 
 #[test]
 fn rows_are_shown_a_page_at_a_time_owners_in_order() {
-    let groups = group(&sample());
-    let all = row_count(&groups);
-    assert_eq!(all, groups.iter().map(|g| g.domains.len()).sum::<usize>());
-    assert!(all > 3, "the sample spans several rows");
-    let rows = |rows| PageLimit {
-        rows,
-        owners: usize::MAX,
-    };
-    assert_eq!(first_rows(&groups, rows(all)), groups);
-    assert_eq!(first_rows(&groups, rows(all + 10)), groups);
-    assert!(first_rows(&groups, rows(0)).is_empty());
-    assert!(groups.len() > 1, "the sample spans several owners");
-    let one_owner = first_rows(
-        &groups,
-        PageLimit {
-            rows: all,
-            owners: 1,
-        },
+    let list = sample();
+    let groups = group(&list);
+    let order = GroupOrder::new(&list);
+    let everything = vec![true; list.len()];
+    let page = |rows, owners| order.page(&list, &everything, PageLimit { rows, owners });
+    let all: usize = groups.iter().map(|g| g.domains.len()).sum();
+    assert!(
+        all > 3 && groups.len() > 1,
+        "the sample spans several rows and owners"
     );
-    assert_eq!(one_owner, groups[..1]);
-    let page = first_rows(&groups, rows(3));
-    assert_eq!(row_count(&page), 3);
+    assert_eq!(page(all, usize::MAX).groups, groups);
+    assert_eq!(page(all + 10, usize::MAX).groups, groups);
+    assert!(page(0, usize::MAX).groups.is_empty());
+    assert_eq!(page(all, 1).groups, groups[..1]);
+    let first = page(3, usize::MAX);
+    assert_eq!((first.shown, first.rows), (3, all));
     let rows_of = |groups: &[OwnerGroup]| -> Vec<(String, String)> {
         groups
             .iter()
@@ -292,7 +284,7 @@ fn rows_are_shown_a_page_at_a_time_owners_in_order() {
             })
             .collect()
     };
-    let (shown, mut expected) = (rows_of(&page), rows_of(&groups));
+    let (shown, mut expected) = (rows_of(&first.groups), rows_of(&groups));
     expected.truncate(3);
     assert_eq!(shown, expected);
 }
@@ -338,11 +330,11 @@ fn grouping_thousands_of_privileges_keeps_every_one_once() {
 fn filter_chips_list_each_owner_and_type_once() {
     let list = sample();
     assert_eq!(
-        owners(&list),
+        GroupOrder::new(&list).owners(),
         ["PLATFORM", "SEARCH_API", "COMMERCE", "ZEBRA_NEW_OWNER"]
     );
     assert_eq!(types(&list), ["Allowed", "EDIT", "VIEW", "CREATE"]);
-    assert!(owners(&[]).is_empty());
+    assert!(GroupOrder::new(&[]).owners().is_empty());
 }
 
 #[test]
