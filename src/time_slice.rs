@@ -1,7 +1,11 @@
 //! Long work split into slices short enough for the page to paint between them: a
 //! 50,000-key organization is decoded and prepared without freezing the tab.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::on_cleanup;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::MessageChannel;
@@ -25,6 +29,47 @@ impl TimeSlice {
     /// Whether the slice has used its time: finish the current step, then yield.
     pub fn is_over(&self) -> bool {
         js_sys::Date::now() - self.started >= SLICE_MS
+    }
+}
+
+/// Runs `step` until it reports that all is done (true) or this slice's time is used;
+/// whether all is done.
+pub fn in_one_slice(mut step: impl FnMut() -> bool) -> bool {
+    let slice = TimeSlice::start();
+    loop {
+        if step() {
+            return true;
+        }
+        if slice.is_over() {
+            return false;
+        }
+    }
+}
+
+/// Work in slices that the component which started it may drop first (a new list, another
+/// view): set when that component is cleaned up, and the work stops at its next turn.
+#[derive(Clone)]
+pub struct Abandoned(Arc<AtomicBool>);
+
+impl Abandoned {
+    /// A flag the current component's cleanup sets.
+    pub fn on_cleanup() -> Abandoned {
+        let flag = Arc::new(AtomicBool::new(false));
+        on_cleanup({
+            let flag = flag.clone();
+            move || flag.store(true, Ordering::Relaxed)
+        });
+        Abandoned(flag)
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// Yields to the page ([`yield_to_page`]); true while the work is still wanted.
+    pub async fn next_turn(&self) -> bool {
+        yield_to_page().await;
+        !self.is_set()
     }
 }
 

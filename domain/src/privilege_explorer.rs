@@ -118,7 +118,7 @@ pub struct PrivilegeIndex {
 impl PrivilegeIndex {
     pub fn new(privileges: &[Privilege]) -> PrivilegeIndex {
         let mut builder = IndexBuilder::default();
-        while !builder.prepare_more(privileges, usize::MAX) {}
+        builder.prepare_more(privileges, usize::MAX);
         builder.finish()
     }
 

@@ -220,15 +220,6 @@ impl<'a> OrderBuilder<'a> {
         to == privileges.len()
     }
 
-    /// How many privileges are numbered.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
     /// Sorts the names numbered (a task's worth for 100,000 owners); [`Ranked::finish`]
     /// then sorts the privileges.
     pub fn rank(self) -> Ranked {
@@ -331,13 +322,11 @@ impl GroupOrder {
         &self.owners
     }
 
-    /// The row that starts at `start` in `order`, with all its privileges: built once.
-    fn whole_row(&self, start: usize, privileges: &[Privilege]) -> DomainGroup {
+    /// The row at `start..end` of `order`, with all its privileges: built once.
+    fn whole_row(&self, start: usize, end: usize, privileges: &[Privilege]) -> DomainGroup {
         let mut rows = self.whole_rows.lock().unwrap_or_else(|e| e.into_inner());
         rows.entry(start as u32)
             .or_insert_with(|| {
-                let key = self.keys[start];
-                let end = start + self.keys[start..].partition_point(|k| *k == key);
                 row_of(
                     &mut self.order[start..end]
                         .iter()
@@ -376,7 +365,7 @@ impl GroupOrder {
                 page.shown += 1;
                 let whole = self.order[start..end].iter().all(|&i| matched[i as usize]);
                 let domain = if whole {
-                    self.whole_row(start, privileges)
+                    self.whole_row(start, end, privileges)
                 } else {
                     row_of(&mut members)
                 };

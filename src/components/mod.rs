@@ -9,6 +9,7 @@ pub mod error_panel;
 pub mod filter_input;
 pub mod highlighted;
 pub mod list_status;
+pub mod preparing_status;
 pub mod privilege_name;
 pub mod status_name;
 pub mod templates_note;

@@ -1,13 +1,11 @@
 //! Keys made ready to show: prepared for search a slice at a time, then sorted, so that
 //! even 50,000 keys never freeze the page.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use domain::decode::Decoded;
 use domain::key_list::{KeyIndex, Sort};
 use domain::model::{ApiKey, Timestamp};
-use domain::text::thousands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,7 +13,8 @@ use super::browser::{KeyBrowser, ReadyKeys};
 use crate::app::navigation::Navigation;
 use crate::app::state::use_app;
 use crate::clock::now;
-use crate::time_slice::{yield_to_page, TimeSlice};
+use crate::components::preparing_status::PreparingStatus;
+use crate::time_slice::{in_one_slice, yield_to_page, Abandoned, TimeSlice};
 
 /// Keys prepared for search per step; a slice takes as many steps as fit in its time.
 const PREPARE_STEP: usize = 500;
@@ -38,31 +37,19 @@ pub fn PreparedKeys(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
         )));
     } else {
         prepared.set(index.len());
-        let abandoned = Arc::new(AtomicBool::new(false));
-        on_cleanup({
-            let abandoned = abandoned.clone();
-            move || abandoned.store(true, Ordering::Relaxed)
-        });
         spawn_local(prepare_the_rest(
             index,
             data.clone(),
             now,
             nav,
-            abandoned,
+            Abandoned::on_cleanup(),
             prepared,
             ready,
         ));
     }
     move || match ready.get() {
         Some(keys) => view! { <KeyBrowser data=data.clone() keys=keys/> }.into_any(),
-        None => view! {
-            <p class="loading" role="status" data-testid="preparing">
-                <span class="spinner" aria-hidden="true"></span>
-                "Preparing keys for search: " {move || thousands(prepared.get())} " of "
-                {thousands(total)} "…"
-            </p>
-        }
-        .into_any(),
+        None => view! { <PreparingStatus what="keys" prepared=prepared total=total/> }.into_any(),
     }
 }
 
@@ -74,21 +61,19 @@ async fn prepare_the_rest(
     data: Arc<Decoded<ApiKey>>,
     now: Timestamp,
     nav: Navigation,
-    abandoned: Arc<AtomicBool>,
+    abandoned: Abandoned,
     prepared: RwSignal<usize>,
     ready: RwSignal<Option<ReadyKeys>>,
 ) {
     let mut done = false;
     while !done {
-        yield_to_page().await;
-        if abandoned.load(Ordering::Relaxed) {
+        if !abandoned.next_turn().await {
             return;
         }
         done = prepare_slice(&mut index, &data.items, now);
         prepared.set(index.len());
     }
-    yield_to_page().await;
-    if abandoned.load(Ordering::Relaxed) {
+    if !abandoned.next_turn().await {
         return;
     }
     let slice = TimeSlice::start();
@@ -96,22 +81,14 @@ async fn prepare_the_rest(
     if slice.is_over() {
         yield_to_page().await;
     }
-    if !abandoned.load(Ordering::Relaxed) {
+    if !abandoned.is_set() {
         ready.set(Some(keys));
     }
 }
 
 /// Prepares keys for one slice's time; true when all are prepared.
 fn prepare_slice(index: &mut KeyIndex, keys: &[ApiKey], now: Timestamp) -> bool {
-    let slice = TimeSlice::start();
-    loop {
-        if index.prepare_more(keys, now, PREPARE_STEP) {
-            return true;
-        }
-        if slice.is_over() {
-            return false;
-        }
-    }
+    in_one_slice(|| index.prepare_more(keys, now, PREPARE_STEP))
 }
 
 fn sorted(index: KeyIndex, keys: &[ApiKey], sort: Sort) -> ReadyKeys {

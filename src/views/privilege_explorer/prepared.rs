@@ -2,19 +2,18 @@
 //! groups' order in a task of its own, so that even a hostile list of 100,000 privileges
 //! never holds the page for long.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use domain::decode::Decoded;
 use domain::model::Privilege;
 use domain::privilege_explorer::IndexBuilder;
 use domain::privilege_groups::{GroupOrder, OrderBuilder};
-use domain::text::thousands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{FilterChips, PrivilegeBrowser, ReadyPrivileges, PAGE};
-use crate::time_slice::{yield_to_page, TimeSlice};
+use crate::components::preparing_status::PreparingStatus;
+use crate::time_slice::{in_one_slice, Abandoned};
 
 /// Privileges prepared for search per step; a slice takes as many steps as fit in its time.
 const PREPARE_STEP: usize = 500;
@@ -36,29 +35,19 @@ pub fn PreparedPrivileges(data: Arc<Decoded<Privilege>>) -> impl IntoView {
         }));
     } else {
         prepared.set(builder.len());
-        let abandoned = Arc::new(AtomicBool::new(false));
-        on_cleanup({
-            let abandoned = abandoned.clone();
-            move || abandoned.store(true, Ordering::Relaxed)
-        });
         spawn_local(prepare_the_rest(
             builder,
             data.clone(),
-            abandoned,
+            Abandoned::on_cleanup(),
             prepared,
             ready,
         ));
     }
     move || match ready.get() {
         Some(ready) => view! { <PrivilegeBrowser data=data.clone() ready=ready/> }.into_any(),
-        None => view! {
-            <p class="loading" role="status" data-testid="preparing">
-                <span class="spinner" aria-hidden="true"></span>
-                "Preparing privileges for search: " {move || thousands(prepared.get())} " of "
-                {thousands(total)} "…"
-            </p>
+        None => {
+            view! { <PreparingStatus what="privileges" prepared=prepared total=total/> }.into_any()
         }
-        .into_any(),
     }
 }
 
@@ -68,55 +57,46 @@ pub fn PreparedPrivileges(data: Arc<Decoded<Privilege>>) -> impl IntoView {
 async fn prepare_the_rest(
     mut builder: IndexBuilder,
     data: Arc<Decoded<Privilege>>,
-    abandoned: Arc<AtomicBool>,
+    abandoned: Abandoned,
     prepared: RwSignal<usize>,
     ready: RwSignal<Option<ReadyPrivileges>>,
 ) {
+    let items = &data.items;
     let mut done = false;
     while !done {
-        yield_to_page().await;
-        if abandoned.load(Ordering::Relaxed) {
+        if !abandoned.next_turn().await {
             return;
         }
-        done = prepare_slice(&mut builder, &data.items);
+        done = prepare_slice(&mut builder, items);
         prepared.set(builder.len());
     }
     let mut numbering = OrderBuilder::default();
-    loop {
-        yield_to_page().await;
-        if abandoned.load(Ordering::Relaxed) {
+    let mut numbered = false;
+    while !numbered {
+        if !abandoned.next_turn().await {
             return;
         }
-        let slice = TimeSlice::start();
-        while !numbering.prepare_more(&data.items, PREPARE_STEP) && !slice.is_over() {}
-        if numbering.len() == data.items.len() {
-            break;
-        }
+        numbered = in_one_slice(|| numbering.prepare_more(items, PREPARE_STEP));
     }
-    yield_to_page().await;
-    if abandoned.load(Ordering::Relaxed) {
+    if !abandoned.next_turn().await {
         return;
     }
     let ranked = numbering.rank();
-    yield_to_page().await;
-    if abandoned.load(Ordering::Relaxed) {
+    if !abandoned.next_turn().await {
         return;
     }
     let order = ranked.finish();
-    yield_to_page().await;
-    if abandoned.load(Ordering::Relaxed) {
+    if !abandoned.next_turn().await {
         return;
     }
     // The unfiltered first page's rows, built here and kept by the order: the first
     // render then only lays them out (one row may gather 100,000 targets).
-    order.page(&data.items, &vec![true; data.items.len()], PAGE);
-    yield_to_page().await;
-    if abandoned.load(Ordering::Relaxed) {
+    order.page(items, &vec![true; items.len()], PAGE);
+    if !abandoned.next_turn().await {
         return;
     }
-    let chips = FilterChips::new(&data.items, &order);
-    yield_to_page().await;
-    if !abandoned.load(Ordering::Relaxed) {
+    let chips = FilterChips::new(items, &order);
+    if abandoned.next_turn().await {
         ready.set(Some(ReadyPrivileges {
             index: Arc::new(builder.finish()),
             order: Arc::new(order),
@@ -127,13 +107,5 @@ async fn prepare_the_rest(
 
 /// Prepares privileges for one slice's time; true when all are prepared.
 fn prepare_slice(builder: &mut IndexBuilder, privileges: &[Privilege]) -> bool {
-    let slice = TimeSlice::start();
-    loop {
-        if builder.prepare_more(privileges, PREPARE_STEP) {
-            return true;
-        }
-        if slice.is_over() {
-            return false;
-        }
-    }
+    in_one_slice(|| builder.prepare_more(privileges, PREPARE_STEP))
 }
