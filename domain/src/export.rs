@@ -113,28 +113,60 @@ fn record(out: &mut String, fields: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// Appends a cell: neutralised when a spreadsheet would read it as a formula (it starts
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return: a `'` goes first), and quoted
-/// when it holds a comma, a quote or a line break (quotes doubled), as RFC 4180 says.
+/// Appends a cell, safe in a spreadsheet of any locale and quoted as RFC 4180 says (when
+/// it holds a comma, a quote or a line break; quotes doubled).
+///
+/// A spreadsheet runs a piece of text as a formula when it starts with `=`, `+`, `-` or
+/// `@`, and a piece starts not only where the cell does: a spreadsheet whose list
+/// separator is `;` (German, French, Dutch, Spanish...) or that splits on tabs cuts the
+/// line there, and, reading quotes only at the start of a piece, it also cuts at a line
+/// break inside a quoted cell. So a `'` goes at the start of every piece whose first
+/// character (after spaces and quotes) would run: at the cell's start and after each `;`,
+/// tab, carriage return or line feed. The cell is then quoted too.
+///
+/// Not `sep=,` on the first line: only Excel reads it; LibreOffice, Google Sheets and
+/// Numbers show it as a row of data, and RFC 4180 readers take it for the header.
 pub fn push_cell(out: &mut String, field: &str) {
-    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = formula || field.contains([',', '"', '\r', '\n']);
+    let bytes = field.as_bytes();
+    // Where a `'` goes: the byte offsets of the pieces that would run.
+    let mut guards: Vec<usize> = Vec::new();
+    if field.starts_with(['\t', '\r']) {
+        guards.push(0);
+    }
+    let piece_starts =
+        std::iter::once(0).chain(memchr::memchr3_iter(b';', b'\t', b'\r', bytes).map(|at| at + 1));
+    let piece_starts = piece_starts.chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
+    for start in piece_starts {
+        let first = bytes[start..].iter().find(|b| !matches!(b, b' ' | b'"'));
+        if matches!(first, Some(b'=' | b'+' | b'-' | b'@')) && !guards.contains(&start) {
+            guards.push(start);
+        }
+    }
+    guards.sort_unstable();
+    let quoted = !guards.is_empty() || field.contains([',', '"', '\r', '\n']);
     if quoted {
         out.push('"');
     }
-    if formula {
+    let mut at = 0;
+    for guard in guards {
+        push_doubling_quotes(out, &field[at..guard]);
         out.push('\'');
+        at = guard;
     }
-    let mut rest = field;
-    while let Some(at) = rest.find('"') {
-        out.push_str(&rest[..=at]);
-        out.push('"');
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
+    push_doubling_quotes(out, &field[at..]);
     if quoted {
         out.push('"');
     }
+}
+
+/// Appends `text` with each `"` doubled.
+fn push_doubling_quotes(out: &mut String, mut text: &str) {
+    while let Some(at) = text.find('"') {
+        out.push_str(&text[..=at]);
+        out.push('"');
+        text = &text[at + 1..];
+    }
+    out.push_str(text);
 }
 
 /// `keys` as a JSON array: each key's fields as the API named them, unknown ones kept.

@@ -99,3 +99,98 @@ fn dates_are_utc_rfc_3339() {
     );
     assert_eq!(rfc3339(Timestamp(-1)), "1969-12-31T23:59:59.999Z");
 }
+
+/// The pieces a spreadsheet makes of a CSV line when its list separator is `sep`: it cuts
+/// at `sep` and at line breaks, and reads a quote only at the start of a piece (as Excel
+/// and LibreOffice do when the file's separator is not theirs).
+fn pieces(csv: &str, sep: char) -> Vec<String> {
+    let (mut pieces, mut piece) = (Vec::new(), String::new());
+    let mut chars = csv.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                piece.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => piece.push(c),
+            (false, '"') if piece.is_empty() => quoted = true,
+            (false, c) if c == sep || c == '\r' || c == '\n' => {
+                pieces.push(std::mem::take(&mut piece))
+            }
+            (false, c) => piece.push(c),
+        }
+    }
+    pieces.push(piece);
+    pieces
+}
+
+/// Whether a spreadsheet would run `piece`: its first character, after spaces and quotes,
+/// starts a formula.
+fn runs(piece: &str) -> bool {
+    piece
+        .trim_start_matches([' ', '"'])
+        .starts_with(['=', '+', '-', '@'])
+}
+
+/// A key with `text` in every field the CSV writes from the API's text.
+fn key_with_everywhere(text: &str) -> ApiKey {
+    let json = serde_json::json!({
+        "id": text, "displayName": text, "description": text, "status": text, "value": text,
+        "privacyLevel": text, "createdBy": text, "apiKeyTemplateId": text,
+        "privileges": [{"owner": text, "targetDomain": text, "type": text, "targetIds": [text, text]}],
+        "allowedIps": [text, text], "deniedIps": [text],
+        "exposureReport": {"severity": text},
+    });
+    decode_list::<ApiKey>(format!("[{json}]"))
+        .unwrap()
+        .items
+        .remove(0)
+}
+
+#[test]
+fn a_formula_behind_a_semicolon_a_tab_or_a_line_break_is_neutralised_in_every_field() {
+    for (text, kept) in [
+        ("ok;=1+1", "ok;'=1+1"),
+        ("ok; =1+1", "ok;' =1+1"),
+        ("ok;\"=1+1", "ok;'\"=1+1"),
+        ("a\t+cmd", "a\t'+cmd"),
+        ("line\n-2", "line\n'-2"),
+        ("line\r\n@SUM(A1)", "line\r\n'@SUM(A1)"),
+        ("=1;@2\t+3\n-4", "'=1;'@2\t'+3\n'-4"),
+        ("a;b\tc", "a;b\tc"),
+    ] {
+        let csv = to_csv([&key_with_everywhere(text)]);
+        for sep in [',', ';', '\t'] {
+            let running: Vec<String> = pieces(&csv, sep).into_iter().filter(|p| runs(p)).collect();
+            assert!(
+                running.is_empty(),
+                "{text:?}, separator {sep:?}: {running:?}"
+            );
+        }
+        // Read as RFC 4180 says, each cell keeps its text, with a `'` before each piece
+        // that would have run.
+        let rows = parse_csv(&csv);
+        assert_eq!(rows[1][1], kept);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn no_piece_of_any_field_runs_whatever_the_separator(
+        text in "[a;\t\r\n, \"=+@-]{0,12}"
+    ) {
+        let csv = to_csv([&key_with_everywhere(&text)]);
+        for sep in [',', ';', '\t'] {
+            let running: Vec<String> = pieces(&csv, sep).into_iter().filter(|p| runs(p)).collect();
+            proptest::prop_assert!(running.is_empty(), "{:?}, separator {:?}: {:?}", text, sep, running);
+        }
+        // The comma reading gives every column back, each cell's text kept but for the
+        // `'` guards.
+        let rows = parse_csv(&csv);
+        proptest::prop_assert_eq!(rows.len(), 2);
+        proptest::prop_assert_eq!(rows[1].len(), CSV_COLUMNS.len());
+        proptest::prop_assert_eq!(rows[1][2].replace('\'', ""), text.replace('\'', ""));
+    }
+}
