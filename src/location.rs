@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 
+use domain::secrets::LinkSecrets;
 use domain::url_state::UrlState;
 use gloo_timers::callback::Timeout;
 use leptos::ev;
@@ -29,8 +30,8 @@ pub fn current_query() -> String {
 
 /// Rewrites the URL for a keystroke-sized change, without a history entry, once typing
 /// pauses.
-pub fn replace(state: &UrlState) {
-    let href = href(state);
+pub fn replace(state: &UrlState, secrets: &LinkSecrets) {
+    let href = href(state, secrets);
     let write = Timeout::new(REPLACE_DELAY_MS, move || {
         PENDING.with(|pending| pending.borrow_mut().take());
         let _ = window().history().and_then(|history| {
@@ -41,10 +42,10 @@ pub fn replace(state: &UrlState) {
 }
 
 /// Records a navigation as a history entry, superseding a pending rewrite.
-pub fn push(state: &UrlState) {
+pub fn push(state: &UrlState, secrets: &LinkSecrets) {
     cancel_pending_replace();
     let _ = window().history().and_then(|history| {
-        history.push_state_with_url(&Default::default(), "", Some(&href(state)))
+        history.push_state_with_url(&Default::default(), "", Some(&href(state, secrets)))
     });
 }
 
@@ -60,16 +61,17 @@ pub fn replace_pending() -> bool {
     PENDING.with(|pending| pending.borrow().is_some())
 }
 
-/// The link for `state` on this very document, whatever sub-path it is hosted under.
-pub fn href(state: &UrlState) -> String {
+/// The link for `state` on this very document, whatever sub-path it is hosted under,
+/// without `secrets`.
+pub fn href(state: &UrlState, secrets: &LinkSecrets) -> String {
     let path = window().location().pathname().unwrap_or_default();
-    format!("{path}{}", state.to_query())
+    format!("{path}{}", state.to_query(secrets))
 }
 
 /// The full address of `state` on this document, for sharing.
-pub fn absolute_href(state: &UrlState) -> String {
+pub fn absolute_href(state: &UrlState, secrets: &LinkSecrets) -> String {
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}", href(state))
+    format!("{origin}{}", href(state, secrets))
 }
 
 /// Calls `follow` with the state of the URL the user went back or forward to. A rewrite

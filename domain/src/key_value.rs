@@ -24,6 +24,12 @@ impl PastedValue {
             .then(|| PastedValue(value.to_owned()))
     }
 
+    /// What finds the value in a text a link would carry. `None` for a value that is not
+    /// ASCII, which no key value is.
+    pub fn redactor(&self) -> Option<crate::redact::Redactor> {
+        crate::redact::Redactor::new(&self.0)
+    }
+
     /// Whether it has the shape of a full key value (`xx` and a UUID); other text is
     /// still matched, but the page says it does not look like one.
     pub fn looks_like_a_key(&self) -> bool {

@@ -29,6 +29,7 @@ pub mod privilege_groups;
 pub mod purpose;
 pub mod redact;
 pub mod region;
+pub mod secrets;
 pub mod status;
 pub mod templates;
 pub mod text;

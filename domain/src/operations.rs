@@ -302,38 +302,46 @@ impl Lookup {
     /// Reads the finder's input: a method and a path or URL (`PUT /rest/...`,
     /// `https://platform.cloud.coveo.com/rest/...?x=1`, `/rest/...`), else words.
     pub fn read(text: &str) -> Lookup {
-        let mut tokens = text.split_whitespace();
-        let first = tokens.next().unwrap_or("");
-        let method = METHODS
-            .iter()
-            .find(|m| first.eq_ignore_ascii_case(m))
-            .map(|m| (*m).to_owned());
-        let target = if method.is_some() {
-            tokens.next().unwrap_or("")
-        } else {
-            first
-        };
-        let is_call = target.starts_with('/') || target.contains("://");
-        if !is_call || tokens.next().is_some() {
-            return Lookup::Words(search_terms(text));
-        }
-        let path = match target.find("://") {
-            Some(scheme) => {
-                let rest = &target[scheme + 3..];
-                rest.find('/').map_or("", |at| &rest[at..])
-            }
-            None => target,
-        };
-        let path = path.split(['?', '#']).next().unwrap_or("");
-        Lookup::Call {
-            method,
-            segments: path
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect(),
+        match call_of(text) {
+            Some((method, path)) => Lookup::Call {
+                method: method.map(str::to_owned),
+                segments: path
+                    .split('/')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            },
+            None => Lookup::Words(search_terms(text)),
         }
     }
+}
+
+/// The method (when given, as written in [`METHODS`]) and the path of a call written as
+/// the finder takes it: no scheme, host, query string or fragment. `None` for words.
+pub fn call_of(text: &str) -> Option<(Option<&'static str>, &str)> {
+    let mut tokens = text.split_whitespace();
+    let first = tokens.next().unwrap_or("");
+    let method = METHODS
+        .iter()
+        .find(|m| first.eq_ignore_ascii_case(m))
+        .copied();
+    let target = if method.is_some() {
+        tokens.next().unwrap_or("")
+    } else {
+        first
+    };
+    let is_call = target.starts_with('/') || target.contains("://");
+    if !is_call || tokens.next().is_some() {
+        return None;
+    }
+    let path = match target.find("://") {
+        Some(scheme) => {
+            let rest = &target[scheme + 3..];
+            rest.find('/').map_or("", |at| &rest[at..])
+        }
+        None => target,
+    };
+    Some((method, path.split(['?', '#']).next().unwrap_or("")))
 }
 
 /// How the segments of a call fit a path template: `None` when they do not; otherwise

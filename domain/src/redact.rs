@@ -12,10 +12,30 @@ pub const REDACTED: &str = "[token]";
 pub const MIN_RUN: usize = 12;
 
 /// One secret, ready to be found in any text.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Redactor {
     /// Every `width`-byte window of each form of the secret, ASCII lowercased, packed.
     windows: HashSet<u128>,
     width: usize,
+    /// A bit for the first three bytes of each window (hashed): most text has no window
+    /// starting with one of them, and is passed over without a lookup.
+    starts: Box<[u64]>,
+}
+
+// By hand: the windows are the secret's own bytes.
+impl std::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Redactor(<hidden>)")
+    }
+}
+
+/// The bits of [`Redactor::starts`].
+const START_BITS: usize = 1 << 16;
+
+/// Where three bytes fall in [`Redactor::starts`].
+fn start_bit(a: u8, b: u8, c: u8) -> usize {
+    let key = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 impl Redactor {
@@ -28,9 +48,15 @@ impl Redactor {
         }
         let width = secret.len().min(MIN_RUN);
         let mut windows = HashSet::new();
+        let mut starts = vec![0u64; START_BITS / 64].into_boxed_slice();
         let mut add = |form: &[u8]| {
             for window in form.windows(width) {
-                windows.insert(pack(window.iter().map(u8::to_ascii_lowercase)));
+                let lower: Vec<u8> = window.iter().map(u8::to_ascii_lowercase).collect();
+                windows.insert(pack(lower.iter().copied()));
+                if let [a, b, c, ..] = lower[..] {
+                    let bit = start_bit(a, b, c);
+                    starts[bit / 64] |= 1 << (bit % 64);
+                }
             }
         };
         add(secret);
@@ -39,27 +65,17 @@ impl Redactor {
                 add(&base64_core(secret, offset, alphabet));
             }
         }
-        Some(Redactor { windows, width })
+        Some(Redactor {
+            windows,
+            width,
+            starts,
+        })
     }
 
     /// `text` with every copy of the secret replaced by [`REDACTED`]; `None` when there
     /// is none.
     pub fn redact(&self, text: &str) -> Option<String> {
-        let view = decoded_view(text.as_bytes());
-        if view.len() < self.width {
-            return None;
-        }
-        // Which bytes of `text` belong to a copy: the windows' spans, merged.
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for window in view.windows(self.width) {
-            if self.windows.contains(&pack(window.iter().map(|b| b.byte))) {
-                let (start, end) = (window[0].start, window[self.width - 1].end);
-                match spans.last_mut() {
-                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                    _ => spans.push((start, end)),
-                }
-            }
-        }
+        let spans = self.spans(text);
         if spans.is_empty() {
             return None;
         }
@@ -72,6 +88,63 @@ impl Redactor {
         }
         out.push_str(&text[at..]);
         Some(out)
+    }
+
+    /// Whether `text` holds a copy of the secret.
+    pub fn finds(&self, text: &str) -> bool {
+        !self.spans(text).is_empty()
+    }
+
+    /// The byte ranges of `text` that are copies of the secret, in order, merged. Each
+    /// starts and ends on an ASCII byte, so cutting the text there keeps it UTF-8.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        if bytes.len() < self.width {
+            return Vec::new();
+        }
+        if memchr::memchr2(b'%', b'\\', bytes).is_none() {
+            // Nothing escaped: the text reads as itself.
+            return self.windows_found(
+                bytes.len(),
+                |i| bytes[i].to_ascii_lowercase(),
+                |i| (i, i + self.width),
+            );
+        }
+        let view = decoded_view(bytes);
+        self.windows_found(
+            view.len(),
+            |i| view[i].byte,
+            |i| (view[i].start, view[i + self.width - 1].end),
+        )
+    }
+
+    /// The spans of the windows of a text of `len` (read) bytes that are the secret's.
+    fn windows_found(
+        &self,
+        len: usize,
+        byte: impl Fn(usize) -> u8,
+        span: impl Fn(usize) -> (usize, usize),
+    ) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        if len < self.width {
+            return spans;
+        }
+        for i in 0..=len - self.width {
+            if self.width >= 3 {
+                let bit = start_bit(byte(i), byte(i + 1), byte(i + 2));
+                if self.starts[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
+            }
+            if self.windows.contains(&pack((i..i + self.width).map(&byte))) {
+                let (start, end) = span(i);
+                match spans.last_mut() {
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => spans.push((start, end)),
+                }
+            }
+        }
+        spans
     }
 }
 

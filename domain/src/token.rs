@@ -72,6 +72,11 @@ impl Token {
         &self.0
     }
 
+    /// What finds the token in text a server sent back or a link would carry.
+    pub fn redactor(&self) -> Option<crate::redact::Redactor> {
+        crate::redact::Redactor::new(&self.0)
+    }
+
     /// The `Authorization` header value.
     pub fn authorization(&self) -> String {
         format!("Bearer {}", self.0)

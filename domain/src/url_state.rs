@@ -1,11 +1,13 @@
 //! The view state a shared link carries: which view, region and organization, and each
-//! view's own state. Never the token, never the API base URL.
+//! view's own state. Never the token, never the API base URL, and no text that holds a
+//! secret ([`LinkSecrets`]).
 
 use crate::key_list::{KeyQuery, Sort};
 use crate::org_id::OrgId;
 use crate::privilege_explorer::{ExplorerQuery, PrivilegeRef, ALLOWED};
 use crate::purpose::Purpose;
 use crate::region::Region;
+use crate::secrets::LinkSecrets;
 
 /// The longest filter text a link can set; longer text is cut.
 const MAX_TEXT: usize = 200;
@@ -135,14 +137,18 @@ impl UrlState {
     /// Writes the query string, with its `?`; defaults are left out to keep links short.
     /// Only what [`from_query`](Self::from_query) accepts is written, each value as it
     /// would read it back: a value from the API that the reader would refuse (a hostile
-    /// id or privilege code) never reaches the address bar or a copied link.
-    pub fn to_query(&self) -> String {
+    /// id or privilege code) never reaches the address bar or a copied link. Nor does a
+    /// secret: a free text is written without the `secrets` it holds, the finder's call
+    /// as its method and path only, and an id or a code that holds one is left out.
+    pub fn to_query(&self, secrets: &LinkSecrets) -> String {
         let (keys, explorer) = (&self.keys, &self.explorer);
+        let open = |value: &String| !secrets.in_text(value);
         let picks = explorer
             .selection
             .iter()
             .map(PrivilegeRef::code)
             .filter(|code| PrivilegeRef::from_code(code).is_some_and(|p| p.code() == *code))
+            .filter(open)
             .take(MAX_PICKS)
             .collect();
         let types = explorer
@@ -150,9 +156,13 @@ impl UrlState {
             .types
             .iter()
             .filter(|t| *t == ALLOWED || is_status(t))
+            .filter(|t| open(t))
             .take(20)
             .cloned()
             .collect();
+        let text = |value: &str| text(&secrets.without(value));
+        let key_id = |id: &Option<String>| key_id(id).filter(open);
+        let statuses = |values: &[String]| statuses(values).into_iter().filter(open).collect();
         let unless_default = |differs: bool, code: &str| differs.then(|| code.to_owned());
         let pairs = [
             (
@@ -163,7 +173,13 @@ impl UrlState {
                 "region",
                 unless_default(self.region != Region::default(), self.region.code()),
             ),
-            ("org", self.org.as_ref().map(|org| org.as_str().to_owned())),
+            (
+                "org",
+                self.org
+                    .as_ref()
+                    .map(|org| org.as_str().to_owned())
+                    .filter(open),
+            ),
             ("q", text(&keys.query.text)),
             ("status", joined(statuses(&keys.query.statuses))),
             ("attention", keys.query.needs_attention.then(|| "1".into())),
@@ -179,7 +195,7 @@ impl UrlState {
             ("filter", explorer.custom_only.then(|| "custom".into())),
             ("pick", joined(picks)),
             ("compare", key_id(&explorer.compare)),
-            ("op", text(&explorer.finder)),
+            ("op", finder_text(&explorer.finder, secrets)),
             (
                 "purpose",
                 unless_default(
@@ -211,6 +227,36 @@ fn joined(values: Vec<String>) -> Option<String> {
 /// A text field as the reader keeps it; `None` when empty.
 fn text(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.chars().take(MAX_TEXT).collect())
+}
+
+/// The finder's text as a link keeps it: a call as its method and path only (a call
+/// copied from a log often carries credentials in its query string), a path segment that
+/// holds a secret as `{value}`, which fits any route as the segment did; words without
+/// the secrets they hold.
+fn finder_text(finder: &str, secrets: &LinkSecrets) -> Option<String> {
+    let Some((method, path)) = crate::operations::call_of(finder) else {
+        return text(&secrets.without(finder));
+    };
+    let mut call = method.map(|m| format!("{m} ")).unwrap_or_default();
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        call.push('/');
+        call.push_str(if secrets.in_text(segment) {
+            "{value}"
+        } else {
+            segment
+        });
+    }
+    if path.ends_with('/') || call.ends_with(' ') || call.is_empty() {
+        call.push('/');
+    }
+    // Cut where the reader would, at a segment's end, so that the call still reads as one.
+    while call.chars().count() > MAX_TEXT {
+        match call.rfind('/') {
+            Some(at) if at > 0 && !call[..at].ends_with(' ') => call.truncate(at),
+            _ => return None,
+        }
+    }
+    Some(call)
 }
 
 /// A key id the reader accepts.

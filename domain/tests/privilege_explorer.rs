@@ -10,6 +10,7 @@ use domain::privilege_explorer::{
 };
 use domain::privilege_groups::{group, types, GroupOrder, OwnerGroup, PageLimit};
 use domain::purpose::Purpose;
+use domain::secrets::LinkSecrets;
 use domain::url_state::{ExplorerState, UrlState};
 
 fn privileges(json: &str) -> Vec<Privilege> {
@@ -239,7 +240,7 @@ fn explorer_state_round_trips_with_the_builder_selection() {
                     },
                     ..UrlState::default()
                 };
-                let query = original.to_query();
+                let query = original.to_query(&LinkSecrets::default());
                 assert_eq!(UrlState::from_query(&query), original, "{query}");
             }
         }

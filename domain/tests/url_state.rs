@@ -5,6 +5,7 @@ use domain::key_list::{KeyQuery, Sort, SortKey};
 use domain::org_id::OrgId;
 use domain::purpose::Purpose;
 use domain::region::Region;
+use domain::secrets::LinkSecrets;
 use domain::url_state::{toggle, KeyLookupState, UrlState, View};
 
 fn state(view: View, region: Region, org: Option<&str>) -> UrlState {
@@ -65,7 +66,7 @@ fn key_lookup_state_round_trips_for_every_field() {
                 for sort in sorts {
                     for selected in [None, Some("wduuqg3ip2c3i3gpopapxhcgxe")] {
                         let original = key_lookup(text, statuses, attention, sort, selected);
-                        let query = original.to_query();
+                        let query = original.to_query(&LinkSecrets::default());
                         assert_eq!(UrlState::from_query(&query), original, "{query}");
                     }
                 }
@@ -93,7 +94,7 @@ fn every_field_round_trips() {
         for region in Region::ALL {
             for org in [None, Some("myorg"), Some("my-org_2")] {
                 let original = state(view, region, org);
-                let query = original.to_query();
+                let query = original.to_query(&LinkSecrets::default());
                 assert_eq!(UrlState::from_query(&query), original, "{query}");
             }
         }
@@ -102,7 +103,7 @@ fn every_field_round_trips() {
 
 #[test]
 fn defaults_make_an_empty_query() {
-    assert_eq!(UrlState::default().to_query(), "");
+    assert_eq!(UrlState::default().to_query(&LinkSecrets::default()), "");
     assert_eq!(UrlState::from_query(""), UrlState::default());
     assert_eq!(UrlState::from_query("?"), UrlState::default());
 }
@@ -110,7 +111,7 @@ fn defaults_make_an_empty_query() {
 #[test]
 fn query_is_readable() {
     assert_eq!(
-        state(View::PrivilegeExplorer, Region::Eu, Some("myorg")).to_query(),
+        state(View::PrivilegeExplorer, Region::Eu, Some("myorg")).to_query(&LinkSecrets::default()),
         "?view=privileges&region=eu&org=myorg"
     );
 }
@@ -147,8 +148,8 @@ fn a_link_cannot_carry_a_token_or_an_api_base() {
         "?token=secret&access_token=secret&base=https%3A%2F%2Fevil.example&apiBase=x&org=abc",
     );
     assert_eq!(parsed, state(View::KeyLookup, Region::Us, Some("abc")));
-    assert!(!parsed.to_query().contains("secret"));
-    assert!(!parsed.to_query().contains("evil"));
+    assert!(!parsed.to_query(&LinkSecrets::default()).contains("secret"));
+    assert!(!parsed.to_query(&LinkSecrets::default()).contains("evil"));
 }
 
 #[test]
@@ -167,7 +168,7 @@ fn the_finder_and_the_builder_purpose_are_part_of_the_link() {
     let mut state = state(View::PrivilegeExplorer, Region::Us, Some("myorg"));
     state.explorer.finder = "PUT /rest/organizations/myorg/sources/abc123".to_owned();
     state.explorer.purpose = Purpose::PublicSearchPage;
-    let query = state.to_query();
+    let query = state.to_query(&LinkSecrets::default());
     assert!(
         query.contains("op=PUT+%2Frest%2Forganizations%2Fmyorg%2Fsources%2Fabc123"),
         "{query}"
@@ -183,7 +184,7 @@ fn two_keys_side_by_side_are_part_of_the_link() {
     let mut state = state(View::KeyLookup, Region::Us, Some("myorg"));
     state.keys.selected = Some("wduuqg3ip2c3i3gpopapxhcgxe".into());
     state.keys.versus = Some("q8n2k4vb6xw3zt7cm5rp9hjyda".into());
-    let query = state.to_query();
+    let query = state.to_query(&LinkSecrets::default());
     assert!(query.contains("vs=q8n2k4vb6xw3zt7cm5rp9hjyda"), "{query}");
     assert_eq!(UrlState::from_query(&query), state);
     assert_eq!(UrlState::from_query("vs=<script>").keys.versus, None);

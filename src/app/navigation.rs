@@ -1,6 +1,7 @@
 //! The view state a link carries (`UrlState`), and the one way it changes: [`Navigation::go`],
 //! which also writes the page URL, as a history entry or in place.
 
+use domain::secrets::LinkSecrets;
 use domain::url_state::{UrlState, View};
 use leptos::prelude::*;
 
@@ -19,12 +20,40 @@ pub enum Entry {
 #[derive(Clone, Copy)]
 pub struct Navigation {
     state: RwSignal<UrlState>,
+    /// What no link may carry (the token, the pasted key value), from the form that
+    /// holds them: see [`Navigation::keep_out_of_links`].
+    secrets: StoredValue<Option<Memo<LinkSecrets>>>,
 }
 
 impl Navigation {
     pub fn new(initial: UrlState) -> Navigation {
         Navigation {
             state: RwSignal::new(initial),
+            secrets: StoredValue::new(None),
+        }
+    }
+
+    /// Every URL and link written from now on leaves out what `secrets` holds; when they
+    /// change (a token typed after the filter that holds it), the page URL is written again.
+    pub fn keep_out_of_links(&self, secrets: Memo<LinkSecrets>) {
+        self.secrets.set_value(Some(secrets));
+        let state = self.state;
+        Effect::watch(
+            move || secrets.track(),
+            move |_, _, _| {
+                secrets.with_untracked(|secrets| {
+                    state.with_untracked(|state| location::replace(state, secrets))
+                })
+            },
+            false,
+        );
+    }
+
+    /// Calls `write` with the secrets of the moment (tracked, where a link is drawn).
+    fn with_secrets<R>(&self, write: impl FnOnce(&LinkSecrets) -> R) -> R {
+        match self.secrets.get_value() {
+            Some(secrets) => secrets.with(write),
+            None => write(&LinkSecrets::default()),
         }
     }
 
@@ -56,10 +85,10 @@ impl Navigation {
         if self.state.with_untracked(|now| *now == next) {
             return;
         }
-        match entry {
-            Entry::Push => location::push(&next),
-            Entry::Replace => location::replace(&next),
-        }
+        self.with_secrets(|secrets| match entry {
+            Entry::Push => location::push(&next, secrets),
+            Entry::Replace => location::replace(&next, secrets),
+        });
         self.state.set(next);
     }
 
@@ -75,10 +104,15 @@ impl Navigation {
 
     /// The link to `view` with the rest of the state as it is, on this document.
     pub fn href_of(&self, view: View) -> String {
-        self.state.with(|state| {
-            location::href(&UrlState {
-                view,
-                ..state.clone()
+        self.with_secrets(|secrets| {
+            self.state.with(|state| {
+                location::href(
+                    &UrlState {
+                        view,
+                        ..state.clone()
+                    },
+                    secrets,
+                )
             })
         })
     }
@@ -87,12 +121,15 @@ impl Navigation {
     pub fn href_with(&self, change: &dyn Fn(&mut UrlState)) -> String {
         let mut next = self.state.get_untracked();
         change(&mut next);
-        location::href(&next)
+        self.with_secrets(|secrets| location::href(&next, secrets))
     }
 
     /// The full address of this very view, for sharing.
     pub fn share_link(&self) -> String {
-        self.state.with(location::absolute_href)
+        self.with_secrets(|secrets| {
+            self.state
+                .with(|state| location::absolute_href(state, secrets))
+        })
     }
 }
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::export_buttons::ExportButtons;
-use super::identify::IdentifyByValue;
+use super::identify::{IdentifyByValue, KeyValueInFilter};
 use super::key_details::KeyDetails;
 use super::key_row::KeyRow;
 use super::pager::Pager;
@@ -98,6 +98,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                     on_change=move |text| nav.go(Entry::Replace, |u| u.keys.query.text = text)
                     node_ref=filter_input
                 />
+                <KeyValueInFilter text=Signal::derive(move || query.with(|q| q.text.clone()))/>
                 <StatusChips index=index.clone() query=query/>
             </div>
             <div class="count-line">

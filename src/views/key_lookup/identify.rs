@@ -8,6 +8,7 @@ use std::sync::Arc;
 use domain::decode::Decoded;
 use domain::key_value::{candidates, Candidates, PastedValue};
 use domain::model::ApiKey;
+use domain::secrets::{key_shaped, LinkSecrets};
 use domain::text::count;
 use leptos::prelude::*;
 
@@ -93,5 +94,42 @@ fn Matches(data: Arc<Decoded<ApiKey>>, found: Candidates) -> impl IntoView {
     view! {
         <p role="status" data-testid="identify-result">{summary}{unknown}</p>
         <ul class="identify-matches" data-testid="identify-matches">{rows}</ul>
+    }
+}
+
+/// Under the key filter, when it holds a key value: the filter cannot find a key by its
+/// value (values are masked), and the link leaves the value out; one click moves it to
+/// "Which key is this value?", where it is matched.
+#[component]
+pub fn KeyValueInFilter(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let AppState { nav, form, .. } = use_app();
+    let value = Memo::new(move |_| {
+        text.with(|text| {
+            key_shaped(text)
+                .first()
+                .map(|&(start, end)| text[start..end].to_owned())
+        })
+    });
+    let move_it = move |_| {
+        let Some(value) = value.get_untracked() else {
+            return;
+        };
+        form.set_key_value_text(value);
+        nav.go(Entry::Replace, |u| {
+            u.keys.query.text = LinkSecrets::default().without(&u.keys.query.text)
+        });
+        request_animation_frame(|| {
+            if let Some(field) = document().get_element_by_id("key-value") {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(field).focus();
+            }
+        });
+    };
+    move || {
+        value.with(Option::is_some).then(|| view! {
+            <p class="hint key-value-in-filter" role="status" data-testid="key-value-in-filter">
+                "That is a key value: the filter cannot find a key by it (values are masked), and links leave it out. "
+                <button type="button" class="link" on:click=move_it>"Find its key with \"Which key is this value?\""</button>
+            </p>
+        })
     }
 }
