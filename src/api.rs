@@ -68,7 +68,15 @@ pub async fn get_small<T>(
 ) -> Result<T, ApiError> {
     let mut whole = Whole::default();
     get_into(request, controller, &mut whole).await?;
-    read(&whole.0).map_err(ApiError::from_decode)
+    let body = match request
+        .token
+        .redactor()
+        .and_then(|s| s.redact_bytes(&whole.0))
+    {
+        Some(redacted) => redacted,
+        None => whole.0,
+    };
+    read(&body).map_err(ApiError::from_decode)
 }
 
 /// A body kept whole, for [`get_small`].
@@ -91,7 +99,7 @@ pub async fn get_list<T: DeserializeOwned>(
     request: &ApiRequest,
     controller: &AbortController,
 ) -> Result<Decoded<T>, ApiError> {
-    let mut decoder = ListDecoder::<T>::new();
+    let mut decoder = ListDecoder::<T>::new().redacting(request.token.redactor());
     get_into(request, controller, &mut decoder).await?;
     decoder.finish().map_err(ApiError::from_decode)
 }
@@ -153,9 +161,13 @@ async fn get_into(
             .await
             .map_err(|_| failed())?;
         let text = String::from_utf8_lossy(&text);
-        let mut error = ApiError::from_response(status, &response_meta(&response), &text);
-        error.redact(request.token.expose());
-        return Err(error);
+        let secret = request.token.redactor();
+        return Err(ApiError::from_response_without(
+            status,
+            &response_meta(&response),
+            &text,
+            secret.as_ref(),
+        ));
     }
     match decode_as_it_arrives(&mut body, decoder).await {
         Ok(Arrived::Decoded(decoded)) => decoded.map_err(ApiError::from_decode),

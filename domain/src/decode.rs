@@ -5,6 +5,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::redact::Redactor;
+
 /// The most bytes one entry of a list may take: a key or a privilege is a few hundred,
 /// so a bigger one is hostile or broken, and is left out without being held whole.
 pub const MAX_ELEMENT_BYTES: usize = 1 << 20;
@@ -57,6 +59,8 @@ pub fn decode_list<T: DeserializeOwned>(body: impl AsRef<[u8]>) -> Result<Decode
 pub struct ListDecoder<T> {
     scanner: ListScanner,
     decoded: Decoded<T>,
+    /// The token, taken out of every entry before it is read (see [`Self::redacting`]).
+    secret: Option<Redactor>,
 }
 
 impl<T: DeserializeOwned> Default for ListDecoder<T> {
@@ -74,7 +78,16 @@ impl<T: DeserializeOwned> ListDecoder<T> {
                 skipped: 0,
                 too_large: 0,
             },
+            secret: None,
         }
+    }
+
+    /// Takes `secret` out of every entry's text before it is read: a host that echoes the
+    /// token in a key's name, description, id or any other field puts `[token]` there,
+    /// on screen, in exports and (never as an id, which it no longer is) in links.
+    pub fn redacting(mut self, secret: Option<Redactor>) -> ListDecoder<T> {
+        self.secret = secret;
+        self
     }
 
     /// Adds the next bytes of the body.
@@ -91,8 +104,15 @@ impl<T: DeserializeOwned> ListDecoder<T> {
             match self.scanner.next(taken > 0 && taken >= budget)? {
                 Scanned::Element(start, end) => {
                     let element = &self.scanner.pending[start..end];
-                    take_into(&mut self.decoded, element)?;
                     taken += element.len();
+                    match self.secret.as_ref().and_then(|s| s.redact_bytes(element)) {
+                        // An entry the secret's removal broke is left out, not the list.
+                        Some(redacted) if is_json(element) && !is_json(&redacted) => {
+                            self.decoded.skipped += 1
+                        }
+                        Some(redacted) => take_into(&mut self.decoded, &redacted)?,
+                        None => take_into(&mut self.decoded, element)?,
+                    }
                 }
                 Scanned::Unreadable { too_large } => {
                     self.decoded.skipped += 1;

@@ -46,26 +46,6 @@ impl ErrorDetails {
         }
     }
 
-    /// Takes `secret` out, in any form a server might echo it ([`Redactor`]): a server
-    /// echoing the token back must not put it on screen.
-    pub fn redact(&mut self, secret: &str) {
-        let Some(redactor) = Redactor::new(secret) else {
-            return;
-        };
-        for field in [
-            &mut self.error_code,
-            &mut self.message,
-            &mut self.request_id,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(redacted) = redactor.redact(field) {
-                *field = redacted;
-            }
-        }
-    }
-
     pub fn is_empty(&self) -> bool {
         self == &ErrorDetails::default()
     }
@@ -74,6 +54,17 @@ impl ErrorDetails {
 /// The most characters of one of Coveo's fields that are shown: its messages are a
 /// sentence or two.
 pub const MAX_DETAIL_CHARS: usize = 1_000;
+
+/// The most characters of a header that are read for a message: a request id is a few
+/// dozen; more than a detail shows, so that a secret cut by it is still found whole.
+const MAX_ERROR_HEADER_CHARS: usize = 4 * MAX_DETAIL_CHARS;
+
+/// The first `limit` characters of `text`.
+fn clip_to(text: &str, limit: usize) -> &str {
+    text.char_indices()
+        .nth(limit)
+        .map_or(text, |(at, _)| &text[..at])
+}
 
 /// `text`, cut to [`MAX_DETAIL_CHARS`] with an ellipsis.
 fn clip(text: &str) -> String {
@@ -150,9 +141,33 @@ impl ApiError {
 
     /// Maps a non-success response. `body` is read for Coveo's error details.
     pub fn from_response(status: u16, meta: &ResponseMeta, body: &str) -> ApiError {
-        let mut details = ErrorDetails::from_body(body);
+        ApiError::from_response_without(status, meta, body, None)
+    }
+
+    /// [`from_response`](Self::from_response), with `secret` taken out of the body and
+    /// the headers before anything is read or clipped from them: a server that echoes the
+    /// token back, however long the text around it, never puts any of it on screen.
+    pub fn from_response_without(
+        status: u16,
+        meta: &ResponseMeta,
+        body: &str,
+        secret: Option<&Redactor>,
+    ) -> ApiError {
+        let without = |text: &str| {
+            secret
+                .and_then(|secret| secret.redact(text))
+                .unwrap_or_else(|| text.to_owned())
+        };
+        let mut details = ErrorDetails::from_body(&without(body));
         if details.request_id.is_none() {
-            details.request_id.clone_from(&meta.request_id);
+            details.request_id = meta
+                .request_id
+                .as_deref()
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+                // Clipped first to what the body's are read up to: a header of any size is
+                // then redacted in bounded time.
+                .map(|id| clip(&without(clip_to(id, MAX_ERROR_HEADER_CHARS))));
         }
         match status {
             400 if details
@@ -269,20 +284,6 @@ impl ApiError {
             | ApiError::Server { details, .. }
             | ApiError::Status { details, .. } => Some(details).filter(|d| !d.is_empty()),
             _ => None,
-        }
-    }
-
-    /// See [`ErrorDetails::redact`].
-    pub fn redact(&mut self, secret: &str) {
-        match self {
-            ApiError::Unauthorized(details)
-            | ApiError::Forbidden { details, .. }
-            | ApiError::NotFound(details)
-            | ApiError::WrongRegion(details)
-            | ApiError::RateLimited { details, .. }
-            | ApiError::Server { details, .. }
-            | ApiError::Status { details, .. } => details.redact(secret),
-            _ => {}
         }
     }
 }

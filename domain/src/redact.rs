@@ -75,18 +75,25 @@ impl Redactor {
     /// `text` with every copy of the secret replaced by [`REDACTED`]; `None` when there
     /// is none.
     pub fn redact(&self, text: &str) -> Option<String> {
-        let spans = self.spans(text);
+        let redacted = self.redact_bytes(text.as_bytes())?;
+        // Spans start and end on ASCII bytes: what is left of the text is still UTF-8.
+        Some(String::from_utf8(redacted).expect("cut on ASCII bytes"))
+    }
+
+    /// [`redact`](Self::redact) for bytes (a JSON entry, a body), which need not be UTF-8.
+    pub fn redact_bytes(&self, text: &[u8]) -> Option<Vec<u8>> {
+        let spans = self.byte_spans(text);
         if spans.is_empty() {
             return None;
         }
-        let mut out = String::with_capacity(text.len());
+        let mut out = Vec::with_capacity(text.len());
         let mut at = 0;
         for (start, end) in spans {
-            out.push_str(&text[at..start]);
-            out.push_str(REDACTED);
+            out.extend_from_slice(&text[at..start]);
+            out.extend_from_slice(REDACTED.as_bytes());
             at = end;
         }
-        out.push_str(&text[at..]);
+        out.extend_from_slice(&text[at..]);
         Some(out)
     }
 
@@ -98,7 +105,10 @@ impl Redactor {
     /// The byte ranges of `text` that are copies of the secret, in order, merged. Each
     /// starts and ends on an ASCII byte, so cutting the text there keeps it UTF-8.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let bytes = text.as_bytes();
+        self.byte_spans(text.as_bytes())
+    }
+
+    fn byte_spans(&self, bytes: &[u8]) -> Vec<(usize, usize)> {
         if bytes.len() < self.width {
             return Vec::new();
         }

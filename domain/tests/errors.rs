@@ -6,6 +6,7 @@ use domain::error::{
     ApiError, ErrorDetails, ResponseMeta, MAX_AUTOMATIC_RETRIES, MAX_DETAIL_CHARS,
     MAX_RETRY_AFTER_SECS,
 };
+use domain::redact::Redactor;
 use domain::region::Region;
 use domain::text::code_spans;
 use domain::token::TokenError;
@@ -223,14 +224,73 @@ fn messages_name_the_cause_and_what_to_do() {
 
 #[test]
 fn an_echoed_token_is_redacted_from_details() {
-    let mut error = map(
+    let secret = Redactor::new("secret-abc-123");
+    let error = ApiError::from_response_without(
         401,
+        &ResponseMeta::default(),
         r#"{"message":"Token secret-abc-123 is expired","errorCode":"secret-abc-123"}"#,
+        secret.as_ref(),
     );
-    error.redact("secret-abc-123");
     let details = error.details().unwrap();
     assert_eq!(details.message.as_deref(), Some("Token [token] is expired"));
     assert_eq!(details.error_code.as_deref(), Some("[token]"));
+}
+
+// Regression: redaction ran after clipping, so a long message cut the echoed token to
+// fewer characters than the redactor looks for, and they were shown.
+#[test]
+fn the_token_is_taken_out_before_a_long_message_is_clipped() {
+    let token = "x1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+    let secret = Redactor::new(token);
+    for before in [
+        MAX_DETAIL_CHARS - 11,
+        MAX_DETAIL_CHARS - 1,
+        MAX_DETAIL_CHARS - 30,
+    ] {
+        let message = format!("{}{token} trailing words", "m".repeat(before));
+        let body = serde_json::json!({ "message": message }).to_string();
+        let error =
+            ApiError::from_response_without(401, &ResponseMeta::default(), &body, secret.as_ref());
+        let shown = error.details().unwrap().message.clone().unwrap();
+        assert!(shown.chars().count() <= MAX_DETAIL_CHARS + 1, "clipped");
+        assert!(
+            !shown.contains(&token[..4]),
+            "{before}: {}",
+            &shown[shown.len().saturating_sub(20)..]
+        );
+    }
+}
+
+#[test]
+fn a_request_id_header_is_redacted_and_clipped_like_the_body() {
+    let token = "x1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+    let secret = Redactor::new(token);
+    let meta = |id: String| ResponseMeta {
+        request_id: Some(id),
+        ..ResponseMeta::default()
+    };
+    let huge =
+        ApiError::from_response_without(500, &meta("r".repeat(200_000)), "", secret.as_ref());
+    let id = huge.details().unwrap().request_id.clone().unwrap();
+    assert_eq!(
+        id.chars().count(),
+        MAX_DETAIL_CHARS + 1,
+        "clipped, with its ellipsis"
+    );
+    let echoed =
+        ApiError::from_response_without(500, &meta(format!("req-{token}")), "", secret.as_ref());
+    assert_eq!(
+        echoed.details().unwrap().request_id.as_deref(),
+        Some("req-[token]")
+    );
+    let cut = ApiError::from_response_without(
+        500,
+        &meta(format!("{}{token}", "r".repeat(MAX_DETAIL_CHARS - 5))),
+        "",
+        secret.as_ref(),
+    );
+    let id = cut.details().unwrap().request_id.clone().unwrap();
+    assert!(!id.contains("x1b2c"), "{}", &id[id.len() - 20..]);
 }
 
 // Regression: the 429 automatic retry went on for as long as Coveo kept throttling.

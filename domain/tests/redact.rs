@@ -144,3 +144,43 @@ fn a_long_hostile_text_is_redacted_in_linear_time() {
     assert_eq!(redact(&text), text);
     assert!(started.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn a_list_that_echoes_the_token_is_read_with_it_taken_out_of_every_field() {
+    use domain::decode::ListDecoder;
+    use domain::export::{to_csv, to_json};
+    use domain::model::ApiKey;
+    use domain::secrets::LinkSecrets;
+    use domain::url_state::UrlState;
+
+    let body = format!(
+        r#"[{{"id":"{TOKEN}","displayName":"named {TOKEN}","description":"in \u0022quotes\u0022 {upper}",
+            "createdBy":"{TOKEN}@example.com","aFieldFromTheFuture":{{"deep":["{TOKEN}"]}},
+            "privileges":[{{"owner":"PLATFORM","targetDomain":"SOURCE","type":"VIEW","targetIds":["{TOKEN}"]}}]}},
+           {{"id":"plainkey","displayName":"no secret here"}}]"#,
+        upper = TOKEN.to_uppercase()
+    );
+    let mut decoder = ListDecoder::<ApiKey>::new().redacting(Redactor::new(TOKEN));
+    // In pieces, as the network brings it.
+    for piece in body.as_bytes().chunks(7) {
+        decoder.feed(piece);
+        while decoder.decode_some(64).unwrap() {}
+    }
+    let keys = decoder.finish().unwrap().items;
+    assert_eq!(keys.len(), 2);
+    assert_eq!(keys[0].id, REDACTED);
+    assert_eq!(keys[0].display_name.as_deref(), Some("named [token]"));
+    assert_eq!(keys[1].display_name.as_deref(), Some("no secret here"));
+    let files = format!("{}{}", to_csv(&keys), to_json(&keys));
+    assert!(
+        !files
+            .to_lowercase()
+            .contains(&TOKEN.to_lowercase()[..MIN_RUN]),
+        "{files}"
+    );
+    assert!(files.contains("[token]"));
+    // The key whose id held the token is never put in a link.
+    let mut state = UrlState::default();
+    state.keys.selected = Some(keys[0].id.clone());
+    assert_eq!(state.to_query(&LinkSecrets::default()), "");
+}

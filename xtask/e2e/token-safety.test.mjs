@@ -143,3 +143,67 @@ test('after "Forget token", a throttled list stops retrying by itself', async ()
   assert.equal(world.api.requests.slice(seen).filter((r) => r.path === '/rest/organizations/testorg/apikeys').length, 1);
   await page.context().close();
 });
+
+/** Every address the page has written or links to: the address bar, each history entry
+ * (walked back and forth), "Copy link", and every link's href. */
+async function everyLink(page) {
+  const links = await page.evaluate(() => [location.href, ...[...document.querySelectorAll('a[href]')].map((a) => a.href)]);
+  const copy = page.getByRole('button', { name: 'Copy link' });
+  if (await copy.count()) {
+    await copy.first().click();
+    links.push(await page.evaluate(() => navigator.clipboard.readText()));
+  }
+  const entries = await page.evaluate(() => history.length);
+  for (let i = 1; i < entries; i++) {
+    await page.goBack({ waitUntil: 'commit' }).catch(() => {});
+    links.push(page.url());
+  }
+  return links;
+}
+
+test('no link, history entry or copied link carries the token or a key value, wherever it was typed', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
+  await connect(page, world);
+  await page.getByTestId('privilege-count').waitFor();
+  const keyValue = 'xx8c1b2a3d-4e5f-6a7b-8c9d-0e1f2a3b1b3e';
+  // A call copied from a log, credentials and all.
+  await page.getByLabel('Find by API operation').fill(
+    `GET https://platform.cloud.coveo.com/rest/organizations/testorg/sources/${keyValue}?access_token=${TEST_TOKEN}`,
+  );
+  await page.getByLabel('Filter privileges').fill(`source ${TEST_TOKEN}`);
+  await page.waitForFunction(() => location.search.includes('op='));
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('op'), 'GET /rest/organizations/testorg/sources/{value}');
+  assert.equal(url.searchParams.get('pq'), 'source');
+  // The key filter, given a key value, points to "Which key is this value?".
+  await page.getByRole('link', { name: 'Key lookup' }).click();
+  await page.getByLabel('Filter keys').fill(keyValue);
+  const hint = page.getByTestId('key-value-in-filter');
+  await hint.waitFor();
+  await page.waitForTimeout(400); // past the URL's typing pause
+  const links = await everyLink(page);
+  for (const link of links) {
+    assert.ok(!link.includes(TEST_TOKEN), `token in ${link}`);
+    assert.ok(!decodeURIComponent(link).toLowerCase().includes('8c1b2a3d-4e5f'), `key value in ${link}`);
+    assert.ok(!link.includes('access_token'), `the call's query string in ${link}`);
+  }
+  assert.ok(links.length >= 5, `${links.length} addresses looked at`);
+  await page.goForward({ waitUntil: 'commit' }).catch(() => {});
+  await page.context().close();
+});
+
+test('a key value typed in "Filter keys" moves to "Which key is this value?" in one click', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').waitFor();
+  const keyValue = 'xx8c1b2a3d-4e5f-6a7b-8c9d-0e1f2a3b1b3e';
+  await page.getByLabel('Filter keys').fill(`  ${keyValue}`);
+  await page.getByTestId('key-value-in-filter').getByRole('button').click();
+  assert.equal(await page.getByLabel('Identify a key by its value').inputValue(), keyValue);
+  assert.equal(await page.getByLabel('Filter keys').inputValue(), '');
+  await page.getByTestId('identify-result').waitFor();
+  assert.equal(await page.getByTestId('key-value-in-filter').count(), 0);
+  assert.ok(!page.url().includes('8c1b2a3d'));
+  await page.context().close();
+});
