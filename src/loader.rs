@@ -29,6 +29,9 @@ pub enum Attempt {
     Automatic,
 }
 
+/// What hears of a load's failure, once it is shown.
+pub type OnFailed = Box<dyn FnOnce(ApiError)>;
+
 /// What a view shows for one list.
 #[derive(Debug)]
 pub enum LoadState<T> {
@@ -124,8 +127,15 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
     }
 
     /// Sends `request` for `connection`'s list, abandoning any request in flight. The
-    /// request (and its token) is dropped as soon as the answer is in.
-    pub fn load(&self, connection: Connection, request: ApiRequest, attempt: Attempt) {
+    /// request (and its token) is dropped as soon as the answer is in; `on_failed` hears
+    /// of a failure once it is shown (a stale answer is not heard of).
+    pub fn load(
+        &self,
+        connection: Connection,
+        request: ApiRequest,
+        attempt: Attempt,
+        on_failed: Option<OnFailed>,
+    ) {
         let automatic_retries = match attempt {
             Attempt::User => 0,
             Attempt::Automatic => self.state.with_untracked(|s| match s {
@@ -151,6 +161,7 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
                 return;
             }
             this.in_flight.set_value(None);
+            let failed = result.as_ref().err().cloned();
             this.state.set(match result {
                 Ok(data) => LoadState::Loaded {
                     origin,
@@ -162,6 +173,9 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
                     automatic_retries,
                 },
             });
+            if let (Some(error), Some(on_failed)) = (failed, on_failed) {
+                on_failed(error);
+            }
         });
     }
 

@@ -14,6 +14,15 @@ pub struct Connection {
     pub org: OrgId,
 }
 
+/// Who asks for what belongs to no organization (the organization list): a host and a
+/// token, the token as its [`Token::fingerprint`]. An answer belongs to the asker it was
+/// asked by, and to no other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asker {
+    pub base: ApiBase,
+    token: u64,
+}
+
 /// Everything a request needs, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ready {
@@ -75,6 +84,14 @@ impl ConnectionInputs {
         Some(Connection {
             base: self.base.clone().ok()?,
             org: self.org.clone().ok()?,
+        })
+    }
+
+    /// The host and token the inputs ask with, when both are usable.
+    pub fn asker(&self) -> Option<Asker> {
+        Some(Asker {
+            base: self.base.clone().ok()?,
+            token: self.token.as_ref().ok()?.fingerprint(),
         })
     }
 

@@ -256,6 +256,19 @@ impl ApiError {
         }
     }
 
+    /// Whether the token's own privileges may explain this refusal (a 401, or a 403 that
+    /// no firewall sent): what asks Coveo what the token may do.
+    pub fn is_token_refusal(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Unauthorized(_)
+                | ApiError::Forbidden {
+                    firewall: false,
+                    ..
+                }
+        )
+    }
+
     /// How long the server asked to wait before trying again, if it said.
     pub fn retry_after_secs(&self) -> Option<u32> {
         match self {

@@ -77,6 +77,12 @@ impl Token {
         crate::redact::Redactor::new(&self.0)
     }
 
+    /// A number that tells this token from another on this page (its hash with the
+    /// page's random seed), for what belongs to a token without keeping a copy of it.
+    pub fn fingerprint(&self) -> u64 {
+        crate::hashing::hash_one(&self.0)
+    }
+
     /// The `Authorization` header value.
     pub fn authorization(&self) -> String {
         format!("Bearer {}", self.0)

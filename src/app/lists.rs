@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use crate::api::ApiRequest;
 use crate::app::navigation::{Entry, Navigation};
 use crate::components::list_status::ListActions;
-use crate::loader::{Attempt, LoadState, Loader, Origin};
+use crate::loader::{Attempt, LoadState, Loader, OnFailed, Origin};
 
 /// Handles to the loaded lists; provided as context by the app.
 #[derive(Clone, Copy)]
@@ -58,8 +58,8 @@ impl Lists {
     pub fn load(&self) -> Result<(), NotReady> {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
         (self.on_start)();
-        self.send(self.keys, Endpoint::ApiKeys, Attempt::User);
-        self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
+        self.send_keys(Attempt::User);
+        self.send(self.privileges, self.privileges_endpoint(), Attempt::User, None);
         Ok(())
     }
 
@@ -86,26 +86,37 @@ impl Lists {
 
     /// What the key list's Cancel and Retry do.
     pub fn key_actions(&self) -> ListActions {
-        self.actions(self.keys, |_| Endpoint::ApiKeys)
+        let this = *self;
+        ListActions {
+            cancel: Callback::new(move |()| this.keys.cancel()),
+            retry: Callback::new(move |()| this.send_keys(Attempt::User)),
+            automatic_retry: Callback::new(move |()| this.send_keys(Attempt::Automatic)),
+        }
     }
 
     /// What the privilege list's Cancel and Retry do.
     pub fn privilege_actions(&self) -> ListActions {
-        self.actions(self.privileges, Lists::privileges_endpoint)
-    }
-
-    /// Cancel and the two retries of `loader`, whose route `endpoint` gives when sent.
-    fn actions<T>(&self, loader: Loader<T>, endpoint: fn(&Lists) -> Endpoint) -> ListActions
-    where
-        T: DeserializeOwned + Send + Sync + 'static,
-    {
         let this = *self;
-        let send = move |attempt| this.send(loader, endpoint(&this), attempt);
+        let send = move |attempt| {
+            this.send(this.privileges, this.privileges_endpoint(), attempt, None)
+        };
         ListActions {
-            cancel: Callback::new(move |()| loader.cancel()),
+            cancel: Callback::new(move |()| this.privileges.cancel()),
             retry: Callback::new(move |()| send(Attempt::User)),
             automatic_retry: Callback::new(move |()| send(Attempt::Automatic)),
         }
+    }
+
+    /// The key list's request. A refusal the token's privileges may explain asks for
+    /// them, once per refusal: the answer, not the page drawing it, sends the check.
+    fn send_keys(&self, attempt: Attempt) {
+        let this = *self;
+        let refused: OnFailed = Box::new(move |error: ApiError| {
+            if error.is_token_refusal() {
+                this.check_token();
+            }
+        });
+        self.send(self.keys, Endpoint::ApiKeys, attempt, Some(refused));
     }
 
     /// Switches between every assignable privilege and those allowed in a custom key,
@@ -118,13 +129,13 @@ impl Lists {
             .state()
             .with_untracked(|s| matches!(s.origin(), Some(Origin::Live(_))));
         if live {
-            self.send(self.privileges, self.privileges_endpoint(), Attempt::User);
+            self.send(self.privileges, self.privileges_endpoint(), Attempt::User, None);
         }
     }
 
     /// Asks Coveo what the token may do, to explain a refused key list.
-    pub fn check_token(&self) {
-        self.send(self.token_privileges, Endpoint::MyPrivileges, Attempt::User);
+    fn check_token(&self) {
+        self.send(self.token_privileges, Endpoint::MyPrivileges, Attempt::User, None);
     }
 
     /// After "Forget token": the request in flight is dropped and a failed list no longer
@@ -143,13 +154,19 @@ impl Lists {
     }
 
     /// Sends `endpoint`'s request with the inputs as they are now, or, when they cannot
-    /// make one, says why in the list without sending anything.
-    fn send<T>(&self, loader: Loader<T>, endpoint: Endpoint, attempt: Attempt)
-    where
+    /// make one, says why in the list without sending anything. `on_failed` hears of a
+    /// failed answer.
+    fn send<T>(
+        &self,
+        loader: Loader<T>,
+        endpoint: Endpoint,
+        attempt: Attempt,
+        on_failed: Option<OnFailed>,
+    ) where
         T: DeserializeOwned + Send + Sync + 'static,
     {
         match self.request(endpoint) {
-            Ok((connection, request)) => loader.load(connection, request, attempt),
+            Ok((connection, request)) => loader.load(connection, request, attempt, on_failed),
             Err((origin, problem)) => {
                 let shown = loader.state().with_untracked(|s| s.origin().cloned());
                 if let Some(origin) = origin.or(shown) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { startWorld, openApp, connect } from './harness.mjs';
+import { startWorld, openApp, connect, showForm, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -117,5 +117,44 @@ test('statuses and privileges show their Console names beside their codes, and a
     await details.locator('.api-group[open]').innerText(),
     /PUT \/rest\/organizations\/\{organizationId\}\/sources\/\{sourceId\} Update a Source from Simple Configuration/,
   );
+  await page.context().close();
+});
+
+// Regression: the check ran when its line was drawn, so a keystroke in the token field
+// after a 401, or each switch between the views, sent the half-typed token.
+test('the token check is asked once per refused key list, never while the token is typed or the views switch', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-401', { route: 'apikeys' });
+  const seen = world.api.requests.length;
+  await connect(page, world);
+  await page.getByTestId('token-check').filter({ hasText: 'Token check:' }).waitFor();
+  const checks = () => world.api.requests.slice(seen).filter((r) => r.path.endsWith('/privileges/me'));
+  assert.equal(checks().length, 1);
+  const after = world.api.requests.length;
+  await showForm(page);
+  await page.getByLabel('Access token').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('xyz', { delay: 50 });
+  await page.keyboard.press('Backspace');
+  // An absence needs a wait.
+  await page.waitForTimeout(1_500);
+  assert.deepEqual(world.api.requests.slice(after).map((r) => r.path), [], 'requests while typing');
+  // Leaving the field asks which organizations the edited token reaches, and nothing else.
+  for (const view of ['Privilege explorer', 'Key lookup', 'Privilege explorer', 'Key lookup']) {
+    await page.getByRole('link', { name: view }).click();
+  }
+  await page.waitForTimeout(1_000);
+  assert.deepEqual(
+    world.api.requests.slice(after).map((r) => r.path).filter((p) => p !== '/rest/organizations'),
+    [],
+    'requests while switching views',
+  );
+  // The next refusal asks again, once.
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  world.api.failNext('testorg', 'org-401', { route: 'apikeys' });
+  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByTestId('token-check').filter({ hasText: 'Token check:' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(checks().length, 2);
   await page.context().close();
 });

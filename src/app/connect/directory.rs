@@ -1,13 +1,15 @@
 //! The organizations the token reaches, asked once a token is entered, a page at a time,
-//! for the organization picker and the folded connection line.
+//! for the organization picker and the folded connection line. A listing belongs to the
+//! host and token it started with: it pages from that host with that token, is abandoned
+//! when either changes, and is offered only while the inputs still hold them.
 
-use domain::connection::ConnectionInputs;
+use domain::connection::{Asker, ConnectionInputs};
 use domain::error::ApiError;
 use domain::organizations::{OrgDirectory, OrgPage};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiRequest};
-use crate::fetch::{Fetch, FetchState};
+use crate::fetch::{Fetch, FetchState, Fetched};
 
 /// Every organization the list gave, and whether it stopped at the app's page limit.
 #[derive(Debug, Default)]
@@ -21,34 +23,64 @@ pub struct Reachable {
 pub struct Directory {
     fetch: Fetch<Reachable>,
     inputs: Memo<ConnectionInputs>,
+    /// The host and token of the listing in flight or shown.
+    asked_by: StoredValue<Option<Asker>>,
 }
 
 impl Directory {
     pub fn new(inputs: Memo<ConnectionInputs>) -> Directory {
-        Directory {
+        let directory = Directory {
             fetch: Fetch::new(),
             inputs,
-        }
+            asked_by: StoredValue::new(None),
+        };
+        // Another host or token (an edit, "Forget token"): the listing is not theirs.
+        let asker = Memo::new(move |_| inputs.with(ConnectionInputs::asker));
+        Effect::watch(
+            move || asker.get(),
+            move |asker, _, _| {
+                if directory.asked_by.get_value() != *asker {
+                    directory.asked_by.set_value(None);
+                    directory.fetch.clear();
+                }
+            },
+            false,
+        );
+        directory
     }
 
-    /// Reads the list's state (tracked).
+    /// Reads the list's state (tracked); a list of another host or token reads as none.
     pub fn with<R>(&self, read: impl FnOnce(FetchState<&Reachable>) -> R) -> R {
-        self.fetch.with(read)
+        let theirs = self.inputs.with(ConnectionInputs::asker) == self.asked_by.get_value();
+        self.fetch.with(|state| {
+            if theirs {
+                read(state)
+            } else {
+                read(FetchState {
+                    connection: None,
+                    fetched: Fetched::Idle,
+                })
+            }
+        })
     }
 
     /// Asks for the list with the token and API base as they are now; nothing when
     /// either is unusable. Each page's request is made when it is sent, from the inputs
-    /// at that moment, so a token forgotten between pages is not sent again.
+    /// at that moment, and only while they still hold the host and token the listing
+    /// started with: a token forgotten or edited between pages is not sent, and no page
+    /// goes to another host.
     pub fn refresh(&self) {
-        if signed_in(self.inputs).is_none() {
+        let Some(asker) = self.inputs.with_untracked(ConnectionInputs::asker) else {
             return;
-        }
+        };
+        self.asked_by.set_value(Some(asker.clone()));
         let inputs = self.inputs;
         self.fetch.start(None, move |controller| async move {
             let mut orgs = Vec::new();
             let mut page = 0;
             loop {
-                let request = signed_in(inputs).ok_or(ApiError::NotSent(
+                let still = inputs.with_untracked(ConnectionInputs::asker).as_ref() == Some(&asker);
+                let request = signed_in(inputs).filter(|_| still).ok_or(ApiError::NotSent(
                     domain::connection::NotReady::Token(domain::token::TokenError::Empty),
                 ))?;
                 let answer = api::get_small(&request(page), &controller, OrgPage::read).await?;
@@ -67,10 +99,6 @@ impl Directory {
         });
     }
 
-    /// Stops asking (the token was forgotten); a list already in stays.
-    pub fn stop(&self) {
-        self.fetch.stop();
-    }
 }
 
 /// A maker of the list's page requests, when the token and API base can make one.

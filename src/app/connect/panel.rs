@@ -30,7 +30,7 @@ pub fn Panel() -> impl IntoView {
     let extras = OrgExtras::provide(lists);
     follow_the_token(directory);
     follow_the_keys(lists, extras);
-    stop_without_a_token(directory, extras);
+    stop_without_a_token(extras);
     // The keys on screen, when they were loaded live for what the form points to:
     // identified by their data, so that every new load is told apart.
     let shown = Memo::new(move |_| {
@@ -46,10 +46,12 @@ pub fn Panel() -> impl IntoView {
     });
     // The keys for which "Change" opened the form: it stays open for them.
     let opened_for = RwSignal::new(None::<usize>);
+    // Folded only while the field holds a token: the line says "token •••".
     let folded = Memo::new(move |_| {
         shown
             .get()
             .is_some_and(|keys| opened_for.get() != Some(keys))
+            && !form.token_is_empty()
     });
     let open = move || {
         opened_for.set(shown.get_untracked());
@@ -166,14 +168,14 @@ fn entered(ev: &Event) -> bool {
 }
 
 /// Stops every small fetch in flight as soon as the token field is emptied ("Forget
-/// token", or by hand): none of them carries the token again.
-fn stop_without_a_token(directory: Directory, extras: OrgExtras) {
+/// token", or by hand): none of them carries the token again. (The organization list
+/// follows its host and token itself: see `Directory`.)
+fn stop_without_a_token(extras: OrgExtras) {
     let form = use_app().form;
     Effect::watch(
         move || form.token_is_empty(),
         move |empty, _, _| {
             if *empty {
-                directory.stop();
                 extras.stop();
             }
         },

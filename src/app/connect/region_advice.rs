@@ -37,15 +37,31 @@ pub fn RegionAdvice(extras: OrgExtras, #[prop(into)] on_switch: Callback<()>) ->
         on_switch.run(());
         let _ = lists.load();
     };
+    // A typed API base URL is used whatever the region: a switch would change nothing.
+    let custom_base = Memo::new(move |_| form.base_text().trim().to_owned());
     move || {
         advice.get().map(|(org, region)| {
+            let custom = custom_base.get();
+            let action = if custom.is_empty() {
+                view! {
+                    <button type="button" class="primary" on:click=move |_| switch(region)>
+                        "Switch to " {region.label()}
+                    </button>
+                }
+                .into_any()
+            } else {
+                view! {
+                    "Every request goes to the API base URL " <code>{custom}</code>
+                    ", which overrides the region: empty it (Advanced) to use the "
+                    {region.label()} " host."
+                }
+                .into_any()
+            };
             view! {
                 <p class="region-advice" role="status" data-testid="region-advice">
                     <code>{org}</code> " lives in the " <strong>{region.label()}</strong>
                     " region (" {region.host()} "). "
-                    <button type="button" class="primary" on:click=move |_| switch(region)>
-                        "Switch to " {region.label()}
-                    </button>
+                    {action}
                 </p>
             }
         })

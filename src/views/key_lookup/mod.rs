@@ -29,7 +29,7 @@ use crate::components::list_status::list_status;
 use crate::loader::LoadState;
 use crate::split::chunk_entry;
 pub use prepared::PreparedKeys;
-use token_check::{explains, TokenCheck};
+use token_check::TokenCheck;
 
 chunk_entry!(
     keys,
@@ -44,8 +44,8 @@ pub fn KeyLookup() -> impl IntoView {
     let form = use_app().form;
     let lists = use_app().lists;
     let refused = move || match lists.keys.state().get() {
-        LoadState::Failed { error, .. } if explains(&error) => Some(view! {
-            <TokenCheck state=lists.token_privileges.state() on_check=move || lists.check_token()/>
+        LoadState::Failed { error, .. } if error.is_token_refusal() => Some(view! {
+            <TokenCheck state=lists.token_privileges.state()/>
         }),
         _ => None,
     };

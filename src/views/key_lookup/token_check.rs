@@ -1,7 +1,7 @@
-//! After the key list is refused (401/403), asks Coveo what the token may do
-//! (`/privileges/me`) and says whether it lacks Organization · API keys · View.
+//! After the key list is refused (401/403), what Coveo says the token may do
+//! (`/privileges/me`, asked by the refusal itself: see `Lists`): whether it lacks
+//! Organization · API keys · View.
 
-use domain::error::ApiError;
 use domain::model::Privilege;
 use domain::privilege_groups::{can_view_api_keys, VIEW_API_KEYS};
 use domain::text::count;
@@ -10,14 +10,9 @@ use leptos::prelude::*;
 use crate::components::code_text::code_text;
 use crate::loader::LoadState;
 
-/// Shown under a refused key list: calls `on_check` once when it appears, and says what
-/// `state` (the token's own privileges) tells.
+/// Shown under a refused key list: what `state` (the token's own privileges) tells.
 #[component]
-pub fn TokenCheck(
-    state: ReadSignal<LoadState<Privilege>>,
-    #[prop(into)] on_check: Callback<()>,
-) -> impl IntoView {
-    on_check.run(());
+pub fn TokenCheck(state: ReadSignal<LoadState<Privilege>>) -> impl IntoView {
     view! {
         <p class="token-check" role="status" data-testid="token-check">
             {move || code_text(&verdict(&state.get()))}
@@ -41,16 +36,4 @@ fn verdict(state: &LoadState<Privilege>) -> String {
             error.title()
         ),
     }
-}
-
-/// Whether a key-list failure is one the token check can explain.
-pub fn explains(error: &ApiError) -> bool {
-    matches!(
-        error,
-        ApiError::Unauthorized(_)
-            | ApiError::Forbidden {
-                firewall: false,
-                ..
-            }
-    )
 }
