@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
-import { ORGANIZATION_LIST } from '../api-server.mjs';
+import { ORGANIZATION_LIST, startApiServer } from '../api-server.mjs';
 import { startWorld, openApp, connect, showForm, useTestApi, TEST_TOKEN } from './harness.mjs';
 
 let world;
@@ -100,30 +100,28 @@ test('a wrong token says why the organizations are not listed; a plain array is 
   await page.context().close();
 });
 
-test('an organization that lives in another region is offered that region in one click', async () => {
+// The test API is a custom API base, which overrides the region: the advice says so
+// rather than offering a switch that would change nothing.
+test('an organization that lives in another region is named with it; a custom API base is said to override it', async () => {
   const page = await openApp(world);
   await connect(page, world, { org: 'euorg' });
   const advice = page.getByTestId('region-advice');
   await advice.filter({ hasText: 'euorg lives in the EU region (platform-eu.cloud.coveo.com)' }).waitFor();
-  const before = world.api.requests.length;
-  await advice.getByRole('button', { name: 'Switch to EU' }).click();
-  await page.waitForFunction(() => new URLSearchParams(location.search).get('region') === 'eu');
-  await advice.waitFor({ state: 'detached' });
+  assert.match(await advice.innerText(), new RegExp(`API base URL ${world.api.url.replace(/[.]/g, '\\.')}, which overrides the region: empty it \\(Advanced\\) to use the EU host`));
+  assert.equal(await advice.getByRole('button').count(), 0, 'no switch that would change nothing');
   await keyCount(page, '3 of 3 keys');
-  assert.ok(world.api.requests.slice(before).some((r) => r.path === '/rest/organizations/euorg/apikeys'), 'loaded again');
   await page.context().close();
 });
 
-test('a "wrong region" answer offers the region it names; a region check that fails changes nothing', async () => {
+test('a "wrong region" answer names the region it gives; a region check that fails changes nothing', async () => {
   const page = await openApp(world);
   world.api.failNext('testorg', { status: 400, json: { message: 'Organization is not in this region. Allowed region(s): ap-southeast-2' } }, { route: 'apikeys' });
   world.api.failNext('testorg', 'org-nocors', { route: 'global', times: 2 });
   await connect(page, world);
   await page.getByTestId('error').filter({ hasText: 'another region' }).waitFor();
   const advice = page.getByTestId('region-advice');
-  await advice.getByRole('button', { name: 'Switch to AU' }).click();
-  await keyCount(page, '3 of 3 keys');
-  assert.equal(await advice.count(), 0);
+  await advice.filter({ hasText: 'testorg lives in the AU region' }).waitFor();
+  assert.match(await advice.innerText(), /overrides the region/);
   await page.context().close();
 });
 
@@ -246,4 +244,72 @@ test('"Which token?" is there before any error: the kinds that work, the privile
   await page.getByLabel('Access token').fill('xx8c1b2a3d-4e5f-6a7b-8c9d-0e1f2a3b1b3e');
   await page.getByTestId('api-key-as-token').waitFor();
   await page.context().close();
+});
+
+// Regression: editing the API base while the list was paging sent the next pages to the
+// new host with the listing started on the old one, and the picker showed both.
+test('an organization list pages from one host with one token, and is abandoned when either changes', async () => {
+  const other = await startApiServer();
+  try {
+    const page = await openApp(world);
+    world.api.failNext(ORGANIZATION_LIST, { delayMs: 1_500 }, { route: 'organizations' });
+    const [firstSeen, otherSeen] = [world.api.requests.length, other.requests.length];
+    await enterToken(page);
+    await directoryLine(page).filter({ hasText: 'Finding the organizations' }).waitFor();
+    await page.getByLabel('API base URL').fill(other.url);
+    await page.getByLabel('API base URL').press('Tab');
+    await directoryLine(page).filter({ hasText: '146 organizations this token can reach' }).waitFor();
+    await page.waitForTimeout(2_000); // past the first host's slow page
+    const lists = (log, from) => log.slice(from).filter((r) => r.path === '/rest/organizations').map((r) => r.search);
+    assert.deepEqual(lists(world.api.requests, firstSeen), ['?page=0&perPage=100'], 'the first host: its first page only');
+    assert.deepEqual(lists(other.requests, otherSeen), ['?page=0&perPage=100', '?page=1&perPage=100']);
+    assert.ok(other.requests.slice(otherSeen).every((r) => r.authorized));
+    await page.context().close();
+  } finally {
+    await other.close();
+  }
+});
+
+test('after "Forget token", the forgotten token\'s organizations are no longer offered, and the form is not folded', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await keyCount(page, '3 of 3 keys');
+  await page.getByTestId('folded-connection').waitFor();
+  await showForm(page);
+  await directoryLine(page).filter({ hasText: 'organizations this token can reach' }).waitFor();
+  const before = world.api.requests.length;
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  await directoryLine(page).waitFor({ state: 'detached' });
+  await keyCount(page, '3 of 3 keys'); // the loaded list stays
+  assert.equal(await page.getByTestId('folded-connection').count(), 0);
+  assert.equal(await page.getByLabel('Access token').inputValue(), '');
+  const field = page.getByLabel('Organization ID');
+  await field.fill('sand');
+  assert.equal(await page.locator('#org-options').getByRole('option').count(), 0);
+  assert.deepEqual(world.api.requests.slice(before), []);
+  await page.context().close();
+});
+
+// Regression: a connection chunk that came after "Forget token" folded the form to
+// "token •••" with an empty token field.
+test('extras that come after "Forget token" never fold to a token the field does not hold', async () => {
+  const context = await world.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/-split_connect-[0-9a-f]{16}\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${world.site.url}/`);
+  await page.getByLabel('Organization ID').fill('testorg');
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(world.api.url);
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByRole('button', { name: 'Load' }).click();
+  await keyCount(page, '3 of 3 keys');
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  release();
+  await page.locator('#org-id[role=combobox]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId('folded-connection').count(), 0);
+  assert.equal(await page.getByLabel('Access token').inputValue(), '');
+  await context.close();
 });
