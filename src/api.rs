@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::time_slice::Pacer;
 use domain::connection::{Connection, Ready};
 use domain::decode::{
-    DecodeError, Decoded, Feed, ListDecoder, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES,
+    DecodeError, Decoded, Feed, ListDecoder, Page, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES,
 };
 use domain::endpoint::{organizations_url, ApiUrl, Endpoint};
 use domain::error::{ApiError, ResponseMeta};
@@ -99,9 +99,20 @@ pub async fn get_list<T: DeserializeOwned>(
     request: &ApiRequest,
     controller: &AbortController,
 ) -> Result<Decoded<T>, ApiError> {
-    let mut decoder = ListDecoder::<T>::new().redacting(request.token.redactor());
+    let page = get_page(request, controller, ListDecoder::<T>::new()).await?;
+    Ok(page.decoded)
+}
+
+/// [`get_list`] with `decoder` as it is set up (a page object read too, a limit): the
+/// body decoded as it arrives, the token taken out of every entry.
+pub async fn get_page<T: DeserializeOwned>(
+    request: &ApiRequest,
+    controller: &AbortController,
+    decoder: ListDecoder<T>,
+) -> Result<Page<T>, ApiError> {
+    let mut decoder = decoder.redacting(request.token.redactor());
     get_into(request, controller, &mut decoder).await?;
-    decoder.finish().map_err(ApiError::from_decode)
+    decoder.finish_page().map_err(ApiError::from_decode)
 }
 
 /// [`get_list`] for any kind of list: the body goes to `decoder` as it arrives. Not

@@ -6,7 +6,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use coveo_key_explorer::api::{get_list, get_small, ApiRequest};
+use coveo_key_explorer::api::{get_list, get_page, get_small, ApiRequest};
 use domain::connection::{Connection, Ready};
 use domain::decode::Decoded;
 use domain::endpoint::Endpoint;
@@ -187,20 +187,24 @@ async fn small<T>(
 async fn the_organization_list_is_read_a_page_at_a_time() {
     let base = ApiBase::parse(server()).unwrap();
     let token = Token::parse(TEST_TOKEN).unwrap();
-    let first = small(ApiRequest::organizations(&base, &token, 0), OrgPage::read)
-        .await
-        .unwrap();
+    let page = |number| {
+        let request = ApiRequest::organizations(&base, &token, number);
+        async move {
+            let controller = AbortController::new().unwrap();
+            get_page(&request, &controller, OrgPage::decoder())
+                .await
+                .map(OrgPage::from_decoded)
+        }
+    };
+    let first = page(0).await.unwrap();
     assert_eq!(first.orgs.len(), 100);
     assert_eq!(first.orgs[0].label(), "Test Organization");
-    let second_page = first.next_page(0).expect("the test API has a second page");
-    let second = small(
-        ApiRequest::organizations(&base, &token, second_page),
-        OrgPage::read,
-    )
-    .await
-    .unwrap();
+    let second_page = first
+        .next_page(0, 100)
+        .expect("the test API has a second page");
+    let second = page(second_page).await.unwrap();
     assert!(!second.orgs.is_empty());
-    assert_eq!(second.next_page(second_page), None);
+    assert_eq!(second.next_page(second_page, 100 + second.orgs.len()), None);
 
     let refused = small(
         ApiRequest::organizations(&base, &Token::parse("not-the-token").unwrap(), 0),

@@ -22,6 +22,12 @@ export const SCENARIO_ORGS = {
   'org-slow': { delayMs: 2500 },
   // Hostile answers (a proxy in between, or a host that is not Coveo).
   'org-echo': { echoToken: true },
+  // A 401 whose message puts the token after 989 characters, and whose request id header
+  // is 200,000 characters long.
+  'org-echo-long': { echoToken: 'long' },
+  // A key list whose entries carry the token in their id, name, description and an
+  // unknown field.
+  'org-echo-list': { echoToken: 'list' },
   'org-bigerror': { hostile: 'bigerror' },
   'org-deep': { hostile: 'deep' },
   'org-bigentries': { hostile: 'bigentries' },
@@ -133,7 +139,21 @@ export const HOSTILE_ORGS = {
   'hostile-name': () => ({
     keys: [{ id: 'hostilename000000000000001', displayName: 'ab '.repeat(300_000), status: 'ENABLED', privileges: [] }],
   }),
+  // 100,000 API key templates.
+  'hostile-templates': () => ({
+    templates: Array.from({ length: 100_000 }, (_, i) => ({
+      id: `tpl-${String(i).padStart(6, '0')}`,
+      displayName: `Template ${i}`,
+      privacyLevel: 'PRIVATE',
+      privileges: [{ owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW', targetId: '*' }],
+    })),
+  }),
 };
+
+/** A hostile organization list (the scenario `{ hostile: 'orgs' }`): 50 pages of 20,000
+ * organizations, a million in all. */
+export const HOSTILE_ORG_PAGE = 20_000;
+export const HOSTILE_ORG_PAGES = 50;
 
 /** One key holding 50 privileges, each a level of a pair of the privilege catalog
  * (domain/catalog/): the widest key "what can it call" is asked about. */
@@ -258,8 +278,23 @@ const ROUTE = /^\/rest\/organizations\/([^/]+)\/(apikeys|privileges\/apikeys|pri
 const HOME_ROUTE = /^\/rest\/global\/organizations\/([^/]+)$/;
 
 /** The hostile answers: sizes and shapes no Coveo answer has. */
-async function sendHostile(kind, res, headers) {
+let hostileOrgPages = null;
+
+async function sendHostile(kind, res, headers, url) {
   const json = { ...headers, 'Content-Type': 'application/json' };
+  if (kind === 'orgs') {
+    hostileOrgPages ??= new Map();
+    const page = Math.max(0, Number(url.searchParams.get('page') ?? 0));
+    if (!hostileOrgPages.has(page)) {
+      const items = Array.from({ length: HOSTILE_ORG_PAGE }, (_, i) => {
+        const n = page * HOSTILE_ORG_PAGE + i;
+        return { id: `hostileorg${String(n).padStart(7, '0')}`, displayName: `Organization ${n} of a host that lists far too many`, type: 'Sandbox' };
+      });
+      hostileOrgPages.set(page, JSON.stringify({ items, totalEntries: HOSTILE_ORG_PAGE * HOSTILE_ORG_PAGES, totalPages: HOSTILE_ORG_PAGES }));
+    }
+    res.writeHead(200, json);
+    return res.end(hostileOrgPages.get(page));
+  }
   const keys = testOrgKeys();
   if (kind === 'bigerror') {
     // A 500 whose message is 8 MB.
@@ -373,7 +408,17 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
 
     consume();
     if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
-    if (scenario.hostile) return sendHostile(scenario.hostile, res, { ...cors, 'X-Request-ID': requestId });
+    if (scenario.hostile) return sendHostile(scenario.hostile, res, { ...cors, 'X-Request-ID': requestId }, url);
+    if (scenario.echoToken === 'long') {
+      const token = req.headers.authorization.replace(/^Bearer /, '');
+      return sendJson(401, { errorCode: 'INVALID_TOKEN', message: `${'m'.repeat(989)}${token} is expired` }, { 'X-Request-ID': `r${'x'.repeat(200_000)}` });
+    }
+    if (scenario.echoToken === 'list') {
+      const token = req.headers.authorization.replace(/^Bearer /, '');
+      const keys = testOrgKeys();
+      keys[0] = { ...keys[0], id: token, displayName: `Named ${token}`, description: `Echoes ${token.toUpperCase()}`, aFieldFromTheFuture: token };
+      return sendJson(200, keys);
+    }
     if (scenario.echoToken) {
       // A server that echoes the token back in every form it might take.
       const token = req.headers.authorization.replace(/^Bearer /, '');
@@ -404,6 +449,12 @@ export async function startApiServer({ port = 0, token = TEST_TOKEN } = {}) {
     if (what === 'global') {
       const region = homeRegion(org);
       return sendJson(200, { organizationId: org, primaryMainRegion: region, mainRegions: [region], satelliteRegions: [] });
+    }
+    if (what === 'templates/apikeys' && HOSTILE_ORGS[org]) {
+      hostileJson[org] ??= HOSTILE_ORGS[org]();
+      const made = hostileJson[org];
+      made.templatesJson ??= JSON.stringify(made.templates ?? keyTemplates(org));
+      return send(200, made.templatesJson);
     }
     if (what === 'templates/apikeys') return sendJson(200, keyTemplates(org));
     if (HOSTILE_ORGS[org] && (what === 'apikeys' || what === 'privileges/apikeys')) {

@@ -61,6 +61,23 @@ pub struct ListDecoder<T> {
     decoded: Decoded<T>,
     /// The token, taken out of every entry before it is read (see [`Self::redacting`]).
     secret: Option<Redactor>,
+    /// The most entries kept; those after are counted in `beyond`, not read.
+    limit: usize,
+    beyond: usize,
+}
+
+/// A list read from a page object (`{items, totalEntries, totalPages}`) or a plain array,
+/// as [`ListDecoder::paged`] reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub decoded: Decoded<T>,
+    /// Entries after the decoder's limit: counted, never read.
+    pub beyond: usize,
+    /// `totalPages` and `totalEntries`, when the answer is a page object that says them.
+    pub total_pages: Option<u64>,
+    pub total_entries: Option<u64>,
+    /// Whether the answer was a page object (a plain array is the whole list).
+    pub is_page_object: bool,
 }
 
 impl<T: DeserializeOwned> Default for ListDecoder<T> {
@@ -79,7 +96,22 @@ impl<T: DeserializeOwned> ListDecoder<T> {
                 too_large: 0,
             },
             secret: None,
+            limit: usize::MAX,
+            beyond: 0,
         }
+    }
+
+    /// Also reads a page object, `{"items": [...], "totalPages": n, ...}`, a slice at a
+    /// time like an array: its other members are scanned and let go, but for the totals.
+    pub fn paged(mut self) -> ListDecoder<T> {
+        self.scanner.paged = true;
+        self
+    }
+
+    /// Keeps at most `limit` entries; the rest are scanned, counted, and never read.
+    pub fn keeping_at_most(mut self, limit: usize) -> ListDecoder<T> {
+        self.limit = limit;
+        self
     }
 
     /// Takes `secret` out of every entry's text before it is read: a host that echoes the
@@ -102,6 +134,10 @@ impl<T: DeserializeOwned> ListDecoder<T> {
         let mut taken = 0;
         let more = loop {
             match self.scanner.next(taken > 0 && taken >= budget)? {
+                Scanned::Element(start, end) if self.decoded.items.len() >= self.limit => {
+                    self.beyond += 1;
+                    taken += end - start;
+                }
                 Scanned::Element(start, end) => {
                     let element = &self.scanner.pending[start..end];
                     taken += element.len();
@@ -132,10 +168,22 @@ impl<T: DeserializeOwned> ListDecoder<T> {
     }
 
     /// The list, once the whole body has been fed.
-    pub fn finish(mut self) -> Result<Decoded<T>, DecodeError> {
+    pub fn finish(self) -> Result<Decoded<T>, DecodeError> {
+        self.finish_page().map(|page| page.decoded)
+    }
+
+    /// The list with what a page object said of the others, once the whole body has been
+    /// fed.
+    pub fn finish_page(mut self) -> Result<Page<T>, DecodeError> {
         while self.decode_some(usize::MAX)? {}
         self.scanner.check_complete()?;
-        Ok(self.decoded)
+        Ok(Page {
+            decoded: self.decoded,
+            beyond: self.beyond,
+            total_pages: self.scanner.totals.pages,
+            total_entries: self.scanner.totals.entries,
+            is_page_object: self.scanner.object.is_some(),
+        })
     }
 }
 
@@ -150,6 +198,38 @@ struct ListScanner {
     state: State,
     /// The element being scanned, when its end has not arrived yet.
     element: Option<(usize, ValueScan)>,
+    /// Whether a page object is read as well as an array.
+    paged: bool,
+    /// In a page object: what its members have shown so far.
+    object: Option<PageObject>,
+    totals: Totals,
+}
+
+/// What a page object's members have shown so far.
+#[derive(Default)]
+struct PageObject {
+    /// Whether its `items` array came.
+    items: bool,
+    /// The member whose value is being scanned, and where that value started.
+    member: Option<(Member, usize, ValueScan)>,
+}
+
+/// The members of a page object that are read; any other is scanned and let go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Member {
+    Items,
+    TotalPages,
+    TotalEntries,
+    Other,
+}
+
+/// The longest member name read whole: Coveo's are a dozen bytes.
+const MAX_MEMBER_NAME: usize = 4096;
+
+#[derive(Default)]
+struct Totals {
+    pages: Option<u64>,
+    entries: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -165,6 +245,14 @@ enum State {
     Done,
     /// The body does not start with `[`: it is kept whole to say what it is instead.
     NotAList,
+    /// In a page object, after `{` (`first`) or a comma: a member's name comes next.
+    MemberName { first: bool },
+    /// In a page object, after a member's name: its `:` comes next.
+    MemberColon(Member),
+    /// In a page object, after a member's `:`: its value comes next.
+    MemberValue(Member),
+    /// In a page object, after a member's value: a comma or the closing `}`.
+    AfterMember,
 }
 
 /// What [`ListScanner::next`] found.
@@ -211,13 +299,36 @@ impl ListScanner {
                     }
                 };
             }
+            if self.object.as_ref().is_some_and(|o| o.member.is_some()) {
+                match self.resume_member() {
+                    Some(scanned) => return Ok(scanned),
+                    None => continue,
+                }
+            }
             let rest = &self.pending[self.pos..];
             self.pos += rest.len() - rest.trim_ascii_start().len();
             let Some(&byte) = self.pending.get(self.pos) else {
                 return Ok(Scanned::NeedMore);
             };
+            if matches!(
+                self.state,
+                State::MemberName { .. }
+                    | State::MemberColon(_)
+                    | State::MemberValue(_)
+                    | State::AfterMember
+            ) {
+                if !self.next_member_step(byte)? {
+                    return Ok(Scanned::NeedMore);
+                }
+                continue;
+            }
             match self.state {
                 State::NotAList => return Ok(Scanned::NeedMore),
+                State::Start if byte == b'{' && self.paged => {
+                    self.pos += 1;
+                    self.object = Some(PageObject::default());
+                    self.state = State::MemberName { first: true };
+                }
                 State::Start if byte == b'[' => {
                     self.pos += 1;
                     self.state = State::ExpectElement { first: true };
@@ -229,8 +340,17 @@ impl ListScanner {
                 State::Done => return Err(DecodeError::NotJson),
                 State::AfterElement | State::ExpectElement { first: true } if byte == b']' => {
                     self.pos += 1;
-                    self.state = State::Done;
+                    // A page object's `items` ends: its other members come next.
+                    self.state = if self.object.is_some() {
+                        State::AfterMember
+                    } else {
+                        State::Done
+                    };
                 }
+                State::MemberName { .. }
+                | State::MemberColon(_)
+                | State::MemberValue(_)
+                | State::AfterMember => unreachable!("a page object's states are read above"),
                 State::AfterElement if byte == b',' => {
                     self.pos += 1;
                     self.state = State::ExpectElement { first: false };
@@ -249,10 +369,22 @@ impl ListScanner {
 
     /// At the end of the body: whether it held a whole list.
     fn check_complete(&self) -> Result<(), DecodeError> {
+        if let Some(object) = &self.object {
+            return match self.state {
+                State::Done if object.items => Ok(()),
+                State::Done => Err(DecodeError::NotAList { found: "an object" }),
+                _ => Err(DecodeError::Incomplete),
+            };
+        }
         match self.state {
             State::Done => Ok(()),
             State::Start | State::NotAList => Err(not_a_list(&self.pending)),
-            State::ExpectElement { .. } | State::AfterElement => Err(DecodeError::Incomplete),
+            State::ExpectElement { .. }
+            | State::AfterElement
+            | State::MemberName { .. }
+            | State::MemberColon(_)
+            | State::MemberValue(_)
+            | State::AfterMember => Err(DecodeError::Incomplete),
         }
     }
 
@@ -263,7 +395,17 @@ impl ListScanner {
         if self.state == State::NotAList {
             return;
         }
-        let keep_from = self.element.as_ref().map_or(self.pos, |(start, _)| *start);
+        let member_start = self
+            .object
+            .as_ref()
+            .and_then(|o| o.member.as_ref())
+            .map(|(_, start, _)| *start);
+        let keep_from = self
+            .element
+            .as_ref()
+            .map(|(start, _)| *start)
+            .or(member_start)
+            .unwrap_or(self.pos);
         if keep_from == 0 || keep_from < self.pending.len() - keep_from {
             return;
         }
@@ -271,6 +413,115 @@ impl ListScanner {
         self.pos -= keep_from;
         if let Some((start, _)) = &mut self.element {
             *start = 0;
+        }
+        if let Some((_, start, _)) = self.object.as_mut().and_then(|o| o.member.as_mut()) {
+            *start -= keep_from;
+        }
+    }
+
+    /// A page object's member value other than `items`, resumed: `None` once it ended,
+    /// else a report that more bytes are needed (its bytes let go as they come).
+    fn resume_member(&mut self) -> Option<Scanned> {
+        let object = self.object.as_mut().expect("in a page object");
+        let (member, start, mut scan) = object.member.take().expect("a member's value");
+        match scan.end(&self.pending, self.pos) {
+            Ok(end) => {
+                let value = &self.pending[start..end];
+                let number = || std::str::from_utf8(value).ok()?.trim().parse::<u64>().ok();
+                match member {
+                    Member::TotalPages => self.totals.pages = number(),
+                    Member::TotalEntries => self.totals.entries = number(),
+                    _ => {}
+                }
+                self.pos = end;
+                self.state = State::AfterMember;
+                None
+            }
+            Err(scanned) => {
+                // A number is short: a value longer than this is none worth reading.
+                let member = if scanned - start > 32 {
+                    Member::Other
+                } else {
+                    member
+                };
+                if member == Member::Other {
+                    self.pending.drain(start..scanned);
+                    self.pos = start;
+                } else {
+                    self.pos = scanned;
+                }
+                object.member = Some((member, start, scan));
+                Some(Scanned::NeedMore)
+            }
+        }
+    }
+
+    /// One step of a page object's own structure, at `byte` (not whitespace); false when
+    /// it waits for more bytes.
+    fn next_member_step(&mut self, byte: u8) -> Result<bool, DecodeError> {
+        let object = self.object.as_mut().expect("in a page object");
+        match self.state {
+            State::MemberName { first: true } | State::AfterMember if byte == b'}' => {
+                self.pos += 1;
+                self.state = State::Done;
+            }
+            State::AfterMember if byte == b',' => {
+                self.pos += 1;
+                self.state = State::MemberName { first: false };
+            }
+            State::MemberName { .. } if byte == b'"' => {
+                let name = &self.pending[self.pos + 1..];
+                let Some(len) = string_end(name) else {
+                    if name.len() > MAX_MEMBER_NAME {
+                        return Err(DecodeError::NotJson);
+                    }
+                    // The name's end has not come: nothing moves until it does.
+                    return Ok(false);
+                };
+                let member = match &name[..len] {
+                    b"items" => Member::Items,
+                    b"totalPages" => Member::TotalPages,
+                    b"totalEntries" => Member::TotalEntries,
+                    _ => Member::Other,
+                };
+                self.pos += len + 2;
+                self.state = State::MemberColon(member);
+            }
+            State::MemberColon(member) if byte == b':' => {
+                self.pos += 1;
+                self.state = State::MemberValue(member);
+            }
+            State::MemberValue(Member::Items) if byte == b'[' && !object.items => {
+                object.items = true;
+                self.pos += 1;
+                self.state = State::ExpectElement { first: true };
+            }
+            State::MemberValue(member) => {
+                let member = if member == Member::Items {
+                    Member::Other
+                } else {
+                    member
+                };
+                object.member = Some((member, self.pos, ValueScan::default()));
+            }
+            _ => return Err(DecodeError::NotJson),
+        }
+        Ok(true)
+    }
+}
+
+/// Where a JSON string's closing quote is in `text` (which starts just after its opening
+/// one), when it has come.
+fn string_end(text: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        at += memchr::memchr2(b'"', b'\\', &text[at..])?;
+        if text[at] == b'"' {
+            return Some(at);
+        }
+        at += 2;
+        if at > text.len() {
+            return None;
         }
     }
 }

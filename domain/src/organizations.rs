@@ -2,15 +2,24 @@
 //! where one of them lives (`GET /rest/global/organizations/{org}`): what the
 //! organization picker offers and what the region advice compares.
 
+use serde::de::{Deserialize, Deserializer, Error as _, IgnoredAny, MapAccess};
 use serde_json::Value;
 
-use crate::decode::{json_kind, DecodeError};
+use crate::decode::{json_kind, DecodeError, ListDecoder, Page};
 use crate::fold::{fold_for_search, has_word_starting, search_terms};
+use crate::lenient::{text, Lenient, Name, Shape};
 use crate::region::Region;
 
 /// Pages asked for at most: a token that reaches more organizations than this many pages
 /// hold is told the list is partial, and typing the ID still works.
 pub const MAX_ORGANIZATION_PAGES: u32 = 50;
+
+/// Organizations kept from one page: Coveo's pages hold a hundred; a host that sends more
+/// has the rest counted, not read.
+pub const MAX_ORGANIZATIONS_PER_PAGE: usize = 1_000;
+
+/// Organizations kept in all: then "the first 10,000 of N", and typing the ID still works.
+pub const MAX_ORGANIZATIONS: usize = 10_000;
 
 /// One organization as the picker shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,67 +35,96 @@ impl OrgSummary {
     }
 }
 
+// Read straight into the summary, like a key: an entry without a string `id` is not one
+// (a shape error the list decoder counts as skipped).
+impl<'de> Deserialize<'de> for OrgSummary {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Lenient::<OrgSummary>::deserialize(deserializer)?
+            .0
+            .ok_or_else(|| D::Error::custom("an organization needs an id"))
+    }
+}
+
+impl Shape for OrgSummary {
+    fn object<'de, A: MapAccess<'de>>(mut object: A) -> Result<Option<Self>, A::Error> {
+        let (mut id, mut display_name) = (None, None);
+        let o = &mut object;
+        while let Some(name) = o.next_key::<Name>()? {
+            match name.as_str() {
+                "id" => id = text(o)?,
+                "displayName" => display_name = text(o)?,
+                _ => {
+                    o.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let trimmed = |t: String| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
+        Ok(id.and_then(trimmed).map(|id| OrgSummary {
+            id,
+            display_name: display_name.and_then(trimmed),
+        }))
+    }
+}
+
 /// One page of the organization list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgPage {
     pub orgs: Vec<OrgSummary>,
     /// How many pages there are, when the answer says; a plain array is the whole list.
     pub total_pages: Option<u32>,
+    /// How many organizations there are in all, when the answer says.
+    pub total_entries: Option<u64>,
+    /// Entries of this page past [`MAX_ORGANIZATIONS_PER_PAGE`]: counted, not read.
+    pub beyond: usize,
 }
 
 impl OrgPage {
-    /// Reads Coveo's page object (`{items, totalEntries, totalPages}`) or a plain array.
-    /// Entries without a string `id` are left out.
-    pub fn read(body: &[u8]) -> Result<OrgPage, DecodeError> {
-        let (items, total_pages) = match read_json(body)? {
-            Value::Array(items) => (items, None),
-            Value::Object(mut page) => match page.remove("items") {
-                Some(Value::Array(items)) => {
-                    let pages = page.get("totalPages").and_then(Value::as_u64);
-                    (
-                        items,
-                        Some(pages.map_or(1, |p| p.min(u64::from(u32::MAX)) as u32)),
-                    )
-                }
-                _ => return Err(DecodeError::NotAList { found: "an object" }),
-            },
-            other => {
-                return Err(DecodeError::NotAList {
-                    found: json_kind(&other),
-                })
-            }
-        };
-        let orgs = items
-            .into_iter()
-            .filter_map(|item| {
-                let id = item.get("id")?.as_str()?.trim();
-                (!id.is_empty()).then(|| OrgSummary {
-                    id: id.to_owned(),
-                    display_name: item
-                        .get("displayName")
-                        .and_then(Value::as_str)
-                        .map(str::trim)
-                        .filter(|name| !name.is_empty())
-                        .map(str::to_owned),
-                })
-            })
-            .collect();
-        Ok(OrgPage { orgs, total_pages })
+    /// A decoder for one page (Coveo's page object, or a plain array), a slice at a time.
+    pub fn decoder() -> ListDecoder<OrgSummary> {
+        ListDecoder::new()
+            .paged()
+            .keeping_at_most(MAX_ORGANIZATIONS_PER_PAGE)
     }
 
-    /// The page to ask for after page `page` (0-based), if any: none after a plain
-    /// array, an empty page, the last page, or the last page the app asks for.
-    pub fn next_page(&self, page: u32) -> Option<u32> {
+    /// The page a decoder read. Entries without a string `id` are left out.
+    pub fn from_decoded(page: Page<OrgSummary>) -> OrgPage {
+        OrgPage {
+            orgs: page.decoded.items,
+            total_pages: page.is_page_object.then(|| {
+                page.total_pages
+                    .map_or(1, |p| p.min(u64::from(u32::MAX)) as u32)
+            }),
+            total_entries: page.total_entries,
+            beyond: page.beyond,
+        }
+    }
+
+    /// Reads a whole body (see [`OrgPage::decoder`]).
+    pub fn read(body: &[u8]) -> Result<OrgPage, DecodeError> {
+        let mut decoder = OrgPage::decoder();
+        decoder.feed(body);
+        decoder.finish_page().map(OrgPage::from_decoded)
+    }
+
+    /// The page to ask for after page `page` (0-based), once `kept` organizations are
+    /// in, if any: none after a plain array, an empty page, the last page, the last page
+    /// the app asks for, or once [`MAX_ORGANIZATIONS`] are in.
+    pub fn next_page(&self, page: u32, kept: usize) -> Option<u32> {
         let next = page + 1;
         let total = self.total_pages?;
-        (!self.orgs.is_empty() && next < total && next < MAX_ORGANIZATION_PAGES).then_some(next)
+        (!self.orgs.is_empty()
+            && next < total
+            && next < MAX_ORGANIZATION_PAGES
+            && kept < MAX_ORGANIZATIONS)
+            .then_some(next)
     }
 
-    /// Whether the list stops at the app's page limit while Coveo has more.
-    pub fn cut_at_limit(&self, page: u32) -> bool {
-        self.total_pages.is_some_and(|total| {
-            page + 1 == MAX_ORGANIZATION_PAGES && total > MAX_ORGANIZATION_PAGES
-        })
+    /// Whether the list stops here while Coveo has more: at the app's page limit, with
+    /// entries this page did not keep, or at [`MAX_ORGANIZATIONS`].
+    pub fn cut_here(&self, page: u32, kept: usize) -> bool {
+        let more_pages = self.total_pages.is_some_and(|total| page + 1 < total);
+        self.beyond > 0
+            || (more_pages && (page + 1 == MAX_ORGANIZATION_PAGES || kept >= MAX_ORGANIZATIONS))
     }
 }
 
@@ -99,9 +137,10 @@ pub struct OrgDirectory {
 }
 
 impl OrgDirectory {
-    /// Gathers pages into one list: an ID seen twice is kept once, the first time.
+    /// Gathers pages into one list: an ID seen twice is kept once, the first time; at
+    /// most [`MAX_ORGANIZATIONS`].
     pub fn new(pages: impl IntoIterator<Item = OrgSummary>) -> OrgDirectory {
-        let mut orgs: Vec<OrgSummary> = pages.into_iter().collect();
+        let mut orgs: Vec<OrgSummary> = pages.into_iter().take(MAX_ORGANIZATIONS).collect();
         let mut seen = crate::hashing::HashSet::default();
         orgs.retain(|org| seen.insert(org.id.clone()));
         orgs.sort_by_cached_key(|org| (crate::fold::fold(org.label()), org.id.clone()));
@@ -211,12 +250,17 @@ mod tests {
             ]
         );
         assert_eq!(page.total_pages, Some(3));
-        assert_eq!(page.next_page(0), Some(1));
-        assert_eq!(page.next_page(2), None);
+        assert_eq!(page.total_entries, Some(4));
+        assert_eq!(page.next_page(0, 2), Some(1));
+        assert_eq!(page.next_page(2, 2), None);
 
         let array = OrgPage::read(br#"[{"id":"a","displayName":"  "}]"#).unwrap();
         assert_eq!(array.orgs, [org("a", None)]);
-        assert_eq!(array.next_page(0), None, "a plain array is the whole list");
+        assert_eq!(
+            array.next_page(0, 1),
+            None,
+            "a plain array is the whole list"
+        );
     }
 
     #[test]
@@ -224,19 +268,25 @@ mod tests {
         let empty = OrgPage {
             orgs: vec![],
             total_pages: Some(9),
+            total_entries: None,
+            beyond: 0,
         };
-        assert_eq!(empty.next_page(0), None);
+        assert_eq!(empty.next_page(0, 0), None);
         let endless = OrgPage {
             orgs: vec![org("a", None)],
             total_pages: Some(u32::MAX),
+            total_entries: None,
+            beyond: 0,
         };
         assert_eq!(
-            endless.next_page(MAX_ORGANIZATION_PAGES - 2),
+            endless.next_page(MAX_ORGANIZATION_PAGES - 2, 1),
             Some(MAX_ORGANIZATION_PAGES - 1)
         );
-        assert_eq!(endless.next_page(MAX_ORGANIZATION_PAGES - 1), None);
-        assert!(endless.cut_at_limit(MAX_ORGANIZATION_PAGES - 1));
-        assert!(!endless.cut_at_limit(0));
+        assert_eq!(endless.next_page(MAX_ORGANIZATION_PAGES - 1, 1), None);
+        assert!(endless.cut_here(MAX_ORGANIZATION_PAGES - 1, 1));
+        assert!(!endless.cut_here(0, 1));
+        assert_eq!(endless.next_page(3, MAX_ORGANIZATIONS), None, "enough kept");
+        assert!(endless.cut_here(3, MAX_ORGANIZATIONS));
     }
 
     #[test]
@@ -254,6 +304,24 @@ mod tests {
             OrgPage::read(b"42"),
             Err(DecodeError::NotAList { found: "a number" })
         );
+    }
+
+    #[test]
+    fn a_page_keeps_at_most_its_share_and_counts_the_rest() {
+        let items: Vec<String> = (0..MAX_ORGANIZATIONS_PER_PAGE + 5)
+            .map(|i| format!(r#"{{"id":"org{i}","displayName":"Org {i}","x":[1,2]}}"#))
+            .collect();
+        let body = format!(
+            r#"{{"items":[{}],"totalEntries":20000,"totalPages":20}}"#,
+            items.join(",")
+        );
+        let page = OrgPage::read(body.as_bytes()).unwrap();
+        assert_eq!(page.orgs.len(), MAX_ORGANIZATIONS_PER_PAGE);
+        assert_eq!(page.beyond, 5);
+        assert_eq!(page.total_entries, Some(20_000));
+        assert!(page.cut_here(0, page.orgs.len()), "the page was cut");
+        let many = (0..MAX_ORGANIZATIONS + 10).map(|i| org(&format!("o{i}"), None));
+        assert_eq!(OrgDirectory::new(many).len(), MAX_ORGANIZATIONS);
     }
 
     #[test]

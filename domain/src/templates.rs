@@ -1,9 +1,10 @@
 //! API key templates (`GET /rest/organizations/{org}/templates/apikeys`): the name a
 //! key's `apiKeyTemplateId` stands for, and the privileges a builder can start from.
 
-use serde::de::{IgnoredAny, MapAccess, SeqAccess};
+use serde::de::{Deserialize, Deserializer, Error as _, IgnoredAny, MapAccess};
 
-use crate::decode::DecodeError;
+use crate::decode::{DecodeError, ListDecoder, Page};
+use crate::hashing::HashMap;
 use crate::lenient::{field, text, Lenient, Name, Shape};
 use crate::model::{ApiKey, Privilege};
 
@@ -24,34 +25,49 @@ impl KeyTemplate {
     }
 }
 
+/// Templates kept at most: an organization has a few dozen; a host that sends more has
+/// the rest counted, not read.
+pub const MAX_TEMPLATES: usize = 1_000;
+
 /// The organization's templates, in the order Coveo lists them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Templates {
     pub items: Vec<KeyTemplate>,
     /// Entries without a string `id`, left out.
     pub skipped: usize,
+    /// Entries past [`MAX_TEMPLATES`]: counted, not read.
+    pub beyond: usize,
+    /// Each template's position by id, the first of each.
+    by_id: HashMap<String, usize>,
 }
 
 impl Templates {
-    /// Reads a plain array or a page object (`{items: [...]}`). Read straight into the
-    /// templates, as keys are: the privilege code is then the keys' own, not a second
-    /// copy for a tree of JSON values.
-    pub fn read(body: &[u8]) -> Result<Templates, DecodeError> {
-        match serde_json::from_slice::<Lenient<TemplateList>>(body) {
-            Ok(Lenient(Some(TemplateList(entries)))) => {
-                let total = entries.len();
-                let items: Vec<KeyTemplate> = entries.into_iter().flatten().collect();
-                Ok(Templates {
-                    skipped: total - items.len(),
-                    items,
-                })
-            }
-            Ok(Lenient(None)) => Err(DecodeError::NotAList {
-                found: kind_of(body),
-            }),
-            Err(e) if e.is_eof() && !body.trim_ascii().is_empty() => Err(DecodeError::Incomplete),
-            Err(_) => Err(DecodeError::NotJson),
+    /// A decoder for the list (a plain array or a page object, `{items: [...]}`), a slice
+    /// at a time, read straight into the templates as keys are.
+    pub fn decoder() -> ListDecoder<KeyTemplate> {
+        ListDecoder::new().paged().keeping_at_most(MAX_TEMPLATES)
+    }
+
+    /// The templates a decoder read.
+    pub fn from_decoded(page: Page<KeyTemplate>) -> Templates {
+        let items = page.decoded.items;
+        let mut by_id = HashMap::default();
+        for (at, template) in items.iter().enumerate() {
+            by_id.entry(template.id.clone()).or_insert(at);
         }
+        Templates {
+            items,
+            skipped: page.decoded.skipped,
+            beyond: page.beyond,
+            by_id,
+        }
+    }
+
+    /// Reads a whole body (see [`Templates::decoder`]).
+    pub fn read(body: &[u8]) -> Result<Templates, DecodeError> {
+        let mut decoder = Templates::decoder();
+        decoder.feed(body);
+        decoder.finish_page().map(Templates::from_decoded)
     }
 
     /// The template a key was made from, when the organization lists it.
@@ -60,35 +76,17 @@ impl Templates {
     }
 
     pub fn find(&self, id: &str) -> Option<&KeyTemplate> {
-        self.items.iter().find(|template| template.id == id)
+        self.by_id.get(id).map(|&at| &self.items[at])
     }
 }
 
-/// A list of templates (an entry that is not one is `None`), or a page object holding
-/// one in `items`.
-struct TemplateList(Vec<Option<KeyTemplate>>);
-
-impl Shape for TemplateList {
-    fn list<'de, A: SeqAccess<'de>>(mut list: A) -> Result<Option<Self>, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(Lenient(entry)) = list.next_element::<Lenient<KeyTemplate>>()? {
-            entries.push(entry);
-        }
-        Ok(Some(TemplateList(entries)))
-    }
-
-    fn object<'de, A: MapAccess<'de>>(mut object: A) -> Result<Option<Self>, A::Error> {
-        let mut items = None;
-        let o = &mut object;
-        while let Some(name) = o.next_key::<Name>()? {
-            match name.as_str() {
-                "items" => items = field::<TemplateList, A>(o)?,
-                _ => {
-                    o.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(items)
+// Read straight into the template: an entry without a string `id` is not one (a shape
+// error the list decoder counts as skipped).
+impl<'de> Deserialize<'de> for KeyTemplate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Lenient::<KeyTemplate>::deserialize(deserializer)?
+            .0
+            .ok_or_else(|| D::Error::custom("a template needs an id"))
     }
 }
 
@@ -122,17 +120,6 @@ impl Shape for KeyTemplate {
         Ok(id
             .filter(|id| !id.trim().is_empty())
             .map(|id| KeyTemplate { id, ..template }))
-    }
-}
-
-/// What a JSON body that is no list is, from its first character.
-fn kind_of(body: &[u8]) -> &'static str {
-    match body.trim_ascii_start().first() {
-        Some(b'{') => "an object",
-        Some(b'"') => "a string",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'n') => "null",
-        _ => "a number",
     }
 }
 
@@ -178,6 +165,18 @@ mod tests {
             Err(DecodeError::NotAList { found: "an object" })
         );
         assert_eq!(Templates::read(b"<h1>"), Err(DecodeError::NotJson));
+    }
+
+    #[test]
+    fn at_most_so_many_templates_are_read_and_the_rest_counted() {
+        let items: Vec<String> = (0..MAX_TEMPLATES + 3)
+            .map(|i| format!(r#"{{"id":"t{i}","privileges":[]}}"#))
+            .collect();
+        let templates = Templates::read(format!("[{}]", items.join(",")).as_bytes()).unwrap();
+        assert_eq!(templates.items.len(), MAX_TEMPLATES);
+        assert_eq!(templates.beyond, 3);
+        assert_eq!(templates.find("t999").map(|t| t.id.as_str()), Some("t999"));
+        assert_eq!(templates.find("t1000"), None, "not read");
     }
 
     #[test]

@@ -134,3 +134,136 @@ fn an_entry_over_the_limit_is_skipped_without_being_held_whole() {
     let decoded = decode_list::<ApiKey>(&fits).expect("a list");
     assert_eq!((decoded.items.len(), decoded.skipped), (1, 0));
 }
+
+/// Page objects as a host might send them: `items` among other members in any order, the
+/// totals as numbers or not, other values of any shape with brackets, quotes and escapes.
+fn page_body() -> impl Strategy<Value = String> {
+    // `Q` stands for an escaped quote.
+    let quoted = |text: String| text.replace('Q', "\\\"");
+    let element = prop_oneof![
+        r#"\{"owner":"[A-Z_,\]\[\{\} éQ]{0,12}","targetDomain":"[A-Z_]{1,10}"\}"#.prop_map(quoted),
+        "[1-9][0-9]{0,3}".prop_map(String::from),
+        r#""[a-z\]\[,\}\{:Q]{0,5}""#.prop_map(quoted),
+        Just("null".to_string()),
+    ];
+    let other = prop_oneof![
+        r#""[a-z\]\[,\}\{:Q]{0,20}""#.prop_map(quoted),
+        r#"\{"a":\[1,\{"items":"\]\}"\}\]\}"#,
+        "[1-9][0-9]{0,29}",
+        Just("[]".to_string()),
+        Just("true".to_string()),
+    ];
+    (
+        prop::collection::vec(element, 0..20),
+        prop::collection::vec((r#"[a-zA-Z]{1,12}"#, other), 0..4),
+        prop::option::of(prop_oneof!["[1-9][0-9]{0,4}", Just("\"3\"".to_string())]),
+        prop::option::of("[1-9][0-9]{0,4}"),
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(elements, others, pages, entries, at)| {
+            let mut members: Vec<String> = others
+                .into_iter()
+                .map(|(name, value)| format!(r#""x{name}" : {value}"#))
+                .collect();
+            members.extend(pages.map(|p| format!(r#""totalPages":{p}"#)));
+            members.extend(entries.map(|e| format!(r#""totalEntries": {e}"#)));
+            let items = format!(r#""items": [ {} ]"#, elements.join(", "));
+            let at = at.index(members.len() + 1);
+            members.insert(at, items);
+            format!(" {{ {} }} ", members.join(" ,\n"))
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+    #[test]
+    fn a_page_object_in_pieces_gives_its_items_and_totals(
+        body in page_body(), piece in 1usize..40, budget in 0usize..200, limit in 0usize..25,
+    ) {
+        let whole: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let (mut kept, mut skipped, mut beyond) = (Vec::new(), 0, 0);
+        for item in whole["items"].as_array().unwrap() {
+            if kept.len() >= limit {
+                beyond += 1;
+            } else {
+                match serde_json::from_str::<Privilege>(&item.to_string()) {
+                    Ok(p) => kept.push(p),
+                    Err(_) => skipped += 1,
+                }
+            }
+        }
+        let mut decoder = ListDecoder::<Privilege>::new().paged().keeping_at_most(limit);
+        for chunk in body.as_bytes().chunks(piece) {
+            decoder.feed(chunk);
+            while decoder.decode_some(budget).unwrap() {}
+        }
+        let page = decoder.finish_page().unwrap();
+        prop_assert_eq!(page.decoded.items, kept);
+        prop_assert_eq!(page.decoded.skipped, skipped);
+        prop_assert_eq!(page.beyond, beyond);
+        prop_assert_eq!(page.total_pages, whole["totalPages"].as_u64());
+        prop_assert_eq!(page.total_entries, whole["totalEntries"].as_u64());
+        prop_assert!(page.is_page_object);
+    }
+
+    #[test]
+    fn a_page_object_cut_short_is_incomplete(body in page_body(), cut in any::<prop::sample::Index>()) {
+        let body = body.trim_end();
+        let cut = &body.as_bytes()[..cut.index(body.len())];
+        let mut decoder = ListDecoder::<Privilege>::new().paged();
+        decoder.feed(cut);
+        let result = decoder.finish_page();
+        prop_assert!(result.is_err(), "{:?}", String::from_utf8_lossy(cut));
+    }
+}
+
+#[test]
+fn a_page_object_is_read_only_when_asked_and_must_hold_items() {
+    let read = |body: &str| {
+        let mut decoder = ListDecoder::<Privilege>::new().paged();
+        decoder.feed(body.as_bytes());
+        decoder.finish_page().map(|p| p.decoded.items.len())
+    };
+    assert_eq!(
+        read(r#"{"totalPages":1}"#),
+        Err(domain::decode::DecodeError::NotAList { found: "an object" })
+    );
+    assert_eq!(
+        read(r#"{"items":null,"totalPages":1}"#),
+        Err(domain::decode::DecodeError::NotAList { found: "an object" })
+    );
+    assert_eq!(read(r#"[{"owner":"A","targetDomain":"B"}]"#), Ok(1));
+    assert_eq!(
+        read(r#"{}"#),
+        Err(domain::decode::DecodeError::NotAList { found: "an object" })
+    );
+    assert_eq!(
+        read(r#"{"items":[]}x"#),
+        Err(domain::decode::DecodeError::NotJson)
+    );
+    // Not paged: an object is no list.
+    assert_eq!(
+        decode_list::<Privilege>(r#"{"items":[]}"#),
+        Err(domain::decode::DecodeError::NotAList { found: "an object" })
+    );
+}
+
+/// A page whose other members are huge is not held whole: their bytes go as they come.
+#[test]
+fn a_huge_member_of_a_page_is_let_go_as_it_comes() {
+    let mut decoder = ListDecoder::<Privilege>::new().paged();
+    decoder.feed(br#"{"junk":""#);
+    let chunk = vec![b'x'; 64 * 1024];
+    let mut most = 0;
+    for _ in 0..200 {
+        decoder.feed(&chunk);
+        while decoder.decode_some(16 * 1024).unwrap() {}
+        most = most.max(decoder.held_bytes());
+    }
+    decoder.feed(br#"","items":[{"owner":"A","targetDomain":"B"}],"totalPages":2}"#);
+    let page = decoder.finish_page().unwrap();
+    assert_eq!(page.decoded.items.len(), 1);
+    assert_eq!(page.total_pages, Some(2));
+    assert!(most <= 2 * chunk.len(), "held {most} bytes");
+}

@@ -256,12 +256,14 @@ fn the_connection_ignores_the_token_and_the_prompt_waits_only_for_it() {
 fn an_asker_is_its_host_and_its_token() {
     use domain::connection::ConnectionInputs;
     use domain::region::Region;
-    let asker = |base: &str, token: &str| {
-        ConnectionInputs::read("org", token, base, Region::Us).asker()
-    };
+    let asker =
+        |base: &str, token: &str| ConnectionInputs::read("org", token, base, Region::Us).asker();
     assert_eq!(asker("", "token-a"), asker("", "  Bearer token-a "));
     assert_ne!(asker("", "token-a"), asker("", "token-b"));
-    assert_ne!(asker("", "token-a"), asker("https://127.0.0.1:9", "token-a"));
+    assert_ne!(
+        asker("", "token-a"),
+        asker("https://127.0.0.1:9", "token-a")
+    );
     assert_eq!(asker("", ""), None);
     assert_eq!(asker("not a url", "token-a"), None);
     let shown = format!("{:?}", asker("", "token-abcdefgh").unwrap());

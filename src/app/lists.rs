@@ -59,7 +59,12 @@ impl Lists {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
         (self.on_start)();
         self.send_keys(Attempt::User);
-        self.send(self.privileges, self.privileges_endpoint(), Attempt::User, None);
+        self.send(
+            self.privileges,
+            self.privileges_endpoint(),
+            Attempt::User,
+            None,
+        );
         Ok(())
     }
 
@@ -97,9 +102,8 @@ impl Lists {
     /// What the privilege list's Cancel and Retry do.
     pub fn privilege_actions(&self) -> ListActions {
         let this = *self;
-        let send = move |attempt| {
-            this.send(this.privileges, this.privileges_endpoint(), attempt, None)
-        };
+        let send =
+            move |attempt| this.send(this.privileges, this.privileges_endpoint(), attempt, None);
         ListActions {
             cancel: Callback::new(move |()| this.privileges.cancel()),
             retry: Callback::new(move |()| send(Attempt::User)),
@@ -129,13 +133,23 @@ impl Lists {
             .state()
             .with_untracked(|s| matches!(s.origin(), Some(Origin::Live(_))));
         if live {
-            self.send(self.privileges, self.privileges_endpoint(), Attempt::User, None);
+            self.send(
+                self.privileges,
+                self.privileges_endpoint(),
+                Attempt::User,
+                None,
+            );
         }
     }
 
     /// Asks Coveo what the token may do, to explain a refused key list.
     fn check_token(&self) {
-        self.send(self.token_privileges, Endpoint::MyPrivileges, Attempt::User, None);
+        self.send(
+            self.token_privileges,
+            Endpoint::MyPrivileges,
+            Attempt::User,
+            None,
+        );
     }
 
     /// After "Forget token": the request in flight is dropped and a failed list no longer

@@ -2,15 +2,18 @@
 //! Made by the `connect` chunk when it comes, and provided to the whole page, so that the
 //! first load carries none of it; the views read it when it is there.
 
-use domain::decode::DecodeError;
+use std::future::Future;
+use std::sync::Arc;
+
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::organizations::OrgHome;
 use domain::templates::Templates;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+use web_sys::AbortController;
 
-use crate::api;
+use crate::api::{self, ApiRequest};
 use crate::app::lists::{live_origin, Lists};
 use crate::fetch::Fetch;
 use crate::loader::Loader;
@@ -19,7 +22,7 @@ use crate::loader::Loader;
 #[derive(Clone, Copy)]
 pub struct OrgExtras {
     /// The organization's API key templates, which name each key's template.
-    pub templates: Fetch<Templates>,
+    pub templates: Fetch<Arc<Templates>>,
     /// Where the organization lives, to offer its region when another one is chosen.
     pub home: Fetch<OrgHome>,
     lists: Lists,
@@ -46,17 +49,30 @@ impl OrgExtras {
 
     /// Asks for the organization's API key templates (again).
     pub fn load_templates(&self) {
-        self.fetch_small(self.templates, Endpoint::KeyTemplates, Templates::read);
+        self.fetch(
+            self.templates,
+            Endpoint::KeyTemplates,
+            |request, controller| async move {
+                let page = api::get_page(&request, &controller, Templates::decoder()).await?;
+                Ok(Arc::new(Templates::from_decoded(page)))
+            },
+        );
     }
 
     /// Asks where the organization lives.
     pub fn load_home(&self) {
-        self.fetch_small(self.home, Endpoint::OrganizationHome, OrgHome::read);
+        self.fetch(
+            self.home,
+            Endpoint::OrganizationHome,
+            |request, controller| async move {
+                api::get_small(&request, &controller, OrgHome::read).await
+            },
+        );
     }
 
     /// The templates of the organization `loader`'s list came from, once they are in
     /// (tracked).
-    pub fn templates_of<T>(&self, loader: Loader<T>) -> Option<Templates>
+    pub fn templates_of<T>(&self, loader: Loader<T>) -> Option<Arc<Templates>>
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
@@ -82,19 +98,21 @@ impl OrgExtras {
         self.home.stop();
     }
 
-    /// Sends a small route's request with the inputs as they are now; without a request
-    /// to make, forgets what `fetch` held.
-    fn fetch_small<T: Send + Sync + 'static>(
+    /// Sends `endpoint`'s request with the inputs as they are now, through `get`; without
+    /// a request to make, forgets what `fetch` held.
+    fn fetch<T, F>(
         &self,
         fetch: Fetch<T>,
         endpoint: Endpoint,
-        read: fn(&[u8]) -> Result<T, DecodeError>,
-    ) {
+        get: impl FnOnce(ApiRequest, AbortController) -> F,
+    ) where
+        T: Send + Sync + 'static,
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
         match self.lists.request(endpoint) {
-            Ok((connection, request)) => fetch
-                .start(Some(connection), move |controller| async move {
-                    api::get_small(&request, &controller, read).await
-                }),
+            Ok((connection, request)) => {
+                fetch.start(Some(connection), move |controller| get(request, controller))
+            }
             Err(_) => fetch.clear(),
         }
     }

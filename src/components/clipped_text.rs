@@ -46,23 +46,36 @@ const MORE_ITEMS: usize = 1_000;
 #[component]
 pub fn ClippedList(items: Arc<[String]>, shown: usize, separator: &'static str) -> impl IntoView {
     let count = RwSignal::new(shown.min(items.len()));
+    let total = items.len();
     move || {
-        let count_now = count.get();
-        let text = items[..count_now].join(separator);
-        let hidden = items.len() - count_now;
-        let more = (hidden > 0).then(|| {
+        let text = items[..count.get()].join(separator);
+        view! { {text} <ShowMore count=count total=total step=MORE_ITEMS lead="… "/> }
+    }
+}
+
+/// "Show N more of M" for a list of `total` items of which `count` are shown: each click
+/// shows `step` more. Nothing once all are shown. `lead` goes before the button.
+#[component]
+pub fn ShowMore(
+    count: RwSignal<usize>,
+    total: usize,
+    step: usize,
+    #[prop(optional)] lead: &'static str,
+) -> impl IntoView {
+    move || {
+        let hidden = total.saturating_sub(count.get());
+        (hidden > 0).then(|| {
             let label = format!(
                 "Show {} more of {}",
-                thousands(hidden.min(MORE_ITEMS)),
-                thousands(items.len())
+                thousands(hidden.min(step)),
+                thousands(total)
             );
             view! {
-                "… "
-                <button type="button" class="link" on:click=move |_| count.update(|c| *c += hidden.min(MORE_ITEMS))>
+                {lead}
+                <button type="button" class="link" on:click=move |_| count.update(|c| *c += hidden.min(step))>
                     {label}
                 </button>
             }
-        });
-        view! { {text} {more} }
+        })
     }
 }

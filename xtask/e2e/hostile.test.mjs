@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, afterEach, before, test } from 'node:test';
 
-import { startApiServer } from '../api-server.mjs';
-import { startWorld, openApp, connect, setBase, showForm, TEST_TOKEN } from './harness.mjs';
+import { HOSTILE_ORG_PAGES, ORGANIZATION_LIST, startApiServer } from '../api-server.mjs';
+import { startWorld, openApp, connect, setBase, showForm, useTestApi, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -221,5 +221,82 @@ test('a key limited to 20,000 resources opens with its targets clipped, a thousa
   await targets.getByRole('button', { name: 'Show 980 more of 20,000', exact: true }).click();
   assert.match(await targets.innerText(), /source-19999$/);
   assert.equal(await targets.getByRole('button').count(), 0);
+  await page.context().close();
+});
+
+// Regression: redaction ran after clipping, so 11 characters of the token after a
+// 989-character message were shown, and a 200,000-character request id header whole.
+test('a long message that ends with the token shows none of it, and a huge request id is clipped', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-echo-long', { route: 'apikeys' });
+  await connect(page, world);
+  const error = page.getByTestId('error');
+  await error.waitFor();
+  const shown = await error.innerText();
+  // The message's 989 characters, then the token's place: none of its characters follow.
+  assert.match(shown, /m{989}\[token\] is/);
+  assert.ok(!shown.includes('0123'), 'a run of the token');
+  // The request id header: its first 1,000 characters.
+  assert.match(shown, /rx{999}…/);
+  assert.ok(shown.length < 2_600, `${shown.length} characters shown`);
+  await page.context().close();
+});
+
+test('a list that echoes the token shows, exports and links it redacted', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-echo-list', { route: 'apikeys' });
+  await connect(page, world);
+  await page.getByTestId('key-table').getByText('Named [token]').waitFor();
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.ok(!text.includes(TEST_TOKEN), 'on screen');
+  assert.match(text, /Echoes \[token\]/);
+  const saved = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return Buffer.concat(chunks).toString();
+  };
+  for (const name of ['Export CSV', 'Export JSON']) {
+    const file = await saved(name);
+    assert.ok(!file.toLowerCase().includes(TEST_TOKEN.slice(0, 12)), `${name} holds the token`);
+    assert.ok(file.includes('[token]'), `${name}: ${file.slice(0, 200)}`);
+  }
+  // Opening the key whose id held the token puts no id in the address bar.
+  await page.getByRole('button', { name: /Named \[token\]/ }).first().click();
+  await page.getByTestId('key-details').waitFor();
+  assert.ok(!page.url().includes('token'), page.url());
+  assert.ok(!decodeURIComponent(page.url()).includes(TEST_TOKEN));
+  await page.context().close();
+});
+
+// Regression: 50 pages of 20,000 organizations made one 9.6 s task and held each page
+// whole; 100,000 templates a 3.4 s task and 100,000 buttons.
+test('a million organizations: the first 10,000 kept, a page of 1,000 at most, the picker still searches', async () => {
+  const page = await openApp(world);
+  world.api.failNext(ORGANIZATION_LIST, { hostile: 'orgs' }, { times: HOSTILE_ORG_PAGES });
+  const seen = world.api.requests.length;
+  await useTestApi(page, world);
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByLabel('Access token').press('Tab');
+  const line = page.getByTestId('org-directory');
+  await line.filter({ hasText: 'The first 10,000 of 1,000,000 organizations this token can reach' }).waitFor({ timeout: 60_000 });
+  const pages = world.api.requests.slice(seen).filter((r) => r.path === '/rest/organizations');
+  assert.equal(pages.length, 10, 'pages asked until 10,000 were kept');
+  // Each page gave its first 1,000: organization 20,005 is the sixth of the second page.
+  await page.getByLabel('Organization ID').fill('20005');
+  const options = page.locator('#org-options').getByRole('option');
+  assert.deepEqual(await options.allInnerTexts(), ['Organization 20005 of a host that lists far too many hostileorg0020005']);
+  await page.context().close();
+});
+
+test('100,000 templates: the first 1,000 read, 20 offered, more a click', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await connect(page, world, { org: 'hostile-templates' });
+  const start = page.getByTestId('template-start');
+  await start.waitFor({ timeout: 60_000 });
+  assert.equal(await start.locator('li').count(), 20);
+  assert.match(await start.innerText(), /99,000 more templates, which are not read/);
+  await start.getByRole('button', { name: 'Show 100 more of 1,000' }).click();
+  assert.equal(await start.locator('li').count(), 120);
   await page.context().close();
 });

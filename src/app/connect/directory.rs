@@ -10,12 +10,15 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiRequest};
 use crate::fetch::{Fetch, FetchState, Fetched};
+use crate::time_slice;
 
-/// Every organization the list gave, and whether it stopped at the app's page limit.
+/// Every organization the list gave (at most `MAX_ORGANIZATIONS`), whether it stopped
+/// while Coveo has more, and how many Coveo says there are.
 #[derive(Debug, Default)]
 pub struct Reachable {
     pub orgs: OrgDirectory,
     pub partial: bool,
+    pub total: Option<u64>,
 }
 
 /// The organization list's handle, made by the connection panel.
@@ -80,25 +83,30 @@ impl Directory {
             let mut page = 0;
             loop {
                 let still = inputs.with_untracked(ConnectionInputs::asker).as_ref() == Some(&asker);
-                let request = signed_in(inputs).filter(|_| still).ok_or(ApiError::NotSent(
-                    domain::connection::NotReady::Token(domain::token::TokenError::Empty),
-                ))?;
-                let answer = api::get_small(&request(page), &controller, OrgPage::read).await?;
-                let (next, partial) = (answer.next_page(page), answer.cut_at_limit(page));
+                let request = signed_in(inputs)
+                    .filter(|_| still)
+                    .ok_or(ApiError::NotSent(domain::connection::NotReady::Token(
+                        domain::token::TokenError::Empty,
+                    )))?;
+                let answer = api::get_page(&request(page), &controller, OrgPage::decoder()).await;
+                let answer = OrgPage::from_decoded(answer?);
+                let (total, kept) = (answer.total_entries, orgs.len() + answer.orgs.len());
+                let (next, partial) = (answer.next_page(page, kept), answer.cut_here(page, kept));
                 orgs.extend(answer.orgs);
                 match next {
                     Some(next) => page = next,
                     None => {
+                        time_slice::yield_to_page().await;
                         return Ok(Reachable {
                             orgs: OrgDirectory::new(orgs),
                             partial,
-                        })
+                            total,
+                        });
                     }
                 }
             }
         });
     }
-
 }
 
 /// A maker of the list's page requests, when the token and API base can make one.

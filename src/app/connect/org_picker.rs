@@ -3,6 +3,7 @@
 //! keyboard. Typing an ID by hand works as ever.
 
 use domain::organizations::OrgSummary;
+use domain::text::thousands;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -162,9 +163,16 @@ fn DirectoryStatus(directory: Directory) -> impl IntoView {
             Fetched::Loading => Some("Finding the organizations this token can reach…".to_owned()),
             Fetched::Ready(reachable) => Some(match (reachable.orgs.len(), reachable.partial) {
                 (0, _) => "This token reaches no organization: type the ID.".to_owned(),
-                (1, _) => "1 organization this token can reach: pick it, or type an ID.".to_owned(),
-                (n, false) => format!("{n} organizations this token can reach: type to search."),
-                (n, true) => format!("The first {n} organizations this token can reach: type to search, or type an ID."),
+                (1, false) => "1 organization this token can reach: pick it, or type an ID.".to_owned(),
+                (n, false) => format!("{} organizations this token can reach: type to search.", thousands(n)),
+                (n, true) => match reachable.total.filter(|total| *total > n as u64) {
+                    Some(total) => format!(
+                        "The first {} of {} organizations this token can reach: type to search, or type an ID.",
+                        thousands(n),
+                        thousands(total as usize)
+                    ),
+                    None => format!("The first {} organizations this token can reach: type to search, or type an ID.", thousands(n)),
+                },
             }),
             Fetched::Failed(error) => Some(format!(
                 "Your organizations could not be listed ({}): type the ID.",

@@ -165,7 +165,7 @@ fn KeyTable(
     sort: Memo<Sort>,
     query: Memo<KeyQuery>,
     selected: Memo<Option<String>>,
-    templates: Memo<Option<Templates>>,
+    templates: Memo<Option<Arc<Templates>>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
     let words = Memo::new(move |_| query.with(|q| query_words(&split_filter(&q.text).0)));
@@ -245,7 +245,7 @@ fn SelectedDetails(
     index: Arc<KeyIndex>,
     selected: Memo<Option<String>>,
     visible: Signal<Vec<usize>>,
-    templates: Memo<Option<Templates>>,
+    templates: Memo<Option<Arc<Templates>>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
     move || {

@@ -33,7 +33,7 @@ use crate::components::status_name::StatusName;
 pub fn KeyDetails(
     key: ApiKey,
     flags: Vec<Flag>,
-    templates: Memo<Option<Templates>>,
+    templates: Memo<Option<Arc<Templates>>>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let title = key
@@ -81,7 +81,7 @@ pub fn KeyDetails(
 /// Every field of the key, by name, in the order people look for them; unknown fields
 /// last, as the JSON they came as.
 #[component]
-fn KeyFields(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoView {
+fn KeyFields(key: ApiKey, templates: Memo<Option<Arc<Templates>>>) -> impl IntoView {
     let now = now();
     let date =
         move |at: Option<Timestamp>| at.map(|at| view! { <FullDate at=at now=now/> }.into_any());
@@ -136,7 +136,7 @@ fn KeyFields(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoView {
 
 /// A template by name and id once the templates are in; by id alone before, or when
 /// the organization does not list it.
-fn template_name(id: String, templates: Memo<Option<Templates>>) -> AnyView {
+fn template_name(id: String, templates: Memo<Option<Arc<Templates>>>) -> AnyView {
     let name = {
         let id = id.clone();
         move || templates.with(|t| Some(t.as_ref()?.find(&id)?.label().to_owned()))

@@ -1,6 +1,8 @@
 //! One key in the table: its names with the search's matches marked, its health, its id
 //! with a copy button, and its dates.
 
+use std::sync::Arc;
+
 use domain::health::Flag;
 use domain::model::{ApiKey, Timestamp};
 use domain::templates::{privacy_words, Templates};
@@ -26,7 +28,7 @@ pub fn KeyRow(
     words: Memo<Vec<String>>,
     explain: Signal<bool>,
     selected: Signal<bool>,
-    templates: Memo<Option<Templates>>,
+    templates: Memo<Option<Arc<Templates>>>,
     #[prop(into)] on_open: Callback<()>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
@@ -97,7 +99,7 @@ pub fn KeyRow(
 
 /// The key's template, by name once the templates are in, and its privacy level.
 #[component]
-fn TemplateLine(key: ApiKey, templates: Memo<Option<Templates>>) -> impl IntoView {
+fn TemplateLine(key: ApiKey, templates: Memo<Option<Arc<Templates>>>) -> impl IntoView {
     move || {
         let name = templates.with(|t| Some(t.as_ref()?.of(&key)?.label().to_owned()));
         let privacy = key.privacy_level.as_deref().map(privacy_words);

@@ -4,13 +4,19 @@
 use domain::privilege_explorer::picks_from;
 use domain::purpose::Purpose;
 use domain::templates::{privacy_words, KeyTemplate};
-use domain::text::count;
+use domain::text::{count, thousands};
 use leptos::prelude::*;
 
 use crate::app::navigation::Entry;
 use crate::app::org_extras::{use_org_extras, OrgExtras};
 use crate::app::state::{use_app, AppState};
+use crate::components::clipped_text::ShowMore;
 use crate::components::templates_note::TemplatesNote;
+
+/// Templates shown at first, and added by each "Show more": an organization has a few
+/// dozen; a host may list many more.
+const FIRST_SHOWN: usize = 20;
+const MORE_SHOWN: usize = 100;
 
 /// "Start from a template", once the templates are in; one line when they cannot be had.
 #[component]
@@ -30,11 +36,12 @@ pub fn TemplateStart() -> impl IntoView {
             };
         });
     };
+    let shown = RwSignal::new(FIRST_SHOWN);
     let list = move || {
         let templates = templates.get().filter(|t| !t.items.is_empty())?;
-        let items = templates
-            .items
-            .into_iter()
+        let total = templates.items.len();
+        let items = templates.items[..shown.get().min(total)]
+            .iter()
             .map(|template| {
                 let about = format!(
                     " {}{}",
@@ -46,6 +53,7 @@ pub fn TemplateStart() -> impl IntoView {
                         .unwrap_or_default()
                 );
                 let label = template.label().to_owned();
+                let template = template.clone();
                 view! {
                     <li>
                         <button type="button" on:click=move |_| start(&template)>{label}</button>
@@ -54,10 +62,17 @@ pub fn TemplateStart() -> impl IntoView {
                 }
             })
             .collect_view();
+        let unread = (templates.beyond > 0).then(|| {
+            format!(
+                "The organization lists {} more templates, which are not read.",
+                thousands(templates.beyond)
+            )
+        });
         Some(view! {
             <div class="template-start" data-testid="template-start">
                 <p class="hint">"Start from one of the organization's templates:"</p>
                 <ul>{items}</ul>
+                <p class="hint"><ShowMore count=shown total=total step=MORE_SHOWN/> {unread}</p>
             </div>
         })
     };
