@@ -67,6 +67,17 @@ impl Shape for Vec<String> {
     }
 }
 
+/// `T` read leniently where it must be there: a value of another shape is a shape error
+/// (`what` says what it should have been), which a list decoder counts as skipped.
+pub(crate) fn required<'de, T: Shape, D: Deserializer<'de>>(
+    deserializer: D,
+    what: &'static str,
+) -> Result<T, D::Error> {
+    Lenient::<T>::deserialize(deserializer)?
+        .0
+        .ok_or_else(|| serde::de::Error::custom(what))
+}
+
 /// A value read as `T` when it has a shape `T` takes; `None` otherwise, `null` included.
 pub(crate) struct Lenient<T>(pub Option<T>);
 

@@ -2,12 +2,12 @@
 //! where one of them lives (`GET /rest/global/organizations/{org}`): what the
 //! organization picker offers and what the region advice compares.
 
-use serde::de::{Deserialize, Deserializer, Error as _, IgnoredAny, MapAccess};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess};
 use serde_json::Value;
 
 use crate::decode::{json_kind, DecodeError, ListDecoder, Page};
 use crate::fold::{fold_for_search, has_word_starting, search_terms};
-use crate::lenient::{text, Lenient, Name, Shape};
+use crate::lenient::{required, text, Name, Shape};
 use crate::region::Region;
 
 /// Pages asked for at most: a token that reaches more organizations than this many pages
@@ -39,9 +39,7 @@ impl OrgSummary {
 // (a shape error the list decoder counts as skipped).
 impl<'de> Deserialize<'de> for OrgSummary {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Lenient::<OrgSummary>::deserialize(deserializer)?
-            .0
-            .ok_or_else(|| D::Error::custom("an organization needs an id"))
+        required(deserializer, "an organization needs an id")
     }
 }
 

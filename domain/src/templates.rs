@@ -1,11 +1,11 @@
 //! API key templates (`GET /rest/organizations/{org}/templates/apikeys`): the name a
 //! key's `apiKeyTemplateId` stands for, and the privileges a builder can start from.
 
-use serde::de::{Deserialize, Deserializer, Error as _, IgnoredAny, MapAccess};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess};
 
 use crate::decode::{DecodeError, ListDecoder, Page};
 use crate::hashing::HashMap;
-use crate::lenient::{field, text, Lenient, Name, Shape};
+use crate::lenient::{field, required, text, Name, Shape};
 use crate::model::{ApiKey, Privilege};
 
 /// One template, read leniently: only `id` is needed.
@@ -84,9 +84,7 @@ impl Templates {
 // error the list decoder counts as skipped).
 impl<'de> Deserialize<'de> for KeyTemplate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Lenient::<KeyTemplate>::deserialize(deserializer)?
-            .0
-            .ok_or_else(|| D::Error::custom("a template needs an id"))
+        required(deserializer, "a template needs an id")
     }
 }
 

@@ -11,7 +11,7 @@ import { sri } from '../integrity.mjs';
 import {
   buildFiles, preloadLoader, replaceFetch, replaceLoaderImport, withInstantiateFallback,
 } from '../wasm-split.mjs';
-import { ROOT, TEST_TOKEN, openApp, startWorld } from './harness.mjs';
+import { ROOT, TEST_TOKEN, holdChunk, openApp, startWorld } from './harness.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 const CHUNK = /-(chunk_\d+|split_\w+)-[0-9a-f]{16}\.wasm$/;
@@ -87,9 +87,7 @@ test('the first load fetches no chunk; using the form fetches the connection\'s 
 test('the extras take over the form with the selection of the field being typed in', async () => {
   const context = await world.browser.newContext();
   const page = await context.newPage();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/-split_connect-[0-9a-f]{16}\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdChunk(page, 'connect');
   await page.goto(`${world.site.url}/?org=oldorg`);
   const field = page.getByLabel('Organization ID');
   await field.focus();
@@ -152,9 +150,7 @@ for (const [what, answer] of [
 
 test('a slow chunk: a status line says the view is on its way, then the list replaces it', async () => {
   const page = await openApp(world);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/-split_keys-[0-9a-f]{16}\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdChunk(page, 'keys');
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   const status = page.getByTestId('chunk-loading');
   await status.waitFor();

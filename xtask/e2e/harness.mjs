@@ -87,6 +87,15 @@ export async function openApp(world, query = '', contextOptions = {}) {
   return page;
 }
 
+/** Holds back the wasm chunk `name` (`connect`, `keys`, ...) until the returned function
+ * is called. */
+export async function holdChunk(page, name) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(new RegExp(`-split_${name}-[0-9a-f]{16}\\.wasm$`), async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** Opens the connection form when a load has folded it to one line. */
 export async function showForm(page) {
   const folded = page.getByTestId('folded-connection');

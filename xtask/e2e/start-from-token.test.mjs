@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
 import { ORGANIZATION_LIST, startApiServer } from '../api-server.mjs';
-import { startWorld, openApp, connect, showForm, useTestApi, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, holdChunk, showForm, useTestApi, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -295,9 +295,7 @@ test('after "Forget token", the forgotten token\'s organizations are no longer o
 test('extras that come after "Forget token" never fold to a token the field does not hold', async () => {
   const context = await world.browser.newContext();
   const page = await context.newPage();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/-split_connect-[0-9a-f]{16}\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdChunk(page, 'connect');
   await page.goto(`${world.site.url}/`);
   await page.getByLabel('Organization ID').fill('testorg');
   await page.getByText('Advanced').click();
@@ -312,4 +310,34 @@ test('extras that come after "Forget token" never fold to a token the field does
   assert.equal(await page.getByTestId('folded-connection').count(), 0);
   assert.equal(await page.getByLabel('Access token').inputValue(), '');
   await context.close();
+});
+
+/** Plays Coveo's own hosts with the test API: each request to a `*.cloud.coveo.com` host
+ * is answered by the test API on loopback (the page's request, its CORS and the answer
+ * unchanged but for the host), so that a region's host can be chosen with no API base. */
+async function coveoHostsOnTheTestApi(page) {
+  await page.route(/^https:\/\/[a-z-]+\.cloud\.coveo\.com\//, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${world.api.url}${url.pathname}${url.search}` });
+    await route.fulfill({ response });
+  });
+}
+
+test('with no API base, the region advice switches to the region in one click and loads there', async () => {
+  const page = await openApp(world);
+  await coveoHostsOnTheTestApi(page);
+  const hosts = [];
+  page.on('request', (r) => { if (r.url().includes('/rest/')) hosts.push(new URL(r.url()).host); });
+  await page.getByLabel('Organization ID').fill('euorg');
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByRole('button', { name: 'Load' }).click();
+  const advice = page.getByTestId('region-advice');
+  await advice.filter({ hasText: 'euorg lives in the EU region (platform-eu.cloud.coveo.com)' }).waitFor();
+  await advice.getByRole('button', { name: 'Switch to EU' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('region') === 'eu');
+  await advice.waitFor({ state: 'detached' });
+  await keyCount(page, '3 of 3 keys');
+  assert.ok(hosts.includes('platform.cloud.coveo.com'), hosts.join(' '));
+  assert.ok(hosts.includes('platform-eu.cloud.coveo.com'), hosts.join(' '));
+  await page.context().close();
 });
