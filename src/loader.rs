@@ -8,6 +8,7 @@ use std::sync::Arc;
 use domain::connection::Connection;
 use domain::decode::Decoded;
 use domain::error::{ApiError, MAX_AUTOMATIC_RETRIES};
+use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
@@ -29,8 +30,9 @@ pub enum Attempt {
     Automatic,
 }
 
-/// What hears of a load's failure, once it is shown.
-pub type OnFailed = Box<dyn FnOnce(ApiError)>;
+/// What hears of a load's failure once it is shown: the error, and the automatic
+/// retries in a row before it.
+pub type OnFailed = Box<dyn FnOnce(&ApiError, u32)>;
 
 /// What a view shows for one list.
 #[derive(Debug)]
@@ -104,6 +106,11 @@ pub struct Loader<T: Send + Sync + 'static> {
     /// Bumped by every load and cancel: an answer for an older number is stale.
     generation: StoredValue<u64>,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    /// Seconds left before the list retries by itself (Coveo's `Retry-After`); 0 when it
+    /// will not. The list's, not a view's: it counts down whether or not a view shows it.
+    retry_in: RwSignal<u32>,
+    /// The countdown; dropped (and so stopped) by anything else that happens to the list.
+    retry_timer: StoredValue<Option<Interval>, LocalStorage>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Loader<T> {
@@ -119,11 +126,39 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
             state: RwSignal::new(LoadState::Idle),
             generation: StoredValue::new(0),
             in_flight: StoredValue::new_local(None),
+            retry_in: RwSignal::new(0),
+            retry_timer: StoredValue::new_local(None),
         }
     }
 
     pub fn state(&self) -> ReadSignal<LoadState<T>> {
         self.state.read_only()
+    }
+
+    /// Seconds left before the list retries by itself; 0 when it will not (tracked).
+    pub fn retry_in(&self) -> ReadSignal<u32> {
+        self.retry_in.read_only()
+    }
+
+    /// Retries once by itself after `secs`, counting down in [`retry_in`](Self::retry_in):
+    /// `retry` is called then, unless anything else happened to the list first.
+    pub fn retry_later(&self, secs: u32, retry: impl FnOnce() + 'static) {
+        self.retry_in.set(secs);
+        let (retry_in, timer) = (self.retry_in, self.retry_timer);
+        let mut retry = Some(retry);
+        self.retry_timer
+            .set_value(Some(Interval::new(1000, move || {
+                retry_in.update(|secs| *secs = secs.saturating_sub(1));
+                if retry_in.get_untracked() == 0 {
+                    let retry = retry.take();
+                    // Deferred: the interval cannot drop itself while it runs.
+                    spawn_local(async move {
+                        if timer.try_update_value(Option::take).flatten().is_some() {
+                            retry.into_iter().for_each(|retry| retry());
+                        }
+                    });
+                }
+            })));
     }
 
     /// Sends `request` for `connection`'s list, abandoning any request in flight. The
@@ -174,7 +209,7 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
                 },
             });
             if let (Some(error), Some(on_failed)) = (failed, on_failed) {
-                on_failed(error);
+                on_failed(&error, automatic_retries);
             }
         });
     }
@@ -191,8 +226,10 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
     }
 
     /// A failed list waits for the user's Retry from now on: the automatic retry Coveo's
-    /// `Retry-After` set up is dropped (the inputs it was for have changed).
+    /// `Retry-After` set up is dropped ("Stop retrying", or the inputs it was for have
+    /// changed), and stays dropped whatever the views do.
     pub fn end_automatic_retries(&self) {
+        self.stop_countdown();
         let retrying = self.state.with_untracked(|s| {
             matches!(s, LoadState::Failed { automatic_retries, .. } if *automatic_retries < MAX_AUTOMATIC_RETRIES)
         });
@@ -223,7 +260,16 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         });
     }
 
+    fn stop_countdown(&self) {
+        let timer = self.retry_timer.try_update_value(Option::take).flatten();
+        drop(timer);
+        if self.retry_in.get_untracked() != 0 {
+            self.retry_in.set(0);
+        }
+    }
+
     fn restart(&self) -> u64 {
+        self.stop_countdown();
         if let Some(controller) = self.in_flight.try_update_value(Option::take).flatten() {
             controller.abort();
         }

@@ -12,12 +12,13 @@ use common::*;
 use coveo_key_explorer::app::navigation::{Entry, Navigation};
 use coveo_key_explorer::app::state::provide_state;
 use coveo_key_explorer::components::error_panel::ErrorPanel;
+use coveo_key_explorer::loader::Loader;
 use coveo_key_explorer::location;
 use coveo_key_explorer::views::key_lookup::PreparedKeys;
 use coveo_key_explorer::App;
 use domain::decode::decode_list;
 use domain::demo::{demo_keys, demo_privileges};
-use domain::error::{ApiError, ResponseMeta, MAX_AUTOMATIC_RETRIES};
+use domain::error::{ApiError, ResponseMeta};
 use domain::model::ApiKey;
 use domain::url_state::{UrlState, View};
 use leptos::prelude::*;
@@ -390,62 +391,69 @@ async fn explorer_filters_and_builds_the_privileges_json() {
 }
 
 #[wasm_bindgen_test]
-async fn a_throttled_request_retries_by_itself_once_and_can_be_stopped() {
+async fn the_error_panel_shows_the_lists_countdown_and_stop_asks_the_list() {
     let root = container();
-    let automatic = Arc::new(AtomicUsize::new(0));
-    let counter = automatic.clone();
+    let stops = Arc::new(AtomicUsize::new(0));
+    let counter = stops.clone();
     let meta = ResponseMeta {
-        retry_after: Some("1".into()),
+        retry_after: Some("3".into()),
         ..ResponseMeta::default()
     };
     let error = ApiError::from_response(429, &meta, "");
-    let retries_so_far = RwSignal::new(0u32);
+    let retry_in = RwSignal::new(3u32);
     let _view = leptos::mount::mount_to(root.clone(), move || {
         let counter = counter.clone();
-        let error = error.clone();
-        move || {
-            let counter = counter.clone();
-            view! {
-                <ErrorPanel
-                    error=error.clone()
-                    retries_so_far=retries_so_far.get()
-                    on_retry=|| ()
-                    on_automatic_retry=move || {
-                        counter.fetch_add(1, Ordering::SeqCst);
-                    }
-                />
-            }
+        view! {
+            <ErrorPanel
+                error=error.clone()
+                on_retry=|| ()
+                retry_in=Signal::from(retry_in)
+                on_stop_retrying=move || {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                }
+            />
         }
     });
     settle().await;
     assert!(text(&root, "[data-testid=automatic-retry]").contains("Retrying once by itself"));
-    until(|| automatic.load(Ordering::SeqCst) == 1).await;
-    // Regression: a panel still on screen after its retry retried again every second.
-    gloo_timers::future::TimeoutFuture::new(2_500).await;
-    assert_eq!(automatic.load(Ordering::SeqCst), 1);
-    assert!(find_all(&root, "[data-testid=automatic-retry]").is_empty());
-
-    // The last allowed attempt failed too: only the user retries now.
-    retries_so_far.set(MAX_AUTOMATIC_RETRIES);
-    settle().await;
-    assert!(find_all(&root, "[data-testid=automatic-retry]").is_empty());
-    assert!(!button(&root, "Retry")
-        .unchecked_into::<web_sys::HtmlButtonElement>()
-        .disabled());
-
-    // Stop ends a countdown under way.
-    retries_so_far.set(0);
-    settle().await;
-    assert!(text(&root, "[data-testid=automatic-retry]").contains("Retrying once by itself"));
+    let retry = || button(&root, "Retrying in 3 s").unchecked_into::<web_sys::HtmlButtonElement>();
+    assert!(retry().disabled(), "Retry waits for the countdown");
     button(&root, "Stop retrying").click();
+    assert_eq!(stops.load(Ordering::SeqCst), 1);
+    retry_in.set(0);
     settle().await;
     assert!(find_all(&root, "[data-testid=automatic-retry]").is_empty());
     assert!(!button(&root, "Retry")
         .unchecked_into::<web_sys::HtmlButtonElement>()
         .disabled());
-    // An absence needs a wait: longer than the 1 s Coveo asked for.
+}
+
+// Regression: the countdown lived in the error panel, so a view switch after "Stop
+// retrying" started it again, and a list whose view was not shown never retried.
+#[wasm_bindgen_test]
+async fn a_lists_retry_counts_down_in_the_list_retries_once_and_stops_for_good() {
+    let loader = Loader::<ApiKey>::new();
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = retries.clone();
+    loader.retry_later(1, move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    assert_eq!(loader.retry_in().get_untracked(), 1);
+    until(|| retries.load(Ordering::SeqCst) == 1).await;
+    assert_eq!(loader.retry_in().get_untracked(), 0);
+    // Once only, with no view at all.
     gloo_timers::future::TimeoutFuture::new(1_500).await;
-    assert_eq!(automatic.load(Ordering::SeqCst), 1);
+    assert_eq!(retries.load(Ordering::SeqCst), 1);
+
+    let counter = retries.clone();
+    loader.retry_later(1, move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    loader.end_automatic_retries();
+    assert_eq!(loader.retry_in().get_untracked(), 0);
+    // An absence needs a wait: longer than the 1 s asked for.
+    gloo_timers::future::TimeoutFuture::new(1_500).await;
+    assert_eq!(retries.load(Ordering::SeqCst), 1, "stopped for good");
 }
 
 // Regression: a keystroke then Back within the rewrite's delay overwrote the entry the

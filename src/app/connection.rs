@@ -2,7 +2,7 @@
 //! ([`ConnectionInputs`]) that everything sending a request reads at the moment it sends.
 
 use domain::connect_policy::{ConnectPolicy, Origin};
-use domain::connection::ConnectionInputs;
+use domain::connection::{Connection, ConnectionInputs};
 use domain::key_value::PastedValue;
 use domain::secrets::LinkSecrets;
 use domain::token::Token;
@@ -32,6 +32,8 @@ pub struct ConnectionForm {
     key_value_text: RwSignal<String>,
     /// The fields parsed, with the region from the view state.
     inputs: Memo<ConnectionInputs>,
+    /// The organization and host they point to, token or not: what a list belongs to.
+    connection: Memo<Option<Connection>>,
     nav: Navigation,
 }
 
@@ -69,6 +71,7 @@ impl ConnectionForm {
             base_text,
             key_value_text,
             inputs,
+            connection: Memo::new(move |_| inputs.with(ConnectionInputs::connection)),
             nav,
         }
     }
@@ -76,6 +79,11 @@ impl ConnectionForm {
     /// The parsed inputs (tracked).
     pub fn inputs(&self) -> Memo<ConnectionInputs> {
         self.inputs
+    }
+
+    /// The organization and host the inputs point to (tracked): unchanged by the token.
+    pub fn connection(&self) -> Memo<Option<Connection>> {
+        self.connection
     }
 
     /// The organization field's text (tracked).

@@ -59,12 +59,7 @@ impl Lists {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
         (self.on_start)();
         self.send_keys(Attempt::User);
-        self.send(
-            self.privileges,
-            self.privileges_endpoint(),
-            Attempt::User,
-            None,
-        );
+        self.send_privileges(Attempt::User);
         Ok(())
     }
 
@@ -89,38 +84,41 @@ impl Lists {
         self.privileges.show(Origin::Demo, demo_privileges());
     }
 
-    /// What the key list's Cancel and Retry do.
+    /// What the key list's Cancel, Retry and "Stop retrying" do.
     pub fn key_actions(&self) -> ListActions {
         let this = *self;
         ListActions {
             cancel: Callback::new(move |()| this.keys.cancel()),
             retry: Callback::new(move |()| this.send_keys(Attempt::User)),
-            automatic_retry: Callback::new(move |()| this.send_keys(Attempt::Automatic)),
+            stop_retrying: Callback::new(move |()| this.keys.end_automatic_retries()),
+            retry_in: this.keys.retry_in().into(),
         }
     }
 
-    /// What the privilege list's Cancel and Retry do.
+    /// What the privilege list's Cancel, Retry and "Stop retrying" do.
     pub fn privilege_actions(&self) -> ListActions {
         let this = *self;
-        let send =
-            move |attempt| this.send(this.privileges, this.privileges_endpoint(), attempt, None);
         ListActions {
             cancel: Callback::new(move |()| this.privileges.cancel()),
-            retry: Callback::new(move |()| send(Attempt::User)),
-            automatic_retry: Callback::new(move |()| send(Attempt::Automatic)),
+            retry: Callback::new(move |()| this.send_privileges(Attempt::User)),
+            stop_retrying: Callback::new(move |()| this.privileges.end_automatic_retries()),
+            retry_in: this.privileges.retry_in().into(),
         }
     }
 
     /// The key list's request. A refusal the token's privileges may explain asks for
     /// them, once per refusal: the answer, not the page drawing it, sends the check.
     fn send_keys(&self, attempt: Attempt) {
-        let this = *self;
-        let refused: OnFailed = Box::new(move |error: ApiError| {
-            if error.is_token_refusal() {
-                this.check_token();
-            }
-        });
-        self.send(self.keys, Endpoint::ApiKeys, attempt, Some(refused));
+        self.send(
+            self.keys,
+            |_| Endpoint::ApiKeys,
+            attempt,
+            Some(Lists::check_token),
+        );
+    }
+
+    fn send_privileges(&self, attempt: Attempt) {
+        self.send(self.privileges, Lists::privileges_endpoint, attempt, None);
     }
 
     /// Switches between every assignable privilege and those allowed in a custom key,
@@ -133,23 +131,14 @@ impl Lists {
             .state()
             .with_untracked(|s| matches!(s.origin(), Some(Origin::Live(_))));
         if live {
-            self.send(
-                self.privileges,
-                self.privileges_endpoint(),
-                Attempt::User,
-                None,
-            );
+            self.send_privileges(Attempt::User);
         }
     }
 
     /// Asks Coveo what the token may do, to explain a refused key list.
     fn check_token(&self) {
-        self.send(
-            self.token_privileges,
-            Endpoint::MyPrivileges,
-            Attempt::User,
-            None,
-        );
+        let endpoint = |_: &Lists| Endpoint::MyPrivileges;
+        self.send(self.token_privileges, endpoint, Attempt::User, None);
     }
 
     /// After "Forget token": the request in flight is dropped and a failed list no longer
@@ -167,20 +156,32 @@ impl Lists {
         }
     }
 
-    /// Sends `endpoint`'s request with the inputs as they are now, or, when they cannot
-    /// make one, says why in the list without sending anything. `on_failed` hears of a
-    /// failed answer.
+    /// Sends the request of `endpoint` (made from the lists when sent) with the inputs as
+    /// they are now, or, when they cannot make one, says why in the list without sending
+    /// anything. A throttled list retries by itself once, as Coveo asked (the loader
+    /// counts down); `on_refused` hears of a refusal the token check may explain.
     fn send<T>(
         &self,
         loader: Loader<T>,
-        endpoint: Endpoint,
+        endpoint: fn(&Lists) -> Endpoint,
         attempt: Attempt,
-        on_failed: Option<OnFailed>,
+        on_refused: Option<fn(&Lists)>,
     ) where
         T: DeserializeOwned + Send + Sync + 'static,
     {
-        match self.request(endpoint) {
-            Ok((connection, request)) => loader.load(connection, request, attempt, on_failed),
+        let this = *self;
+        let on_failed: OnFailed = Box::new(move |error, retries_so_far| {
+            if let Some(secs) = error.automatic_retry_after(retries_so_far) {
+                loader.retry_later(secs, move || {
+                    this.send(loader, endpoint, Attempt::Automatic, on_refused)
+                });
+            }
+            if error.is_token_refusal() {
+                on_refused.iter().for_each(|refused| refused(&this));
+            }
+        });
+        match self.request(endpoint(self)) {
+            Ok((connection, request)) => loader.load(connection, request, attempt, Some(on_failed)),
             Err((origin, problem)) => {
                 let shown = loader.state().with_untracked(|s| s.origin().cloned());
                 if let Some(origin) = origin.or(shown) {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use domain::connection::ConnectionInputs;
+use domain::connection::Connection;
 use domain::decode::{Decoded, MAX_ELEMENT_BYTES};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
@@ -15,21 +15,25 @@ use serde::de::DeserializeOwned;
 use crate::components::error_panel::ErrorPanel;
 use crate::loader::{LoadState, Origin};
 
-/// What the user can do to a list that is loading or failed.
+/// What the user can do to a list that is loading or failed, and the seconds left before
+/// it retries by itself (0 when it will not).
 #[derive(Clone, Copy)]
 pub struct ListActions {
     pub cancel: Callback<()>,
     pub retry: Callback<()>,
-    pub automatic_retry: Callback<()>,
+    pub stop_retrying: Callback<()>,
+    pub retry_in: Signal<u32>,
 }
 
-/// Renders a list's `state`, shown only while `current` (the connection inputs) point to
-/// the connection it was loaded for; `render` draws loaded data. Only picking the
+/// Renders a list's `state`, shown only while `current` (the organization and host the
+/// inputs point to, token or not) is the connection it was loaded for; `render` draws
+/// loaded data. The token's text is no part of it: typing in its field, or forgetting it,
+/// leaves a loaded list as it is. Only picking the
 /// data out is done per kind of list: the rest is [`outline_view`], once in the wasm for
 /// every list.
 pub fn list_status<T>(
     state: ReadSignal<LoadState<T>>,
-    current: Memo<ConnectionInputs>,
+    current: Memo<Option<Connection>>,
     endpoint: Endpoint,
     actions: ListActions,
     render: impl Fn(Arc<Decoded<T>>) -> AnyView + Send + Sync + 'static,
@@ -46,18 +50,14 @@ where
         // A clone (the data is behind an `Arc`): the views below are built with no borrow held.
         let state = state.get();
         let shown = match state.origin() {
-            Some(Origin::Live(loaded_for)) => current.with(|inputs| inputs.points_to(loaded_for)),
+            Some(Origin::Live(loaded_for)) => current.with(|c| c.as_ref() == Some(loaded_for)),
             _ => true,
         };
         let outline = match state {
             _ if !shown => Outline::OtherInputs,
             LoadState::Idle => Outline::Idle,
             LoadState::Loading { origin } => Outline::Loading(origin),
-            LoadState::Failed {
-                error,
-                automatic_retries,
-                ..
-            } => Outline::Failed(error, automatic_retries),
+            LoadState::Failed { error, .. } => Outline::Failed(error),
             LoadState::Loaded { origin, data } => Outline::Loaded {
                 origin,
                 count: data.items.len(),
@@ -83,8 +83,7 @@ enum Outline {
     /// Loaded (or loading, or failed) for inputs the user has since changed.
     OtherInputs,
     Loading(Origin),
-    /// The error, and the automatic retries in a row before it.
-    Failed(ApiError, u32),
+    Failed(ApiError),
     Loaded {
         origin: Origin,
         count: usize,
@@ -117,12 +116,12 @@ fn outline_view(list: &List, outline: Outline) -> AnyView {
             };
             view! { <LoadingNotice what=what host=host on_cancel=list.actions.cancel/> }.into_any()
         }
-        Outline::Failed(error, retries_so_far) => view! {
+        Outline::Failed(error) => view! {
             <ErrorPanel
                 error=error
-                retries_so_far=retries_so_far
                 on_retry=list.actions.retry
-                on_automatic_retry=list.actions.automatic_retry
+                retry_in=list.actions.retry_in
+                on_stop_retrying=list.actions.stop_retrying
             />
         }
         .into_any(),

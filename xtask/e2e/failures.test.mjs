@@ -174,3 +174,33 @@ test('timeout: a response slower than 20 s is abandoned with a message, and Retr
   await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
   await page.context().close();
 });
+
+// Regression: the countdown lived in the error panel: "Stop retrying", a switch to the
+// other view and back started it again and sent the request; a throttled list whose view
+// was not shown never retried.
+test('429: "Stop retrying" holds across view switches, and a list retries whether or not its view is shown', async () => {
+  const page = await openApp(world);
+  world.api.failNext('testorg', 'org-429', { route: 'apikeys' });
+  const seen = world.api.requests.length;
+  await connect(page, world);
+  await page.getByRole('button', { name: 'Stop retrying' }).click();
+  for (const view of ['Privilege explorer', 'Key lookup', 'Privilege explorer', 'Key lookup']) {
+    await page.getByRole('link', { name: view }).click();
+  }
+  assert.equal(await page.getByRole('button', { name: /Retrying in/ }).count(), 0);
+  // An absence needs a wait: past the 3 s Coveo asked for.
+  await page.waitForTimeout(3_500);
+  const keyLists = () => world.api.requests.slice(seen).filter((r) => r.path === '/rest/organizations/testorg/apikeys');
+  assert.equal(keyLists().length, 1, 'no request after "Stop retrying"');
+
+  // Throttled again, and the other view shown throughout the wait: it retries, once.
+  world.api.failNext('testorg', { status: 429, headers: { 'Retry-After': '1' }, json: { errorCode: 'TOO_MANY_REQUESTS' } }, { route: 'apikeys' });
+  await page.getByRole('button', { name: 'Retry', exact: true }).click();
+  await page.getByRole('button', { name: /Retrying in \d s/ }).waitFor();
+  await page.getByRole('link', { name: 'Privilege explorer' }).click();
+  await page.waitForTimeout(2_500);
+  assert.equal(keyLists().length, 3, 'the user\'s Retry, then the automatic one');
+  await page.getByRole('link', { name: 'Key lookup' }).click();
+  await page.getByTestId('list-count').filter({ hasText: '3 API keys' }).waitFor();
+  await page.context().close();
+});

@@ -158,3 +158,31 @@ test('the token check is asked once per refused key list, never while the token 
   assert.equal(checks().length, 2);
   await page.context().close();
 });
+
+// Regression: a keystroke in the token field built the whole key list again (every row
+// replaced, the index prepared again), though a list belongs to its organization and host.
+test('typing in the token field or forgetting the token leaves the loaded list as it is', async () => {
+  const page = await openApp(world);
+  await connect(page, world, { org: 'hugeorg' });
+  await page.getByTestId('key-count').filter({ hasText: '50,000 keys' }).waitFor({ timeout: 60_000 });
+  const mark = () => page.evaluate(() => { document.querySelector('[data-testid=key-table] tbody tr').__kept = true; });
+  const kept = () => page.evaluate(() => document.querySelector('[data-testid=key-table] tbody tr').__kept === true);
+  await mark();
+  await showForm(page);
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.getByLabel('Access token').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await page.waitForTimeout(300);
+  assert.ok(await kept(), 'the same row element after a keystroke in the token field');
+  const longest = await page.evaluate(() => Math.max(0, ...window.__tasks));
+  assert.ok(longest <= 50, `a ${longest} ms task for one keystroke`);
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  await page.waitForTimeout(300);
+  assert.ok(await kept(), 'the same row element after "Forget token"');
+  await page.getByTestId('key-count').filter({ hasText: '50,000 keys' }).waitFor();
+  await page.context().close();
+});
