@@ -117,6 +117,10 @@ pub async fn get_page<T: DeserializeOwned>(
 
 /// [`get_list`] for any kind of list: the body goes to `decoder` as it arrives. Not
 /// generic, so the wasm holds this code once for every list.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the one place the token is read: its header"
+)]
 async fn get_into(
     request: &ApiRequest,
     controller: &AbortController,

@@ -9,26 +9,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REGION_RS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'domain', 'src', 'region.rs');
-
 /**
- * Coveo's hosts, read from the one list of them: `Region::host` in domain/src/region.rs
- * (one `Region::X => "host",` arm per region). Refuses a file it cannot read that way,
- * so the policy never silently loses a region; csp.test.mjs checks the built policy
- * against the hosts the running app offers.
+ * Coveo's hosts, as `coveo-hosts.json` lists them: the same list as Rust's `Region`, in
+ * its order, which `domain/tests/csp_hosts.rs` checks (a region added in Rust and not
+ * here fails the host tests).
  */
-export function coveoHosts(source = readFileSync(REGION_RS, 'utf8')) {
-  const all = /pub const ALL: \[Region; (\d+)\]/.exec(source);
-  const body = /pub fn host\(self\) -> &'static str \{([\s\S]*?)\n    \}/.exec(source);
-  if (!all || !body) throw new Error('csp.mjs: no Region::ALL or Region::host in domain/src/region.rs');
-  const hosts = [...body[1].matchAll(/Region::\w+ => "([a-z0-9.-]+)",?/g)].map((m) => `https://${m[1]}`);
-  if (hosts.length !== Number(all[1])) {
-    throw new Error(`csp.mjs: ${hosts.length} hosts read from Region::host, but Region::ALL has ${all[1]} regions`);
-  }
-  return hosts;
-}
-
-export const COVEO_HOSTS = coveoHosts();
+export const COVEO_HOSTS = JSON.parse(
+  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'coveo-hosts.json'), 'utf8'),
+);
 
 /** The policy for a page whose inline scripts have these sha256 hashes. */
 export function policy(scriptHashes, extraConnect = []) {

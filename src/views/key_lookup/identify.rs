@@ -21,6 +21,10 @@ const LISTED: usize = 10;
 
 /// The field and the keys the value could be.
 #[component]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the view that matches the pasted key value reads it"
+)]
 pub fn IdentifyByValue(data: Arc<Decoded<ApiKey>>) -> impl IntoView {
     let AppState { form, .. } = use_app();
     let items = data.clone();
