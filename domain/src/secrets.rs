@@ -8,7 +8,7 @@ use crate::redact::Redactor;
 use crate::token::Token;
 
 /// The secrets of the moment, ready to be found in a text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Default)]
 pub struct LinkSecrets {
     found_by: Vec<Redactor>,
 }
@@ -27,19 +27,23 @@ impl LinkSecrets {
 
     /// The byte ranges of `text` that hold a secret, in order, merged.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut spans: Vec<(usize, usize)> = self
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let found = self
             .found_by
             .iter()
-            .flat_map(|redactor| redactor.spans(text))
-            .chain(key_shaped(text))
-            .collect();
-        spans.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-        for (start, end) in spans {
-            match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
-            }
+            .flat_map(|redactor| redactor.spans(text));
+        for (start, end) in found.chain(key_shaped(text)) {
+            // Each span joins those it overlaps: a text holds a handful at most.
+            let (mut start, mut end) = (start, end);
+            merged.retain(|&(s, e)| {
+                let apart = e < start || s > end;
+                if !apart {
+                    (start, end) = (start.min(s), end.max(e));
+                }
+                apart
+            });
+            let at = merged.partition_point(|&(s, _)| s < start);
+            merged.insert(at, (start, end));
         }
         merged
     }

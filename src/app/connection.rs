@@ -3,8 +3,6 @@
 
 use domain::connect_policy::{ConnectPolicy, Origin};
 use domain::connection::{Connection, ConnectionInputs};
-use domain::key_value::PastedValue;
-use domain::secrets::LinkSecrets;
 use domain::token::Token;
 use domain::url_state::UrlState;
 use leptos::prelude::*;
@@ -60,10 +58,7 @@ impl ConnectionForm {
             .admitted_by(&policy, &page)
         });
         let key_value_text = RwSignal::new(String::new());
-        nav.keep_out_of_links(Memo::new(move |_| {
-            let pasted = key_value_text.with(|text| PastedValue::parse(text));
-            inputs.with(|i| LinkSecrets::new(i.token.as_ref().ok(), pasted.as_ref()))
-        }));
+        nav.keep_out_of_links(inputs, key_value_text);
         ConnectionForm {
             org_text,
             token_text,

@@ -1,6 +1,8 @@
 //! The view state a link carries (`UrlState`), and the one way it changes: [`Navigation::go`],
 //! which also writes the page URL, as a history entry or in place.
 
+use domain::connection::ConnectionInputs;
+use domain::key_value::PastedValue;
 use domain::secrets::LinkSecrets;
 use domain::url_state::{UrlState, View};
 use leptos::prelude::*;
@@ -20,9 +22,9 @@ pub enum Entry {
 #[derive(Clone, Copy)]
 pub struct Navigation {
     state: RwSignal<UrlState>,
-    /// What no link may carry (the token, the pasted key value), from the form that
-    /// holds them: see [`Navigation::keep_out_of_links`].
-    secrets: StoredValue<Option<Memo<LinkSecrets>>>,
+    /// Where the secrets no link may carry are (the form's inputs, with the token, and
+    /// the pasted key value's text): see [`Navigation::keep_out_of_links`].
+    secrets: StoredValue<Option<(Memo<ConnectionInputs>, RwSignal<String>)>>,
 }
 
 impl Navigation {
@@ -33,28 +35,33 @@ impl Navigation {
         }
     }
 
-    /// Every URL and link written from now on leaves out what `secrets` holds; when they
-    /// change (a token typed after the filter that holds it), the page URL is written again.
-    pub fn keep_out_of_links(&self, secrets: Memo<LinkSecrets>) {
-        self.secrets.set_value(Some(secrets));
-        let state = self.state;
+    /// Every URL and link written from now on leaves out the token of `inputs` and the
+    /// key value pasted in `key_value`; when they change (a token typed after the filter
+    /// that holds it), the page URL is written again.
+    pub fn keep_out_of_links(&self, inputs: Memo<ConnectionInputs>, key_value: RwSignal<String>) {
+        self.secrets.set_value(Some((inputs, key_value)));
+        let this = *self;
         Effect::watch(
-            move || secrets.track(),
+            move || {
+                inputs.track();
+                key_value.track();
+            },
             move |_, _, _| {
-                secrets.with_untracked(|secrets| {
-                    state.with_untracked(|state| location::replace(state, secrets))
-                })
+                let secrets = this.secrets();
+                this.state
+                    .with_untracked(|state| location::replace(state, &secrets))
             },
             false,
         );
     }
 
-    /// Calls `write` with the secrets of the moment (tracked, where a link is drawn).
-    fn with_secrets<R>(&self, write: impl FnOnce(&LinkSecrets) -> R) -> R {
-        match self.secrets.get_value() {
-            Some(secrets) => secrets.with(write),
-            None => write(&LinkSecrets::default()),
-        }
+    /// The secrets of the moment (tracked, where a link is drawn).
+    fn secrets(&self) -> LinkSecrets {
+        let Some((inputs, key_value)) = self.secrets.get_value() else {
+            return LinkSecrets::default();
+        };
+        let pasted = key_value.with(|text| PastedValue::parse(text));
+        inputs.with(|i| LinkSecrets::new(i.token.as_ref().ok(), pasted.as_ref()))
     }
 
     /// The state of the page's own URL.
@@ -85,10 +92,11 @@ impl Navigation {
         if self.state.with_untracked(|now| *now == next) {
             return;
         }
-        self.with_secrets(|secrets| match entry {
-            Entry::Push => location::push(&next, secrets),
-            Entry::Replace => location::replace(&next, secrets),
-        });
+        let secrets = untrack(|| self.secrets());
+        match entry {
+            Entry::Push => location::push(&next, &secrets),
+            Entry::Replace => location::replace(&next, &secrets),
+        }
         self.state.set(next);
     }
 
@@ -104,16 +112,15 @@ impl Navigation {
 
     /// The link to `view` with the rest of the state as it is, on this document.
     pub fn href_of(&self, view: View) -> String {
-        self.with_secrets(|secrets| {
-            self.state.with(|state| {
-                location::href(
-                    &UrlState {
-                        view,
-                        ..state.clone()
-                    },
-                    secrets,
-                )
-            })
+        let secrets = self.secrets();
+        self.state.with(|state| {
+            location::href(
+                &UrlState {
+                    view,
+                    ..state.clone()
+                },
+                &secrets,
+            )
         })
     }
 
@@ -121,15 +128,14 @@ impl Navigation {
     pub fn href_with(&self, change: &dyn Fn(&mut UrlState)) -> String {
         let mut next = self.state.get_untracked();
         change(&mut next);
-        self.with_secrets(|secrets| location::href(&next, secrets))
+        location::href(&next, &self.secrets())
     }
 
     /// The full address of this very view, for sharing.
     pub fn share_link(&self) -> String {
-        self.with_secrets(|secrets| {
-            self.state
-                .with(|state| location::absolute_href(state, secrets))
-        })
+        let secrets = self.secrets();
+        self.state
+            .with(|state| location::absolute_href(state, &secrets))
     }
 }
 
