@@ -106,11 +106,57 @@ pub struct Loader<T: Send + Sync + 'static> {
     /// Bumped by every load and cancel: an answer for an older number is stale.
     generation: StoredValue<u64>,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
-    /// Seconds left before the list retries by itself (Coveo's `Retry-After`); 0 when it
-    /// will not. The list's, not a view's: it counts down whether or not a view shows it.
+    /// The list's own retry, as Coveo asked: the list's, not a view's.
+    countdown: Countdown,
+}
+
+/// Seconds left before a list retries by itself (Coveo's `Retry-After`; 0 when it will
+/// not), and the timer counting them: it counts down whether or not a view shows the
+/// list. Not generic: one copy for every kind of list.
+#[derive(Clone, Copy)]
+struct Countdown {
     retry_in: RwSignal<u32>,
-    /// The countdown; dropped (and so stopped) by anything else that happens to the list.
-    retry_timer: StoredValue<Option<Interval>, LocalStorage>,
+    /// Dropped (and so stopped) by anything else that happens to the list.
+    timer: StoredValue<Option<Interval>, LocalStorage>,
+}
+
+impl Countdown {
+    fn new() -> Countdown {
+        Countdown {
+            retry_in: RwSignal::new(0),
+            timer: StoredValue::new_local(None),
+        }
+    }
+
+    fn start(self, secs: u32, retry: Box<dyn FnOnce()>) {
+        self.retry_in.set(secs);
+        let mut retry = Some(retry);
+        self.timer.set_value(Some(Interval::new(1000, move || {
+            self.retry_in.update(|secs| *secs = secs.saturating_sub(1));
+            if self.retry_in.get_untracked() == 0 {
+                let retry = retry.take();
+                // Deferred: the interval cannot drop itself while it runs.
+                spawn_local(async move {
+                    if self
+                        .timer
+                        .try_update_value(Option::take)
+                        .flatten()
+                        .is_some()
+                    {
+                        retry.into_iter().for_each(|retry| retry());
+                    }
+                });
+            }
+        })));
+    }
+
+    fn stop(self) {
+        let timer = self.timer.try_update_value(Option::take).flatten();
+        drop(timer);
+        if self.retry_in.get_untracked() != 0 {
+            self.retry_in.set(0);
+        }
+    }
 }
 
 impl<T: Send + Sync + 'static> Clone for Loader<T> {
@@ -126,8 +172,7 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
             state: RwSignal::new(LoadState::Idle),
             generation: StoredValue::new(0),
             in_flight: StoredValue::new_local(None),
-            retry_in: RwSignal::new(0),
-            retry_timer: StoredValue::new_local(None),
+            countdown: Countdown::new(),
         }
     }
 
@@ -137,28 +182,13 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
 
     /// Seconds left before the list retries by itself; 0 when it will not (tracked).
     pub fn retry_in(&self) -> ReadSignal<u32> {
-        self.retry_in.read_only()
+        self.countdown.retry_in.read_only()
     }
 
     /// Retries once by itself after `secs`, counting down in [`retry_in`](Self::retry_in):
     /// `retry` is called then, unless anything else happened to the list first.
     pub fn retry_later(&self, secs: u32, retry: impl FnOnce() + 'static) {
-        self.retry_in.set(secs);
-        let (retry_in, timer) = (self.retry_in, self.retry_timer);
-        let mut retry = Some(retry);
-        self.retry_timer
-            .set_value(Some(Interval::new(1000, move || {
-                retry_in.update(|secs| *secs = secs.saturating_sub(1));
-                if retry_in.get_untracked() == 0 {
-                    let retry = retry.take();
-                    // Deferred: the interval cannot drop itself while it runs.
-                    spawn_local(async move {
-                        if timer.try_update_value(Option::take).flatten().is_some() {
-                            retry.into_iter().for_each(|retry| retry());
-                        }
-                    });
-                }
-            })));
+        self.countdown.start(secs, Box::new(retry));
     }
 
     /// Sends `request` for `connection`'s list, abandoning any request in flight. The
@@ -229,7 +259,7 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
     /// `Retry-After` set up is dropped ("Stop retrying", or the inputs it was for have
     /// changed), and stays dropped whatever the views do.
     pub fn end_automatic_retries(&self) {
-        self.stop_countdown();
+        self.countdown.stop();
         let retrying = self.state.with_untracked(|s| {
             matches!(s, LoadState::Failed { automatic_retries, .. } if *automatic_retries < MAX_AUTOMATIC_RETRIES)
         });
@@ -260,16 +290,8 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         });
     }
 
-    fn stop_countdown(&self) {
-        let timer = self.retry_timer.try_update_value(Option::take).flatten();
-        drop(timer);
-        if self.retry_in.get_untracked() != 0 {
-            self.retry_in.set(0);
-        }
-    }
-
     fn restart(&self) -> u64 {
-        self.stop_countdown();
+        self.countdown.stop();
         if let Some(controller) = self.in_flight.try_update_value(Option::take).flatten() {
             controller.abort();
         }

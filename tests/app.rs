@@ -400,14 +400,14 @@ async fn the_error_panel_shows_the_lists_countdown_and_stop_asks_the_list() {
         ..ResponseMeta::default()
     };
     let error = ApiError::from_response(429, &meta, "");
-    let retry_in = RwSignal::new(3u32);
+    let (retry_in, set_retry_in) = signal(3u32);
     let _view = leptos::mount::mount_to(root.clone(), move || {
         let counter = counter.clone();
         view! {
             <ErrorPanel
                 error=error.clone()
                 on_retry=|| ()
-                retry_in=Signal::from(retry_in)
+                retry_in=retry_in
                 on_stop_retrying=move || {
                     counter.fetch_add(1, Ordering::SeqCst);
                 }
@@ -420,7 +420,7 @@ async fn the_error_panel_shows_the_lists_countdown_and_stop_asks_the_list() {
     assert!(retry().disabled(), "Retry waits for the countdown");
     button(&root, "Stop retrying").click();
     assert_eq!(stops.load(Ordering::SeqCst), 1);
-    retry_in.set(0);
+    set_retry_in.set(0);
     settle().await;
     assert!(find_all(&root, "[data-testid=automatic-retry]").is_empty());
     assert!(!button(&root, "Retry")

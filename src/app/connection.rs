@@ -2,7 +2,7 @@
 //! ([`ConnectionInputs`]) that everything sending a request reads at the moment it sends.
 
 use domain::connect_policy::{ConnectPolicy, Origin};
-use domain::connection::{Connection, ConnectionInputs};
+use domain::connection::ConnectionInputs;
 use domain::token::Token;
 use domain::url_state::UrlState;
 use leptos::prelude::*;
@@ -30,8 +30,6 @@ pub struct ConnectionForm {
     key_value_text: RwSignal<String>,
     /// The fields parsed, with the region from the view state.
     inputs: Memo<ConnectionInputs>,
-    /// The organization and host they point to, token or not: what a list belongs to.
-    connection: Memo<Option<Connection>>,
     nav: Navigation,
 }
 
@@ -66,7 +64,6 @@ impl ConnectionForm {
             base_text,
             key_value_text,
             inputs,
-            connection: Memo::new(move |_| inputs.with(ConnectionInputs::connection)),
             nav,
         }
     }
@@ -74,11 +71,6 @@ impl ConnectionForm {
     /// The parsed inputs (tracked).
     pub fn inputs(&self) -> Memo<ConnectionInputs> {
         self.inputs
-    }
-
-    /// The organization and host the inputs point to (tracked): unchanged by the token.
-    pub fn connection(&self) -> Memo<Option<Connection>> {
-        self.connection
     }
 
     /// The organization field's text (tracked).

@@ -91,7 +91,7 @@ impl Lists {
             cancel: Callback::new(move |()| this.keys.cancel()),
             retry: Callback::new(move |()| this.send_keys(Attempt::User)),
             stop_retrying: Callback::new(move |()| this.keys.end_automatic_retries()),
-            retry_in: this.keys.retry_in().into(),
+            retry_in: this.keys.retry_in(),
         }
     }
 
@@ -102,7 +102,7 @@ impl Lists {
             cancel: Callback::new(move |()| this.privileges.cancel()),
             retry: Callback::new(move |()| this.send_privileges(Attempt::User)),
             stop_retrying: Callback::new(move |()| this.privileges.end_automatic_retries()),
-            retry_in: this.privileges.retry_in().into(),
+            retry_in: this.privileges.retry_in(),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::components::code_text::code_text;
 pub fn ErrorPanel(
     error: ApiError,
     #[prop(into)] on_retry: Callback<()>,
-    #[prop(into, optional)] retry_in: Option<Signal<u32>>,
+    #[prop(optional)] retry_in: Option<ReadSignal<u32>>,
     #[prop(into, optional)] on_stop_retrying: Option<Callback<()>>,
 ) -> impl IntoView {
     let remaining = move || retry_in.map_or(0, |secs| secs.get());

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use domain::connection::Connection;
+use domain::connection::ConnectionInputs;
 use domain::decode::{Decoded, MAX_ELEMENT_BYTES};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
@@ -22,7 +22,7 @@ pub struct ListActions {
     pub cancel: Callback<()>,
     pub retry: Callback<()>,
     pub stop_retrying: Callback<()>,
-    pub retry_in: Signal<u32>,
+    pub retry_in: ReadSignal<u32>,
 }
 
 /// Renders a list's `state`, shown only while `current` (the organization and host the
@@ -33,7 +33,7 @@ pub struct ListActions {
 /// every list.
 pub fn list_status<T>(
     state: ReadSignal<LoadState<T>>,
-    current: Memo<Option<Connection>>,
+    current: Memo<ConnectionInputs>,
     endpoint: Endpoint,
     actions: ListActions,
     render: impl Fn(Arc<Decoded<T>>) -> AnyView + Send + Sync + 'static,
@@ -46,13 +46,18 @@ where
         noun: endpoint.noun(),
         actions,
     };
+    // A memo: a change of the inputs that keeps the answer (the token's text) wakes
+    // nothing below it.
+    let shown = Memo::new(move |_| {
+        state.with(|state| match state.origin() {
+            Some(Origin::Live(loaded_for)) => current.with(|inputs| inputs.points_to(loaded_for)),
+            _ => true,
+        })
+    });
     move || {
         // A clone (the data is behind an `Arc`): the views below are built with no borrow held.
         let state = state.get();
-        let shown = match state.origin() {
-            Some(Origin::Live(loaded_for)) => current.with(|c| c.as_ref() == Some(loaded_for)),
-            _ => true,
-        };
+        let shown = shown.get();
         let outline = match state {
             _ if !shown => Outline::OtherInputs,
             LoadState::Idle => Outline::Idle,

@@ -52,7 +52,7 @@ pub fn KeyLookup() -> impl IntoView {
     view! {
         <section class="view" aria-labelledby="key-lookup-heading">
             <h2 id="key-lookup-heading">"Key lookup"</h2>
-            {list_status(lists.keys.state(), form.connection(), Endpoint::ApiKeys, lists.key_actions(), |data| {
+            {list_status(lists.keys.state(), form.inputs(), Endpoint::ApiKeys, lists.key_actions(), |data| {
                 chunk_view(move || key_browser(data.clone()))
             })}
             {refused}

@@ -62,7 +62,7 @@ pub fn PrivilegeExplorer() -> impl IntoView {
             {move || (demo() && custom_only.get()).then(|| view! {
                 <p class="hint">"The sample data has a single list: it is shown for both choices."</p>
             })}
-            {list_status(lists.privileges.state(), form.connection(), endpoint, lists.privilege_actions(), |data| {
+            {list_status(lists.privileges.state(), form.inputs(), endpoint, lists.privilege_actions(), |data| {
                 chunk_view(move || privilege_browser(data.clone()))
             })}
         </section>
