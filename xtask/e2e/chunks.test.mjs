@@ -11,7 +11,7 @@ import { sri } from '../integrity.mjs';
 import {
   buildFiles, preloadLoader, replaceFetch, replaceLoaderImport, withInstantiateFallback,
 } from '../wasm-split.mjs';
-import { ROOT, TEST_TOKEN, holdChunk, openApp, startWorld } from './harness.mjs';
+import { ROOT, TEST_TOKEN, holdChunk, loadWithThePlainForm, openApp, startWorld } from './harness.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 const CHUNK = /-(chunk_\d+|split_\w+)-[0-9a-f]{16}\.wasm$/;
@@ -107,11 +107,7 @@ test('without the connection\'s chunk the plain form still loads an organization
   const page = await context.newPage();
   await page.route(/-split_connect-[0-9a-f]{16}\.wasm$/, (route) => route.abort('connectionrefused'));
   await page.goto(`${world.site.url}/`);
-  await page.getByLabel('Organization ID').fill('testorg');
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(world.api.url);
-  await page.getByLabel('Access token').fill(TEST_TOKEN);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await loadWithThePlainForm(page, world);
   await page.getByTestId('key-table').waitFor();
   assert.equal(await page.locator('#org-id[role=combobox]').count(), 0, 'the plain field stayed');
   assert.equal(await page.getByTestId('folded-connection').count(), 0);

@@ -96,6 +96,16 @@ export async function holdChunk(page, name) {
   return release;
 }
 
+/** Loads testorg from the test API with the plain form, as it is before its extras come
+ * (no wait for them, unlike `connect`). */
+export async function loadWithThePlainForm(page, world) {
+  await page.getByLabel('Organization ID').fill('testorg');
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(world.api.url);
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByRole('button', { name: 'Load' }).click();
+}
+
 /** Opens the connection form when a load has folded it to one line. */
 export async function showForm(page) {
   const folded = page.getByTestId('folded-connection');

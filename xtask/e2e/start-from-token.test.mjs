@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
 import { ORGANIZATION_LIST, startApiServer } from '../api-server.mjs';
-import { startWorld, openApp, connect, holdChunk, showForm, useTestApi, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, holdChunk, loadWithThePlainForm, showForm, useTestApi, TEST_TOKEN } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -297,11 +297,7 @@ test('extras that come after "Forget token" never fold to a token the field does
   const page = await context.newPage();
   const release = await holdChunk(page, 'connect');
   await page.goto(`${world.site.url}/`);
-  await page.getByLabel('Organization ID').fill('testorg');
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(world.api.url);
-  await page.getByLabel('Access token').fill(TEST_TOKEN);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await loadWithThePlainForm(page, world);
   await keyCount(page, '3 of 3 keys');
   await page.getByRole('button', { name: 'Forget token' }).click();
   release();
