@@ -11,7 +11,7 @@ import { sri } from '../integrity.mjs';
 import {
   buildFiles, preloadLoader, replaceFetch, replaceLoaderImport, withInstantiateFallback,
 } from '../wasm-split.mjs';
-import { ROOT, TEST_TOKEN, holdChunk, loadWithThePlainForm, openApp, startWorld } from './harness.mjs';
+import { ROOT, holdChunk, loadWithThePlainForm, openApp, startWorld } from './harness.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 const CHUNK = /-(chunk_\d+|split_\w+)-[0-9a-f]{16}\.wasm$/;
