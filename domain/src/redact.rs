@@ -97,11 +97,6 @@ impl Redactor {
         Some(out)
     }
 
-    /// Whether `text` holds a copy of the secret.
-    pub fn finds(&self, text: &str) -> bool {
-        !self.spans(text).is_empty()
-    }
-
     /// The byte ranges of `text` that are copies of the secret, in order, merged. Each
     /// starts and ends on an ASCII byte, so cutting the text there keeps it UTF-8.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {

@@ -108,8 +108,3 @@ pub fn key_shaped(text: &str) -> Vec<(usize, usize)> {
     }
     spans
 }
-
-/// Whether `text` is a key value, or holds one: what the key filter points elsewhere.
-pub fn holds_a_key_value(text: &str) -> bool {
-    !key_shaped(text).is_empty()
-}

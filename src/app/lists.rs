@@ -86,23 +86,25 @@ impl Lists {
 
     /// What the key list's Cancel, Retry and "Stop retrying" do.
     pub fn key_actions(&self) -> ListActions {
-        let this = *self;
-        ListActions {
-            cancel: Callback::new(move |()| this.keys.cancel()),
-            retry: Callback::new(move |()| this.send_keys(Attempt::User)),
-            stop_retrying: Callback::new(move |()| this.keys.end_automatic_retries()),
-            retry_in: this.keys.retry_in(),
-        }
+        self.actions(self.keys, Lists::send_keys)
     }
 
     /// What the privilege list's Cancel, Retry and "Stop retrying" do.
     pub fn privilege_actions(&self) -> ListActions {
+        self.actions(self.privileges, Lists::send_privileges)
+    }
+
+    /// Cancel, Retry and "Stop retrying" of `loader`, whose request `send` sends.
+    fn actions<T>(&self, loader: Loader<T>, send: fn(&Lists, Attempt)) -> ListActions
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
         let this = *self;
         ListActions {
-            cancel: Callback::new(move |()| this.privileges.cancel()),
-            retry: Callback::new(move |()| this.send_privileges(Attempt::User)),
-            stop_retrying: Callback::new(move |()| this.privileges.end_automatic_retries()),
-            retry_in: this.privileges.retry_in(),
+            cancel: Callback::new(move |()| loader.cancel()),
+            retry: Callback::new(move |()| send(&this, Attempt::User)),
+            stop_retrying: Callback::new(move |()| loader.end_automatic_retries()),
+            retry_in: loader.retry_in(),
         }
     }
 
