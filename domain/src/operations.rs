@@ -3,7 +3,6 @@
 //! in docs, logs or code (`PUT /rest/organizations/myorg/sources/abc123`).
 
 use crate::hashing::{HashMap, HashSet};
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::catalog::{level_meets, Catalog, Needs, Operation, Required};
@@ -46,7 +45,7 @@ pub struct ApiOperations {
 /// order). An operation on one resource (`{sourceId}`) is allowed by the privilege on all
 /// resources of its domain, or on that one: it is then limited to the ids held.
 pub fn callable(catalog: &Catalog, held: &[Privilege]) -> Vec<ApiOperations> {
-    let held = Held::new(held);
+    let mut held = Held::new(held);
     let mut groups: Vec<ApiOperations> = Vec::new();
     for operation in catalog.operations {
         let Some(reach) = held.reach(operation) else {
@@ -98,7 +97,7 @@ pub struct OwnerMixUp {
 /// The owner mix-ups of `held`: for each operation it does not allow, each required
 /// privilege it lacks but holds under another owner.
 pub fn owner_mix_ups(catalog: &Catalog, held: &[Privilege]) -> Vec<OwnerMixUp> {
-    let index = Held::new(held);
+    let mut index = Held::new(held);
     let mut mix_ups: Vec<OwnerMixUp> = Vec::new();
     for operation in catalog.operations {
         if index.reach(operation).is_some() {
@@ -152,7 +151,7 @@ struct Held<'a> {
     by_domain: HashMap<(&'a str, &'a str), Vec<&'a Privilege>>,
     /// Where the key holds each required privilege, found once for all the operations
     /// that need it.
-    found: RefCell<HashMap<RequiredLevel, Found>>,
+    found: HashMap<RequiredLevel, Found>,
 }
 
 /// A required privilege's owner, domain and level.
@@ -177,12 +176,12 @@ impl<'a> Held<'a> {
         }
         Held {
             by_domain,
-            found: RefCell::default(),
+            found: HashMap::default(),
         }
     }
 
     /// Where `operation` is allowed, if it is.
-    fn reach(&self, operation: &'static Operation) -> Option<Reach> {
+    fn reach(&mut self, operation: &'static Operation) -> Option<Reach> {
         let mut reaches = operation.privileges.iter().map(|r| self.reach_of(r));
         match operation.needs {
             Needs::Any => {
@@ -213,14 +212,16 @@ impl<'a> Held<'a> {
     }
 
     /// Where the key holds `required`, if it does.
-    fn reach_of(&self, required: &'static Required) -> Option<Reach> {
+    fn reach_of(&mut self, required: &'static Required) -> Option<Reach> {
         let level = (required.owner, required.target_domain, required.kind);
-        let found = self.found.borrow().get(&level).cloned();
-        let found = found.unwrap_or_else(|| {
-            let found = self.find(required);
-            self.found.borrow_mut().insert(level, found.clone());
-            found
-        });
+        let found = match self.found.get(&level) {
+            Some(found) => found.clone(),
+            None => {
+                let found = self.find(required);
+                self.found.insert(level, found.clone());
+                found
+            }
+        };
         match found {
             Found::Nowhere => None,
             Found::Everywhere => Some(Reach::Everywhere),

@@ -1,6 +1,6 @@
 //! Privileges grouped by owner, then target domain, with their types.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::hashing::{HashMap, HashSet};
 
@@ -192,10 +192,17 @@ pub struct GroupOrder {
     keys: Vec<(u32, u32)>,
     /// The owners, once each, in order: the owner filter's chips.
     owners: Vec<String>,
-    /// Rows shown whole, by where they start in `order`: widening the filter back to a
-    /// row of 100,000 targets takes a clone of shared parts, not a regrouping.
-    whole_rows: Mutex<HashMap<u32, DomainGroup>>,
+    /// The large rows, whole, by where they start in `order`, built once while the list
+    /// is prepared: showing or widening the filter back to a row of 100,000 targets takes
+    /// a clone of shared parts, not a regrouping.
+    whole_rows: HashMap<u32, DomainGroup>,
+    /// Where in `order` the building of whole rows goes on.
+    rows_built_to: usize,
 }
+
+/// Rows of at least this many privileges are built whole once, while the list is
+/// prepared; smaller ones cost less to build when shown than to keep.
+const WHOLE_ROW_FROM: usize = 64;
 
 /// A [`GroupOrder`] prepared a step at a time: the names numbered, then sorted once.
 #[derive(Default)]
@@ -256,7 +263,8 @@ impl Ranked {
             order: self.keyed.iter().map(|k| k.2).collect(),
             keys: self.keyed.into_iter().map(|(o, d, _)| (o, d)).collect(),
             owners: self.owners,
-            whole_rows: Mutex::default(),
+            whole_rows: HashMap::default(),
+            rows_built_to: 0,
         }
     }
 }
@@ -314,7 +322,31 @@ impl GroupOrder {
     pub fn new(privileges: &[Privilege]) -> GroupOrder {
         let mut builder = OrderBuilder::default();
         builder.prepare_more(privileges, usize::MAX);
-        builder.finish()
+        let mut order = builder.finish();
+        order.build_whole_rows_more(privileges, usize::MAX);
+        order
+    }
+
+    /// Builds up to `step` more large rows whole (a row of 100,000 targets is one step);
+    /// true once all are. Until then a page builds them as it shows them.
+    pub fn build_whole_rows_more(&mut self, privileges: &[Privilege], step: usize) -> bool {
+        let mut built = 0;
+        while self.rows_built_to < self.order.len() && built < step {
+            let start = self.rows_built_to;
+            let key = self.keys[start];
+            let end = start + self.keys[start..].partition_point(|k| *k == key);
+            self.rows_built_to = end;
+            if end - start >= WHOLE_ROW_FROM {
+                let row = row_of(
+                    &mut self.order[start..end]
+                        .iter()
+                        .map(|&i| &privileges[i as usize]),
+                );
+                self.whole_rows.insert(start as u32, row);
+                built += 1;
+            }
+        }
+        self.rows_built_to == self.order.len()
     }
 
     /// The owners, once each, in the groups' order.
@@ -322,18 +354,16 @@ impl GroupOrder {
         &self.owners
     }
 
-    /// The row at `start..end` of `order`, with all its privileges: built once.
+    /// The row at `start..end` of `order`, with all its privileges.
     fn whole_row(&self, start: usize, end: usize, privileges: &[Privilege]) -> DomainGroup {
-        let mut rows = self.whole_rows.lock().unwrap_or_else(|e| e.into_inner());
-        rows.entry(start as u32)
-            .or_insert_with(|| {
-                row_of(
-                    &mut self.order[start..end]
-                        .iter()
-                        .map(|&i| &privileges[i as usize]),
-                )
-            })
-            .clone()
+        match self.whole_rows.get(&(start as u32)) {
+            Some(row) => row.clone(),
+            None => row_of(
+                &mut self.order[start..end]
+                    .iter()
+                    .map(|&i| &privileges[i as usize]),
+            ),
+        }
     }
 
     /// The first rows of the privileges `matched` holds (by index) within `limit`, and the

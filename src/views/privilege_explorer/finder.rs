@@ -1,7 +1,7 @@
 //! The endpoint finder: an API operation found by words or by a call as copied from docs,
 //! logs or code, with the privileges it needs and a way to add them to the builder.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use domain::catalog::{Catalog, Needs, Operation, Required};
 use domain::operations::{fit, is_concrete, required_ref, Lookup, OperationIndex};
@@ -32,15 +32,26 @@ pub fn Finder() -> impl IntoView {
         })
     });
     let catalog = Catalog::shipped();
-    // Prepared on the first query, so a view where nobody uses the finder never pays.
-    let index = Arc::new(OnceLock::<OperationIndex>::new());
+    let asked = Memo::new(move |_| text.with(|t| !t.trim().is_empty()));
+    // Prepared on the first query, so a view where nobody uses the finder never pays;
+    // then kept, the same index, for the next ones.
+    let index = Memo::new_with_compare(
+        move |before: Option<&Option<Arc<OperationIndex>>>| match before {
+            Some(Some(index)) => Some(index.clone()),
+            _ => asked
+                .get()
+                .then(|| Arc::new(OperationIndex::new(catalog.operations))),
+        },
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
     let lookup = Memo::new(move |_| text.with(|t| Lookup::read(t)));
-    let found = Memo::new(move |_| {
-        if text.with(|t| t.trim().is_empty()) {
-            return Vec::new();
-        }
-        let index = index.get_or_init(|| OperationIndex::new(catalog.operations));
-        lookup.with(|l| index.find(catalog.operations, l))
+    let found = Memo::new(move |_| match (asked.get(), index.get()) {
+        (true, Some(index)) => lookup.with(|l| index.find(catalog.operations, l)),
+        _ => Vec::new(),
     });
     let limit = RwSignal::new(RESULT_PAGE);
     Effect::watch(

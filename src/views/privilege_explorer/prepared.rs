@@ -11,7 +11,7 @@ use domain::privilege_groups::{GroupOrder, OrderBuilder};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{FilterChips, PrivilegeBrowser, ReadyPrivileges, PAGE};
+use super::browser::{FilterChips, PrivilegeBrowser, ReadyPrivileges};
 use crate::components::preparing_status::PreparingStatus;
 use crate::time_slice::{in_one_slice, Abandoned};
 
@@ -52,7 +52,7 @@ pub fn PreparedPrivileges(data: Arc<Decoded<Privilege>>) -> impl IntoView {
 }
 
 /// Prepares what `builder` lacks a slice at a time, then numbers the owners and domains
-/// the same way, then sorts them, builds the first page's rows, lists the filters' chips,
+/// the same way, then sorts them, builds the large rows, lists the filters' chips,
 /// and makes the first render, each in a task of its own.
 async fn prepare_the_rest(
     mut builder: IndexBuilder,
@@ -85,13 +85,16 @@ async fn prepare_the_rest(
     if !abandoned.next_turn().await {
         return;
     }
-    let order = ranked.finish();
-    if !abandoned.next_turn().await {
-        return;
+    let mut order = ranked.finish();
+    // The large rows, built whole and kept by the order: a render then only lays them
+    // out (one row may gather 100,000 targets).
+    let mut built = false;
+    while !built {
+        if !abandoned.next_turn().await {
+            return;
+        }
+        built = in_one_slice(|| order.build_whole_rows_more(items, 1));
     }
-    // The unfiltered first page's rows, built here and kept by the order: the first
-    // render then only lays them out (one row may gather 100,000 targets).
-    order.page(items, &vec![true; items.len()], PAGE);
     if !abandoned.next_turn().await {
         return;
     }

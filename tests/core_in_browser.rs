@@ -1,14 +1,35 @@
-//! ISO dates in the browser, where `Date.parse` reads them rather than the host's `time`
-//! crate: the host's cases (`domain::iso_date::cases`), and through a decoded key.
+//! The pure core in the browser, against the host's cases: folding, where accents are
+//! taken off by the JavaScript engine's Unicode tables (`String.prototype.normalize`)
+//! rather than the host's crate; the page's hash seed, drawn from the browser's random
+//! numbers; and dates, read by the same code as on the host.
 
 #![cfg(target_arch = "wasm32")]
 
 use domain::decode::decode_list;
+use domain::fold::{cases as fold_cases, fold, FoldedMap};
+use domain::hashing::{hash_one, hash_with_fixed_seed};
 use domain::iso_date::{cases, unix_millis};
 use domain::model::{ApiKey, Timestamp};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn folds_case_and_accents_like_the_host() {
+    for &(text, folded) in fold_cases::FOLDED {
+        assert_eq!(fold(text), folded, "{text}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn maps_folded_matches_back_to_the_original() {
+    let text = "Le Café, é";
+    let map = FoldedMap::new(text);
+    assert_eq!(map.folded, "le cafe, e");
+    let at = map.folded.find("cafe").unwrap();
+    let (from, to) = map.original_range(at, at + 4, text);
+    assert_eq!(&text[from..to], "Café");
+}
 
 #[wasm_bindgen_test]
 fn reads_utc_offsets_and_fractions_like_the_host() {
@@ -33,4 +54,10 @@ fn a_decoded_key_reads_both_date_forms() {
     assert_eq!(key.last_used_date, Some(Timestamp(1_614_969_486_000)));
     assert_eq!(key.expiration_date, Some(Timestamp(1_614_969_486_500)));
     assert_eq!(key.disabled_date, None);
+}
+
+#[wasm_bindgen_test]
+fn the_hash_seed_is_random_here_too() {
+    assert_eq!(hash_one("PLATFORM"), hash_one("PLATFORM"));
+    assert_ne!(hash_one("PLATFORM"), hash_with_fixed_seed("PLATFORM"));
 }
