@@ -9,7 +9,6 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod download;
-pub mod fetch;
 pub mod loader;
 pub mod location;
 pub mod split;

@@ -1,8 +1,10 @@
-//! One list's loading state: at most one request in flight, stale answers dropped, and
-//! every outcome (data, error, cancel) kept for the views to show. A loader keeps no
-//! request and no token: each load is handed the request made from the inputs as they
-//! are at that moment.
+//! The one request machine: what a list or a small answer (the organizations a token
+//! reaches, an organization's templates and home region) is doing. At most one request
+//! in flight, stale answers dropped, one automatic retry when Coveo asks for it, and
+//! every outcome kept, typed, with what it was asked for. A loader keeps no request and
+//! no token: each start is handed work that builds its request when it is sent.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use domain::connection::Connection;
@@ -34,27 +36,34 @@ pub enum Attempt {
 /// retries in a row before it.
 pub type OnFailed = Box<dyn FnOnce(&ApiError, u32)>;
 
-/// What a view shows for one list.
+/// What a loader is doing, with what it was asked for (`F`: a list's [`Origin`], an
+/// organization's [`Connection`], nothing for what belongs to no organization).
 #[derive(Debug)]
-pub enum LoadState<T> {
+pub enum LoadState<A, F = Origin> {
     Idle,
     Loading {
-        origin: Origin,
+        origin: F,
     },
     Loaded {
-        origin: Origin,
-        data: Arc<Decoded<T>>,
+        origin: F,
+        data: Arc<A>,
     },
     Failed {
-        origin: Origin,
+        origin: F,
         error: ApiError,
         /// Automatic retries in a row that came before this failure.
         automatic_retries: u32,
     },
 }
 
-// By hand: the data sits behind an `Arc`, so cloning needs no `T: Clone`.
-impl<T> Clone for LoadState<T> {
+/// A list's state: its decoded entries, from the sample data or an organization.
+pub type ListState<T> = LoadState<Decoded<T>>;
+
+/// A list's loader.
+pub type ListLoader<T> = Loader<Decoded<T>>;
+
+// By hand: the data sits behind an `Arc`, so cloning needs no `A: Clone`.
+impl<A, F: Clone> Clone for LoadState<A, F> {
     fn clone(&self) -> Self {
         match self {
             LoadState::Idle => LoadState::Idle,
@@ -78,8 +87,8 @@ impl<T> Clone for LoadState<T> {
     }
 }
 
-impl<T> LoadState<T> {
-    pub fn origin(&self) -> Option<&Origin> {
+impl<A, F: PartialEq> LoadState<A, F> {
+    pub fn origin(&self) -> Option<&F> {
         match self {
             LoadState::Idle => None,
             LoadState::Loading { origin }
@@ -93,42 +102,84 @@ impl<T> LoadState<T> {
         matches!(self, LoadState::Loading { .. })
     }
 
-    /// Whether a request is out, or a failure may still be retried: what a forgotten
-    /// token has to stop.
-    pub fn is_pending(&self) -> bool {
-        matches!(self, LoadState::Loading { .. } | LoadState::Failed { .. })
+    /// The answer, when it is in and was asked for `origin`.
+    pub fn ready_for(&self, origin: &F) -> Option<&Arc<A>> {
+        match self {
+            LoadState::Loaded { origin: of, data } if of == origin => Some(data),
+            _ => None,
+        }
+    }
+
+    /// The failure, when it was asked for `origin`.
+    pub fn failed_for(&self, origin: &F) -> Option<&ApiError> {
+        match self {
+            LoadState::Failed {
+                origin: of, error, ..
+            } if of == origin => Some(error),
+            _ => None,
+        }
     }
 }
 
-/// Loads one list route. Cheap to copy: a handle to arena-held state.
-pub struct Loader<T: Send + Sync + 'static> {
-    state: RwSignal<LoadState<T>>,
-    /// Bumped by every load and cancel: an answer for an older number is stale.
-    generation: StoredValue<u64>,
-    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
-    /// The list's own retry, as Coveo asked: the list's, not a view's.
-    countdown: Countdown,
+/// Loads one list or answer. Cheap to copy: a handle to arena-held state.
+pub struct Loader<A: Send + Sync + 'static, F: Send + Sync + 'static = Origin> {
+    state: RwSignal<LoadState<A, F>>,
+    flight: Flight,
 }
 
-/// Seconds left before a list retries by itself (Coveo's `Retry-After`; 0 when it will
-/// not), and the timer counting them: it counts down whether or not a view shows the
-/// list. Not generic: one copy for every kind of list.
+/// The untyped part of every loader, one copy in the wasm for all of them: the request
+/// in flight and the retry Coveo asked for.
 #[derive(Clone, Copy)]
-struct Countdown {
+struct Flight {
+    /// Bumped by every start and stop: an answer for an older number is stale.
+    generation: StoredValue<u64>,
+    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    /// Seconds left before the loader retries by itself (Coveo's `Retry-After`; 0 when
+    /// it will not), counting down whether or not a view shows it.
     retry_in: RwSignal<u32>,
-    /// Dropped (and so stopped) by anything else that happens to the list.
+    /// Dropped (and so stopped) by anything else that happens to the loader.
     timer: StoredValue<Option<Interval>, LocalStorage>,
 }
 
-impl Countdown {
-    fn new() -> Countdown {
-        Countdown {
+impl Flight {
+    fn new() -> Flight {
+        Flight {
+            generation: StoredValue::new(0),
+            in_flight: StoredValue::new_local(None),
             retry_in: RwSignal::new(0),
             timer: StoredValue::new_local(None),
         }
     }
 
-    fn start(self, secs: u32, retry: Box<dyn FnOnce()>) {
+    /// Abandons the request in flight and the retry; the number the next answer needs.
+    fn restart(self) -> u64 {
+        self.stop_countdown();
+        if let Some(controller) = self.in_flight.try_update_value(Option::take).flatten() {
+            controller.abort();
+        }
+        self.generation.update_value(|g| *g += 1);
+        self.generation.get_value()
+    }
+
+    /// A new request's number and its abort controller.
+    fn begin(self) -> (u64, AbortController) {
+        let generation = self.restart();
+        let controller =
+            AbortController::new().expect("AbortController exists in every supported browser");
+        self.in_flight.set_value(Some(controller.clone()));
+        (generation, controller)
+    }
+
+    /// Whether an answer for `generation` is still awaited (and is now in).
+    fn answered(self, generation: u64) -> bool {
+        let current = self.generation.get_value() == generation;
+        if current {
+            self.in_flight.set_value(None);
+        }
+        current
+    }
+
+    fn count_down(self, secs: u32, retry: Box<dyn FnOnce()>) {
         self.retry_in.set(secs);
         let mut retry = Some(retry);
         self.timer.set_value(Some(Interval::new(1000, move || {
@@ -150,7 +201,7 @@ impl Countdown {
         })));
     }
 
-    fn stop(self) {
+    fn stop_countdown(self) {
         let timer = self.timer.try_update_value(Option::take).flatten();
         drop(timer);
         if self.retry_in.get_untracked() != 0 {
@@ -159,48 +210,63 @@ impl Countdown {
     }
 }
 
-impl<T: Send + Sync + 'static> Clone for Loader<T> {
+impl<A: Send + Sync + 'static, F: Send + Sync + 'static> Clone for Loader<A, F> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T: Send + Sync + 'static> Copy for Loader<T> {}
+impl<A: Send + Sync + 'static, F: Send + Sync + 'static> Copy for Loader<A, F> {}
 
-impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
+impl<A, F> Default for Loader<A, F>
+where
+    A: Send + Sync + 'static,
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<A, F> Loader<A, F>
+where
+    A: Send + Sync + 'static,
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
     pub fn new() -> Self {
         Loader {
             state: RwSignal::new(LoadState::Idle),
-            generation: StoredValue::new(0),
-            in_flight: StoredValue::new_local(None),
-            countdown: Countdown::new(),
+            flight: Flight::new(),
         }
     }
 
-    pub fn state(&self) -> ReadSignal<LoadState<T>> {
+    pub fn state(&self) -> ReadSignal<LoadState<A, F>> {
         self.state.read_only()
     }
 
-    /// Seconds left before the list retries by itself; 0 when it will not (tracked).
+    /// Seconds left before the loader retries by itself; 0 when it will not (tracked).
     pub fn retry_in(&self) -> ReadSignal<u32> {
-        self.countdown.retry_in.read_only()
+        self.flight.retry_in.read_only()
     }
 
     /// Retries once by itself after `secs`, counting down in [`retry_in`](Self::retry_in):
-    /// `retry` is called then, unless anything else happened to the list first.
+    /// `retry` is called then, unless anything else happened to the loader first.
     pub fn retry_later(&self, secs: u32, retry: impl FnOnce() + 'static) {
-        self.countdown.start(secs, Box::new(retry));
+        self.flight.count_down(secs, Box::new(retry));
     }
 
-    /// Sends `request` for `connection`'s list, abandoning any request in flight. The
-    /// request (and its token) is dropped as soon as the answer is in; `on_failed` hears
-    /// of a failure once it is shown (a stale answer is not heard of).
-    pub fn load(
+    /// Runs `work` for `origin`, abandoning the request in flight: `work` is handed the
+    /// abort signal's controller, and its request (and token) is dropped as soon as the
+    /// answer is in. `on_failed` hears of a failure once it is shown (a stale answer is
+    /// not heard of).
+    pub fn start<W>(
         &self,
-        connection: Connection,
-        request: ApiRequest,
+        origin: F,
         attempt: Attempt,
+        work: impl FnOnce(AbortController) -> W,
         on_failed: Option<OnFailed>,
-    ) {
+    ) where
+        W: Future<Output = Result<A, ApiError>> + 'static,
+    {
         let automatic_retries = match attempt {
             Attempt::User => 0,
             Attempt::Automatic => self.state.with_untracked(|s| match s {
@@ -210,22 +276,17 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
                 _ => 1,
             }),
         };
-        let generation = self.restart();
-        let controller =
-            AbortController::new().expect("AbortController exists in every supported browser");
-        self.in_flight.set_value(Some(controller.clone()));
-        let origin = Origin::Live(connection);
+        let (generation, controller) = self.flight.begin();
         self.state.set(LoadState::Loading {
             origin: origin.clone(),
         });
+        let work = work(controller);
         let this = *self;
         spawn_local(async move {
-            let result = api::get_list::<T>(&request, &controller).await;
-            drop(request);
-            if this.generation.get_value() != generation {
+            let result = work.await;
+            if !this.flight.answered(generation) {
                 return;
             }
-            this.in_flight.set_value(None);
             let failed = result.as_ref().err().cloned();
             this.state.set(match result {
                 Ok(data) => LoadState::Loaded {
@@ -246,8 +307,8 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
 
     /// Ends in `error` without a request (the inputs could not make one), stopping any
     /// request in flight.
-    pub fn refuse(&self, origin: Origin, error: ApiError) {
-        self.restart();
+    pub fn refuse(&self, origin: F, error: ApiError) {
+        self.flight.restart();
         self.state.set(LoadState::Failed {
             origin,
             error,
@@ -255,11 +316,11 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         });
     }
 
-    /// A failed list waits for the user's Retry from now on: the automatic retry Coveo's
+    /// A failure waits for the user's Retry from now on: the automatic retry Coveo's
     /// `Retry-After` set up is dropped ("Stop retrying", or the inputs it was for have
     /// changed), and stays dropped whatever the views do.
     pub fn end_automatic_retries(&self) {
-        self.countdown.stop();
+        self.flight.stop_countdown();
         let retrying = self.state.with_untracked(|s| {
             matches!(s, LoadState::Failed { automatic_retries, .. } if *automatic_retries < MAX_AUTOMATIC_RETRIES)
         });
@@ -275,33 +336,54 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Loader<T> {
         }
     }
 
-    /// Stops the request in flight and forgets it.
+    /// Stops the request in flight and any retry; what was answered stays. What was
+    /// loading or failed then says `why` in its place, or, without one, a load goes back
+    /// to idle and a failure waits for the user's Retry.
+    pub fn stop(&self, why: Option<ApiError>) {
+        self.flight.restart();
+        let pending = self.state.with_untracked(|s| match s {
+            LoadState::Loading { origin } | LoadState::Failed { origin, .. } => {
+                Some(origin.clone())
+            }
+            _ => None,
+        });
+        match (pending, why) {
+            (Some(origin), Some(why)) => self.refuse(origin, why),
+            _ if self.state.with_untracked(LoadState::is_loading) => {
+                self.state.set(LoadState::Idle);
+            }
+            _ => self.end_automatic_retries(),
+        }
+    }
+
+    /// Stops the request in flight and forgets everything.
     pub fn cancel(&self) {
-        self.restart();
+        self.flight.restart();
         self.state.set(LoadState::Idle);
     }
 
     /// Shows data that needs no request (the sample data set).
-    pub fn show(&self, origin: Origin, data: Decoded<T>) {
-        self.restart();
+    pub fn show(&self, origin: F, data: A) {
+        self.flight.restart();
         self.state.set(LoadState::Loaded {
             origin,
             data: Arc::new(data),
         });
     }
-
-    fn restart(&self) -> u64 {
-        self.countdown.stop();
-        if let Some(controller) = self.in_flight.try_update_value(Option::take).flatten() {
-            controller.abort();
-        }
-        self.generation.update_value(|g| *g += 1);
-        self.generation.get_value()
-    }
 }
 
-impl<T: DeserializeOwned + Send + Sync + 'static> Default for Loader<T> {
-    fn default() -> Self {
-        Self::new()
+impl<T: DeserializeOwned + Send + Sync + 'static> Loader<Decoded<T>> {
+    /// Sends `request` for `connection`'s list, abandoning any request in flight.
+    pub fn load(
+        &self,
+        connection: Connection,
+        request: ApiRequest,
+        attempt: Attempt,
+        on_failed: Option<OnFailed>,
+    ) {
+        let work = move |controller: AbortController| async move {
+            api::get_list::<T>(&request, &controller).await
+        };
+        self.start(Origin::Live(connection), attempt, work, on_failed);
     }
 }

@@ -12,7 +12,7 @@ use common::*;
 use coveo_key_explorer::app::navigation::{Entry, Navigation};
 use coveo_key_explorer::app::state::provide_state;
 use coveo_key_explorer::components::error_panel::ErrorPanel;
-use coveo_key_explorer::loader::Loader;
+use coveo_key_explorer::loader::ListLoader;
 use coveo_key_explorer::location;
 use coveo_key_explorer::views::key_lookup::PreparedKeys;
 use coveo_key_explorer::App;
@@ -432,7 +432,7 @@ async fn the_error_panel_shows_the_lists_countdown_and_stop_asks_the_list() {
 // retrying" started it again, and a list whose view was not shown never retried.
 #[wasm_bindgen_test]
 async fn a_lists_retry_counts_down_in_the_list_retries_once_and_stops_for_good() {
-    let loader = Loader::<ApiKey>::new();
+    let loader = ListLoader::<ApiKey>::new();
     let retries = Arc::new(AtomicUsize::new(0));
     let counter = retries.clone();
     loader.retry_later(1, move || {

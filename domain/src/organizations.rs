@@ -126,6 +126,16 @@ impl OrgPage {
     }
 }
 
+/// What listing the organizations a token reaches gave: every organization (at most
+/// `MAX_ORGANIZATIONS`), whether it stopped while Coveo has more, and how many Coveo says
+/// there are.
+#[derive(Debug, Default)]
+pub struct Reachable {
+    pub orgs: OrgDirectory,
+    pub partial: bool,
+    pub total: Option<u64>,
+}
+
 /// Every organization the token reaches, sorted by name, each once, ready to search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OrgDirectory {

@@ -148,8 +148,8 @@ impl ConnectionForm {
         }
     }
 
-    /// Empties the token field, the tab's storage and the pasted key value. What was
-    /// already asked with the token is stopped by `Lists::stop_for_forgotten_token`.
+    /// Empties the token field, the tab's storage and the pasted key value: the form's
+    /// part of "Forget token" (`AppState::forget_token`).
     pub fn forget_token(&self) {
         token_store::clear();
         self.remember.set(false);

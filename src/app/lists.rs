@@ -1,27 +1,41 @@
-//! What the app loads for an organization (keys, assignable privileges, the token's own
-//! privileges) and every action that sends a request for them. Each send reads the
-//! connection inputs at that moment: nothing here keeps a token.
+//! What the app loads (an organization's keys, assignable privileges, templates and home
+//! region, the token's own privileges, the organizations it reaches) and every action
+//! that sends a request for them or stops them. Each send reads the connection inputs at
+//! that moment: nothing here keeps a token.
+
+use std::future::Future;
+use std::sync::Arc;
 
 use domain::connection::{Connection, ConnectionInputs, NotReady};
 use domain::demo::{demo_keys, demo_privileges};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::model::{ApiKey, Privilege};
+use domain::organizations::{OrgHome, Reachable};
+use domain::templates::Templates;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+use web_sys::AbortController;
 
-use crate::api::ApiRequest;
+use crate::api::{self, ApiRequest};
 use crate::app::navigation::{Entry, Navigation};
 use crate::components::list_status::ListActions;
-use crate::loader::{Attempt, LoadState, Loader, OnFailed, Origin};
+use crate::loader::{Attempt, ListLoader, LoadState, Loader, OnFailed, Origin};
 
-/// Handles to the loaded lists; provided as context by the app.
+/// Handles to what the app loads; provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Lists {
-    pub keys: Loader<ApiKey>,
-    pub privileges: Loader<Privilege>,
+    pub keys: ListLoader<ApiKey>,
+    pub privileges: ListLoader<Privilege>,
     /// What the token itself may do, asked to explain a refused key list.
-    pub token_privileges: Loader<Privilege>,
+    pub token_privileges: ListLoader<Privilege>,
+    /// The organization's API key templates, which name each key's template; asked
+    /// with its keys.
+    pub templates: Loader<Templates, Connection>,
+    /// Where the organization lives, to offer its region when another one is chosen.
+    pub home: Loader<OrgHome, Connection>,
+    /// The organizations the token reaches, listed by the `connect` chunk's directory.
+    pub orgs: Loader<Reachable, ()>,
     inputs: Memo<ConnectionInputs>,
     nav: Navigation,
     /// Called when a list starts loading.
@@ -31,9 +45,12 @@ pub struct Lists {
 impl Lists {
     pub fn new(inputs: Memo<ConnectionInputs>, nav: Navigation, on_start: fn()) -> Lists {
         let lists = Lists {
-            keys: Loader::new(),
-            privileges: Loader::new(),
-            token_privileges: Loader::new(),
+            keys: ListLoader::new(),
+            privileges: ListLoader::new(),
+            token_privileges: ListLoader::new(),
+            templates: Loader::new(),
+            home: Loader::new(),
+            orgs: Loader::new(),
             inputs,
             nav,
             on_start,
@@ -54,7 +71,7 @@ impl Lists {
 
     /// Load: both lists for the inputs as they are, or the reason there is no request.
     /// (The templates and the organization's region follow the key list: see
-    /// `app::org_extras`.)
+    /// `app::connect`.)
     pub fn load(&self) -> Result<(), NotReady> {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
         (self.on_start)();
@@ -95,7 +112,7 @@ impl Lists {
     }
 
     /// Cancel, Retry and "Stop retrying" of `loader`, whose request `send` sends.
-    fn actions<T>(&self, loader: Loader<T>, send: fn(&Lists, Attempt)) -> ListActions
+    fn actions<T>(&self, loader: ListLoader<T>, send: fn(&Lists, Attempt)) -> ListActions
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
@@ -143,13 +160,85 @@ impl Lists {
         self.send(self.token_privileges, endpoint, Attempt::User, None);
     }
 
-    /// After "Forget token": the request in flight is dropped and a failed list no longer
-    /// retries; each says a token is needed. Loaded lists stay on screen. (The small
-    /// fetches of `OrgExtras` stop as the token goes: see `app::connect`.)
-    pub fn stop_for_forgotten_token(&self) {
-        stop(self.keys, self.inputs);
-        stop(self.privileges, self.inputs);
-        stop(self.token_privileges, self.inputs);
+    /// After "Forget token": every request in flight is dropped and nothing retries. A
+    /// list that was loading or failed says why nothing is sent; what was loaded stays
+    /// on screen.
+    pub fn stop_everything(&self) {
+        let why = self.inputs.with_untracked(not_sent);
+        self.keys.stop(Some(why.clone()));
+        self.privileges.stop(Some(why.clone()));
+        self.token_privileges.stop(Some(why));
+        self.templates.stop(None);
+        self.home.stop(None);
+        self.orgs.stop(None);
+    }
+
+    /// Asks for the organization's API key templates (again).
+    pub fn load_templates(&self) {
+        self.ask(
+            self.templates,
+            Endpoint::KeyTemplates,
+            |request, controller| async move {
+                let page = api::get_page(&request, &controller, Templates::decoder()).await?;
+                Ok(Templates::from_decoded(page))
+            },
+        );
+    }
+
+    /// Asks where the organization lives.
+    pub fn load_home(&self) {
+        self.ask(
+            self.home,
+            Endpoint::OrganizationHome,
+            |request, controller| async move {
+                api::get_small(&request, &controller, OrgHome::read).await
+            },
+        );
+    }
+
+    /// The templates of the organization `list` came from, once they are in (tracked).
+    pub fn templates_of<T>(&self, list: ListLoader<T>) -> Option<Arc<Templates>>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        let connection = list.state().with(live_origin)?;
+        self.templates
+            .state()
+            .with(|s| s.ready_for(&connection).cloned())
+    }
+
+    /// Why the templates of the organization `list` came from could not be had, if they
+    /// could not (tracked).
+    pub fn templates_failure_of<T>(&self, list: ListLoader<T>) -> Option<ApiError>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        let connection = list.state().with(live_origin)?;
+        self.templates
+            .state()
+            .with(|s| s.failed_for(&connection).cloned())
+    }
+
+    /// Sends `endpoint`'s request with the inputs as they are now, through `get`; without
+    /// a request to make, forgets what `loader` held.
+    fn ask<T, F>(
+        &self,
+        loader: Loader<T, Connection>,
+        endpoint: Endpoint,
+        get: impl FnOnce(ApiRequest, AbortController) -> F,
+    ) where
+        T: Send + Sync + 'static,
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        match self.request(endpoint) {
+            Ok((connection, request)) => loader.start(
+                connection,
+                Attempt::User,
+                move |controller| get(request, controller),
+                None,
+            ),
+            Err(_) => loader.cancel(),
+        }
     }
 
     fn privileges_endpoint(&self) -> Endpoint {
@@ -164,7 +253,7 @@ impl Lists {
     /// counts down); `on_refused` hears of a refusal the token check may explain.
     fn send<T>(
         &self,
-        loader: Loader<T>,
+        loader: ListLoader<T>,
         endpoint: fn(&Lists) -> Endpoint,
         attempt: Attempt,
         on_refused: Option<fn(&Lists)>,
@@ -207,27 +296,19 @@ impl Lists {
     }
 }
 
+/// Why nothing is sent with `inputs`: what they lack, or a token.
+pub fn not_sent(inputs: &ConnectionInputs) -> ApiError {
+    let problem = inputs
+        .ready()
+        .err()
+        .unwrap_or(NotReady::Token(domain::token::TokenError::Empty));
+    ApiError::NotSent(problem)
+}
+
 /// The organization a list belongs to, when it came (or comes) from one.
-pub fn live_origin<T>(state: &LoadState<T>) -> Option<Connection> {
+pub fn live_origin<A>(state: &LoadState<A>) -> Option<Connection> {
     match state.origin()? {
         Origin::Live(connection) => Some(connection.clone()),
         Origin::Demo => None,
-    }
-}
-
-/// Stops what `loader` has pending, saying a token is needed.
-fn stop<T>(loader: Loader<T>, inputs: Memo<ConnectionInputs>)
-where
-    T: DeserializeOwned + Send + Sync + 'static,
-{
-    let pending = loader
-        .state()
-        .with_untracked(|s| s.is_pending().then(|| s.origin().cloned()).flatten());
-    if let Some(origin) = pending {
-        let problem = inputs
-            .with_untracked(ConnectionInputs::ready)
-            .err()
-            .unwrap_or(NotReady::Token(domain::token::TokenError::Empty));
-        loader.refuse(origin, ApiError::NotSent(problem));
     }
 }

@@ -8,7 +8,6 @@ pub mod connection_editor;
 pub mod connection_panel;
 pub mod lists;
 pub mod navigation;
-pub mod org_extras;
 pub mod state;
 pub mod token_field;
 pub mod view_tabs;

@@ -24,6 +24,16 @@ pub fn provide_state(nav: Navigation, on_start: fn()) -> AppState {
     state
 }
 
+impl AppState {
+    /// "Forget token": the field, the tab's copy and the pasted key value emptied, and
+    /// every request and retry of everything the app loads stopped, so that none carries
+    /// the token again. What was loaded stays on screen.
+    pub fn forget_token(&self) {
+        self.form.forget_token();
+        self.lists.stop_everything();
+    }
+}
+
 /// The app's state handles, from the context the app provides. One lookup for all three:
 /// each kind of context looked up is its own copy of the lookup code in the wasm.
 pub fn use_app() -> AppState {

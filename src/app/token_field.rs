@@ -8,7 +8,8 @@ use crate::app::state::{use_app, AppState};
 /// The token field, with `help` under it. A pasted token loads a complete form.
 #[component]
 pub fn TokenField(help: ViewFn) -> impl IntoView {
-    let AppState { form, lists, .. } = use_app();
+    let app = use_app();
+    let AppState { form, lists, .. } = app;
     let has_token = move || form.remember() || !form.token_is_empty();
     view! {
         <div class="field">
@@ -39,10 +40,7 @@ pub fn TokenField(help: ViewFn) -> impl IntoView {
                     <button
                         type="button"
                         class="link"
-                        on:click=move |_| {
-                            form.forget_token();
-                            lists.stop_for_forgotten_token();
-                        }
+                        on:click=move |_| app.forget_token()
                     >
                         "Forget token"
                     </button>

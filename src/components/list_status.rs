@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::components::error_panel::ErrorPanel;
-use crate::loader::{LoadState, Origin};
+use crate::loader::{ListState, LoadState, Origin};
 
 /// What the user can do to a list that is loading or failed, and the seconds left before
 /// it retries by itself (0 when it will not).
@@ -32,7 +32,7 @@ pub struct ListActions {
 /// data out is done per kind of list: the rest is [`outline_view`], once in the wasm for
 /// every list.
 pub fn list_status<T>(
-    state: ReadSignal<LoadState<T>>,
+    state: ReadSignal<ListState<T>>,
     current: Memo<ConnectionInputs>,
     endpoint: Endpoint,
     actions: ListActions,

@@ -144,6 +144,35 @@ test('after "Forget token", a throttled list stops retrying by itself', async ()
   await page.context().close();
 });
 
+test('"Forget token" aborts what follows the key list in flight: the templates and the region', async () => {
+  const page = await openApp(world);
+  const slow = { delayMs: 4_000 };
+  world.api.failNext('testorg', slow, { route: 'templates/apikeys' });
+  world.api.failNext('testorg', slow, { route: 'global' });
+  const aborted = new Set();
+  page.on('requestfailed', (r) => aborted.add(new URL(r.url()).pathname));
+  const finished = new Set();
+  page.on('requestfinished', (r) => finished.add(new URL(r.url()).pathname));
+  await connect(page, world);
+  await page.getByTestId('key-count').waitFor();
+  await showForm(page);
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  const followers = ['/rest/organizations/testorg/templates/apikeys', '/rest/global/organizations/testorg'];
+  for (const path of followers) {
+    await expectSoon(() => aborted.has(path), `${path} aborted by "Forget token"`);
+    assert.ok(!finished.has(path), `${path} finished after "Forget token"`);
+  }
+  // The keys already loaded stay.
+  await page.getByTestId('key-count').waitFor();
+  await page.context().close();
+});
+
+/** Waits up to 5 s for `ok()`. */
+async function expectSoon(ok, what) {
+  for (let i = 0; i < 50 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(ok(), what);
+}
+
 /** Every address the page has written or links to: the address bar, each history entry
  * (walked back and forth), "Copy link", and every link's href. */
 async function everyLink(page) {

@@ -4,36 +4,28 @@
 //! when either changes, and is offered only while the inputs still hold them.
 
 use domain::connection::{Asker, ConnectionInputs};
-use domain::error::ApiError;
-use domain::organizations::{OrgDirectory, OrgPage};
+use domain::organizations::{OrgDirectory, OrgPage, Reachable};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiRequest};
-use crate::fetch::{Fetch, FetchState, Fetched};
+use crate::app::lists::not_sent;
+use crate::loader::{Attempt, LoadState, Loader};
 use crate::time_slice;
 
-/// Every organization the list gave (at most `MAX_ORGANIZATIONS`), whether it stopped
-/// while Coveo has more, and how many Coveo says there are.
-#[derive(Debug, Default)]
-pub struct Reachable {
-    pub orgs: OrgDirectory,
-    pub partial: bool,
-    pub total: Option<u64>,
-}
-
-/// The organization list's handle, made by the connection panel.
+/// The organization list's handle, made by the connection panel over the list's loader
+/// (which the app's lists hold, so that "Forget token" stops it with the others).
 #[derive(Clone, Copy)]
 pub struct Directory {
-    fetch: Fetch<Reachable>,
+    fetch: Loader<Reachable, ()>,
     inputs: Memo<ConnectionInputs>,
     /// The host and token of the listing in flight or shown.
     asked_by: StoredValue<Option<Asker>>,
 }
 
 impl Directory {
-    pub fn new(inputs: Memo<ConnectionInputs>) -> Directory {
+    pub fn new(inputs: Memo<ConnectionInputs>, fetch: Loader<Reachable, ()>) -> Directory {
         let directory = Directory {
-            fetch: Fetch::new(),
+            fetch,
             inputs,
             asked_by: StoredValue::new(None),
         };
@@ -44,7 +36,7 @@ impl Directory {
             move |asker, _, _| {
                 if directory.asked_by.get_value() != *asker {
                     directory.asked_by.set_value(None);
-                    directory.fetch.clear();
+                    directory.fetch.cancel();
                 }
             },
             false,
@@ -53,16 +45,13 @@ impl Directory {
     }
 
     /// Reads the list's state (tracked); a list of another host or token reads as none.
-    pub fn with<R>(&self, read: impl FnOnce(FetchState<&Reachable>) -> R) -> R {
+    pub fn with<R>(&self, read: impl FnOnce(&LoadState<Reachable, ()>) -> R) -> R {
         let theirs = self.inputs.with(ConnectionInputs::asker) == self.asked_by.get_value();
-        self.fetch.with(|state| {
+        self.fetch.state().with(|state| {
             if theirs {
                 read(state)
             } else {
-                read(FetchState {
-                    connection: None,
-                    fetched: Fetched::Idle,
-                })
+                read(&LoadState::Idle)
             }
         })
     }
@@ -78,16 +67,14 @@ impl Directory {
         };
         self.asked_by.set_value(Some(asker.clone()));
         let inputs = self.inputs;
-        self.fetch.start(None, move |controller| async move {
+        let list = move |controller| async move {
             let mut orgs = Vec::new();
             let mut page = 0;
             loop {
                 let still = inputs.with_untracked(ConnectionInputs::asker).as_ref() == Some(&asker);
                 let request = signed_in(inputs)
                     .filter(|_| still)
-                    .ok_or(ApiError::NotSent(domain::connection::NotReady::Token(
-                        domain::token::TokenError::Empty,
-                    )))?;
+                    .ok_or_else(|| inputs.with_untracked(not_sent))?;
                 let answer = api::get_page(&request(page), &controller, OrgPage::decoder()).await;
                 let answer = OrgPage::from_decoded(answer?);
                 let (total, kept) = (answer.total_entries, orgs.len() + answer.orgs.len());
@@ -105,7 +92,8 @@ impl Directory {
                     }
                 }
             }
-        });
+        };
+        self.fetch.start((), Attempt::User, list, None);
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::directory::Directory;
 use crate::app::state::{use_app, AppState};
-use crate::fetch::Fetched;
+use crate::loader::LoadState;
 
 /// What the page shows, in one line (with the organization's name when `directory`
 /// has it); `on_change` opens the form again.
@@ -21,8 +21,10 @@ pub fn FoldedConnection(
     };
     let name = move || {
         let id = org();
-        directory.with(|s| match s.fetched {
-            Fetched::Ready(reachable) => reachable
+        directory.with(|s| match s {
+            LoadState::Loaded {
+                data: reachable, ..
+            } => reachable
                 .orgs
                 .find(&id)
                 .and_then(|o| o.display_name.clone()),

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::directory::Directory;
 use crate::app::state::{use_app, AppState};
-use crate::fetch::Fetched;
+use crate::loader::LoadState;
 
 /// Organizations offered at once; more are found by typing.
 const SHOWN: usize = 8;
@@ -23,8 +23,10 @@ pub fn OrgPicker(directory: Directory) -> impl IntoView {
     // What the field's text finds; nothing to offer when it is an organization's exact
     // ID already.
     let found: Memo<Found> = Memo::new(move |_| {
-        directory.with(|s| match s.fetched {
-            Fetched::Ready(reachable) => {
+        directory.with(|s| match s {
+            LoadState::Loaded {
+                data: reachable, ..
+            } => {
                 let text = form.org_text();
                 if reachable.orgs.find(text.trim()).is_some() {
                     return None;
@@ -158,10 +160,10 @@ fn OrgOptions(
 #[component]
 fn DirectoryStatus(directory: Directory) -> impl IntoView {
     move || {
-        directory.with(|s| match s.fetched {
-            Fetched::Idle => None,
-            Fetched::Loading => Some("Finding the organizations this token can reach…".to_owned()),
-            Fetched::Ready(reachable) => Some(match (reachable.orgs.len(), reachable.partial) {
+        directory.with(|s| match s {
+            LoadState::Idle => None,
+            LoadState::Loading { .. } => Some("Finding the organizations this token can reach…".to_owned()),
+            LoadState::Loaded { data: reachable, .. } => Some(match (reachable.orgs.len(), reachable.partial) {
                 (0, _) => "This token reaches no organization: type the ID.".to_owned(),
                 (1, false) => "1 organization this token can reach: pick it, or type an ID.".to_owned(),
                 (n, false) => format!("{} organizations this token can reach: type to search.", thousands(n)),
@@ -174,7 +176,7 @@ fn DirectoryStatus(directory: Directory) -> impl IntoView {
                     None => format!("The first {} organizations this token can reach: type to search, or type an ID.", thousands(n)),
                 },
             }),
-            Fetched::Failed(error) => Some(format!(
+            LoadState::Failed { error, .. } => Some(format!(
                 "Your organizations could not be listed ({}): type the ID.",
                 error.title()
             )),

@@ -18,19 +18,16 @@ use super::region_advice::RegionAdvice;
 use super::which_token::WhichToken;
 use crate::app::connection_editor::ConnectionEditor;
 use crate::app::lists::{live_origin, Lists};
-use crate::app::org_extras::OrgExtras;
 use crate::app::state::{use_app, AppState};
 use crate::loader::{LoadState, Origin};
 
 #[component]
 pub fn Panel() -> impl IntoView {
     let AppState { form, lists, .. } = use_app();
-    let directory = Directory::new(form.inputs());
+    let directory = Directory::new(form.inputs(), lists.orgs);
     take_over_focus();
-    let extras = OrgExtras::provide(lists);
     follow_the_token(directory);
-    follow_the_keys(lists, extras);
-    stop_without_a_token(extras);
+    follow_the_keys(lists);
     // The keys on screen, when they were loaded live for what the form points to:
     // identified by their data, so that every new load is told apart.
     let shown = Memo::new(move |_| {
@@ -63,7 +60,7 @@ pub fn Panel() -> impl IntoView {
         });
     };
     view! {
-        <RegionAdvice extras=extras on_switch=move || directory.refresh()/>
+        <RegionAdvice on_switch=move || directory.refresh()/>
         {move || if folded.get() {
             view! { <FoldedConnection directory=directory on_change=open/> }.into_any()
         } else {
@@ -167,25 +164,9 @@ fn entered(ev: &Event) -> bool {
     matches!(id.as_deref(), Some("access-token" | "api-base"))
 }
 
-/// Stops every small fetch in flight as soon as the token field is emptied ("Forget
-/// token", or by hand): none of them carries the token again. (The organization list
-/// follows its host and token itself: see `Directory`.)
-fn stop_without_a_token(extras: OrgExtras) {
-    let form = use_app().form;
-    Effect::watch(
-        move || form.token_is_empty(),
-        move |empty, _, _| {
-            if *empty {
-                extras.stop();
-            }
-        },
-        false,
-    );
-}
-
 /// Asks for the templates and the organization's region each time an organization's
 /// keys are asked for; and, for keys already asked for when this chunk came, once.
-fn follow_the_keys(lists: Lists, extras: OrgExtras) {
+fn follow_the_keys(lists: Lists) {
     Effect::new(move |_| {
         let (loading, connection) = lists
             .keys
@@ -195,11 +176,16 @@ fn follow_the_keys(lists: Lists, extras: OrgExtras) {
             return;
         };
         let asked = |state: Option<Connection>| !loading && state.as_ref() == Some(&connection);
-        if !asked(extras.templates.with_untracked(|s| s.connection)) {
-            extras.load_templates();
+        if !asked(
+            lists
+                .templates
+                .state()
+                .with_untracked(|s| s.origin().cloned()),
+        ) {
+            lists.load_templates();
         }
-        if !asked(extras.home.with_untracked(|s| s.connection)) {
-            extras.load_home();
+        if !asked(lists.home.state().with_untracked(|s| s.origin().cloned())) {
+            lists.load_home();
         }
     });
 }

@@ -6,13 +6,12 @@ use domain::region::Region;
 use leptos::prelude::*;
 
 use crate::app::navigation::Entry;
-use crate::app::org_extras::OrgExtras;
 use crate::app::state::{use_app, AppState};
 use crate::loader::{LoadState, Origin};
 
 /// The advice, when there is one to give; `on_switch` is told when the region changes.
 #[component]
-pub fn RegionAdvice(extras: OrgExtras, #[prop(into)] on_switch: Callback<()>) -> impl IntoView {
+pub fn RegionAdvice(#[prop(into)] on_switch: Callback<()>) -> impl IntoView {
     let AppState { nav, form, lists } = use_app();
     let advice = Memo::new(move |_| {
         let chosen = nav.with(|u| u.region);
@@ -25,8 +24,8 @@ pub fn RegionAdvice(extras: OrgExtras, #[prop(into)] on_switch: Callback<()>) ->
             } if *c == connection => error.allowed_region(),
             _ => None,
         });
-        let home = extras.home.with(|s| {
-            s.ready_for(Some(&connection))
+        let home = lists.home.state().with(|s| {
+            s.ready_for(&connection)
                 .and_then(|home| home.better_region(chosen))
         });
         let region = refused.filter(|r| *r != chosen).or(home)?;

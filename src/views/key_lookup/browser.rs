@@ -23,7 +23,6 @@ use super::sort_header::SortHeader;
 use super::status_chips::StatusChips;
 use super::versus::KeyVersus;
 use crate::app::navigation::Entry;
-use crate::app::org_extras::{use_org_extras, OrgExtras};
 use crate::app::state::{use_app, AppState};
 use crate::components::filter_input::FilterInput;
 use crate::components::templates_note::TemplatesNote;
@@ -55,8 +54,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
     let AppState { nav, lists, .. } = use_app();
     let total = data.items.len();
     // The organization's templates, which name each key's template, once they are in.
-    let extras = use_org_extras();
-    let templates = Memo::new(move |_| extras.and_then(|e| e.templates_of(lists.keys)));
+    let templates = Memo::new(move |_| lists.templates_of(lists.keys));
     let ReadyKeys {
         index,
         sort: first_sort,
@@ -108,8 +106,8 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                 <ExportButtons data=data.clone() rows=Signal::derive(move || matches.with(|m| m.rows.clone()))/>
             </div>
             <TemplatesNote
-                failure=Signal::derive(move || extras.and_then(|e| e.templates_failure_of(lists.keys)))
-                on_retry=move || extras.iter().for_each(OrgExtras::load_templates)
+                failure=Signal::derive(move || lists.templates_failure_of(lists.keys))
+                on_retry=move || lists.load_templates()
             />
             <IdentifyByValue data=data.clone()/>
             <KeyVersus data=data.clone() selected=selected/>

@@ -8,11 +8,11 @@ use domain::text::count;
 use leptos::prelude::*;
 
 use crate::components::code_text::code_text;
-use crate::loader::LoadState;
+use crate::loader::{ListState, LoadState};
 
 /// Shown under a refused key list: what `state` (the token's own privileges) tells.
 #[component]
-pub fn TokenCheck(state: ReadSignal<LoadState<Privilege>>) -> impl IntoView {
+pub fn TokenCheck(state: ReadSignal<ListState<Privilege>>) -> impl IntoView {
     view! {
         <p class="token-check" role="status" data-testid="token-check">
             {move || code_text(&verdict(&state.get()))}
@@ -20,7 +20,7 @@ pub fn TokenCheck(state: ReadSignal<LoadState<Privilege>>) -> impl IntoView {
     }
 }
 
-fn verdict(state: &LoadState<Privilege>) -> String {
+fn verdict(state: &ListState<Privilege>) -> String {
     match state {
         LoadState::Idle => String::new(),
         LoadState::Loading { .. } => "Checking what this token is allowed to do…".to_owned(),

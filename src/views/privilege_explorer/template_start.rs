@@ -8,7 +8,6 @@ use domain::text::{count, thousands};
 use leptos::prelude::*;
 
 use crate::app::navigation::Entry;
-use crate::app::org_extras::{use_org_extras, OrgExtras};
 use crate::app::state::{use_app, AppState};
 use crate::components::clipped_text::ShowMore;
 use crate::components::templates_note::TemplatesNote;
@@ -22,8 +21,7 @@ const MORE_SHOWN: usize = 100;
 #[component]
 pub fn TemplateStart() -> impl IntoView {
     let AppState { nav, lists, .. } = use_app();
-    let extras = use_org_extras();
-    let templates = Memo::new(move |_| extras.and_then(|e| e.templates_of(lists.privileges)));
+    let templates = Memo::new(move |_| lists.templates_of(lists.privileges));
     let start = move |template: &KeyTemplate| {
         let picks = picks_from(&template.privileges);
         let public = template.privacy_level.as_deref() == Some("PUBLIC");
@@ -79,8 +77,8 @@ pub fn TemplateStart() -> impl IntoView {
     view! {
         {list}
         <TemplatesNote
-            failure=Signal::derive(move || extras.and_then(|e| e.templates_failure_of(lists.privileges)))
-            on_retry=move || extras.iter().for_each(OrgExtras::load_templates)
+            failure=Signal::derive(move || lists.templates_failure_of(lists.privileges))
+            on_retry=move || lists.load_templates()
         />
     }
 }
