@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::time_slice::Pacer;
+use crate::time_slice::Slices;
 use domain::connection::{Connection, Ready};
 use domain::decode::{
     DecodeError, Decoded, Feed, ListDecoder, Page, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES,
@@ -223,7 +223,9 @@ async fn decode_as_it_arrives(
             match decoder.decode_some(STEP_BYTES) {
                 Err(e) => return Ok(Arrived::Decoded(Err(e))),
                 Ok(false) => break,
-                Ok(true) => body.pacer.pace().await,
+                Ok(true) => {
+                    body.slices.pace().await;
+                }
             }
         }
     }
@@ -235,7 +237,7 @@ async fn decode_as_it_arrives(
 /// `arrayBuffer()`: assembling it in one piece took a 30 ms task at 50,000 keys.
 struct BodyChunks {
     reader: Option<ReadableStreamDefaultReader>,
-    pacer: Pacer,
+    slices: Slices,
 }
 
 impl BodyChunks {
@@ -244,7 +246,7 @@ impl BodyChunks {
             reader: response
                 .body()
                 .map(|stream| stream.get_reader().unchecked_into()),
-            pacer: Pacer::new(),
+            slices: Slices::new(),
         }
     }
 
@@ -254,7 +256,7 @@ impl BodyChunks {
             return Ok(false);
         };
         // Chunks already received resolve in microtasks, which never let the page paint.
-        self.pacer.pace().await;
+        self.slices.pace().await;
         let read = JsFuture::from(reader.read()).await?;
         if Reflect::get(&read, &"done".into())?.is_truthy() {
             return Ok(false);

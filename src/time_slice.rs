@@ -14,62 +14,104 @@ use web_sys::MessageChannel;
 /// half for the browser's own work.
 const SLICE_MS: f64 = 8.0;
 
-/// One slice of work, started now.
-pub struct TimeSlice {
+/// The one way long work is cut into slices (decoding a body, preparing a list, writing
+/// an export): steps run until the slice has used its time, then the page gets its turn.
+/// Work that a component started stops at its next turn once that component is gone (a
+/// new list, another view).
+pub struct Slices {
     started: f64,
+    abandoned: Option<Arc<AtomicBool>>,
 }
 
-impl TimeSlice {
-    pub fn start() -> TimeSlice {
-        TimeSlice {
+impl Slices {
+    /// Slices of work no component owns; the first starts now.
+    pub fn new() -> Slices {
+        Slices {
             started: js_sys::Date::now(),
+            abandoned: None,
         }
     }
 
-    /// Whether the slice has used its time: finish the current step, then yield.
-    pub fn is_over(&self) -> bool {
-        js_sys::Date::now() - self.started >= SLICE_MS
-    }
-}
-
-/// Runs `step` until it reports that all is done (true) or this slice's time is used;
-/// whether all is done.
-pub fn in_one_slice(mut step: impl FnMut() -> bool) -> bool {
-    let slice = TimeSlice::start();
-    loop {
-        if step() {
-            return true;
-        }
-        if slice.is_over() {
-            return false;
-        }
-    }
-}
-
-/// Work in slices that the component which started it may drop first (a new list, another
-/// view): set when that component is cleaned up, and the work stops at its next turn.
-#[derive(Clone)]
-pub struct Abandoned(Arc<AtomicBool>);
-
-impl Abandoned {
-    /// A flag the current component's cleanup sets.
-    pub fn on_cleanup() -> Abandoned {
+    /// Slices of work the current component owns: abandoned when it is cleaned up.
+    pub fn owned() -> Slices {
         let flag = Arc::new(AtomicBool::new(false));
         on_cleanup({
             let flag = flag.clone();
             move || flag.store(true, Ordering::Relaxed)
         });
-        Abandoned(flag)
+        Slices {
+            abandoned: Some(flag),
+            ..Slices::new()
+        }
     }
 
-    pub fn is_set(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
+    /// Whether the component that owns the work is gone.
+    pub fn is_abandoned(&self) -> bool {
+        self.abandoned
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
     }
 
-    /// Yields to the page ([`yield_to_page`]); true while the work is still wanted.
-    pub async fn next_turn(&self) -> bool {
+    /// Whether this slice has used its time: finish the current step, then yield.
+    pub fn is_over(&self) -> bool {
+        js_sys::Date::now() - self.started >= SLICE_MS
+    }
+
+    /// Runs `step` until it reports that all is done (true) or this slice's time is used,
+    /// without yielding; whether all is done.
+    pub fn run_in_this_slice(&mut self, mut step: impl FnMut() -> bool) -> bool {
+        loop {
+            if step() {
+                return true;
+            }
+            if self.is_over() {
+                return false;
+            }
+        }
+    }
+
+    /// Runs `step` on `work` until it reports that all is done, a slice at a time,
+    /// `after_slice` told at the end of each; false if the work was abandoned first.
+    pub async fn run<W>(
+        &mut self,
+        work: &mut W,
+        mut step: impl FnMut(&mut W) -> bool,
+        mut after_slice: impl FnMut(&mut W),
+    ) -> bool {
+        loop {
+            let done = self.run_in_this_slice(|| step(work));
+            after_slice(work);
+            if done {
+                return !self.is_abandoned();
+            }
+            if !self.next_turn().await {
+                return false;
+            }
+        }
+    }
+
+    /// Between two steps of a loop: yields once this slice has used its time; false if
+    /// the work was abandoned.
+    pub async fn pace(&mut self) -> bool {
+        if self.is_over() {
+            self.next_turn().await
+        } else {
+            !self.is_abandoned()
+        }
+    }
+
+    /// Yields now and starts a new slice (the next step takes a task of its own); false if
+    /// the work was abandoned.
+    pub async fn next_turn(&mut self) -> bool {
         yield_to_page().await;
-        !self.is_set()
+        self.started = js_sys::Date::now();
+        !self.is_abandoned()
+    }
+}
+
+impl Default for Slices {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -93,33 +135,6 @@ fn next_turn() -> Promise {
             let _ = resolve.call0(&JsValue::NULL);
         }
     })
-}
-
-/// Paces a loop of short steps: [`pace`](Self::pace) between steps yields to the page
-/// once the current slice has used its time.
-pub struct Pacer {
-    slice: TimeSlice,
-}
-
-impl Pacer {
-    pub fn new() -> Pacer {
-        Pacer {
-            slice: TimeSlice::start(),
-        }
-    }
-
-    pub async fn pace(&mut self) {
-        if self.slice.is_over() {
-            yield_to_page().await;
-            self.slice = TimeSlice::start();
-        }
-    }
-}
-
-impl Default for Pacer {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// Waits until the page has painted and the browser is idle: for work that the first

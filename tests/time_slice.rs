@@ -5,8 +5,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use coveo_key_explorer::time_slice::{when_idle, yield_to_page};
+use coveo_key_explorer::time_slice::{when_idle, yield_to_page, Slices};
 use gloo_timers::callback::Timeout;
+use leptos::prelude::Owner;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -70,4 +71,41 @@ async fn idle_work_waits_while_the_page_is_busy() {
         20,
         "idle work ran while the page was busy"
     );
+}
+
+/// Busy for `ms` milliseconds, like a step of real work.
+fn busy(ms: f64) {
+    let started = js_sys::Date::now();
+    while js_sys::Date::now() - started < ms {}
+}
+
+#[wasm_bindgen_test]
+async fn long_work_runs_to_its_end_a_slice_at_a_time() {
+    let (mut steps, mut slices_seen) = (0, 0);
+    let mut work = (&mut steps, &mut slices_seen);
+    let step = |(steps, _): &mut (&mut u32, &mut u32)| {
+        busy(1.0);
+        **steps += 1;
+        **steps == 40
+    };
+    let finished = Slices::new()
+        .run(&mut work, step, |(_, slices)| **slices += 1)
+        .await;
+    assert!(finished);
+    assert_eq!(steps, 40);
+    assert!(
+        slices_seen >= 4,
+        "40 ms of steps in 8 ms slices took {slices_seen}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn work_a_component_owns_stops_at_its_next_turn_once_the_component_is_gone() {
+    let owner = Owner::new();
+    let mut slices = owner.with(Slices::owned);
+    assert!(slices.next_turn().await, "wanted while its owner lives");
+    owner.cleanup();
+    assert!(slices.is_abandoned());
+    assert!(!slices.next_turn().await);
+    assert!(!slices.pace().await);
 }

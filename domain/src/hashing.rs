@@ -6,7 +6,6 @@
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::BuildHasher;
-use std::sync::OnceLock;
 
 use foldhash::fast::FoldHasher;
 use foldhash::SharedSeed;
@@ -32,8 +31,12 @@ pub fn hash_one(value: impl std::hash::Hash) -> u64 {
     Seeded.hash_one(value)
 }
 
+#[expect(
+    clippy::disallowed_types,
+    reason = "the page's seed is drawn once and never changes"
+)]
 fn seeds() -> &'static (u64, SharedSeed) {
-    static SEEDS: OnceLock<(u64, SharedSeed)> = OnceLock::new();
+    static SEEDS: std::sync::OnceLock<(u64, SharedSeed)> = std::sync::OnceLock::new();
     SEEDS.get_or_init(|| {
         let (a, b) = (random_u64(), random_u64());
         (a, SharedSeed::from_u64(b))

@@ -127,6 +127,13 @@ impl Prepared {
     }
 }
 
+/// What [`KeyIndex::find`] found: the first matches, and how many there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyMatches {
+    pub first: Vec<usize>,
+    pub total: usize,
+}
+
 /// Keys prepared for searching, in the same order as the slice they were built from.
 #[derive(Default)]
 pub struct KeyIndex {
@@ -274,6 +281,26 @@ impl KeyIndex {
                         .all(|named| key.held.iter().any(|&id| named[id as usize]))
             })
             .collect()
+    }
+
+    /// The first `limit` keys, in the list's order, whose name, description, id or
+    /// creator hold every word of `text`, leaving out the key at `except`; and how many
+    /// match in all. The prepared texts are searched: nothing is folded again.
+    pub fn find(&self, text: &str, except: Option<usize>, limit: usize) -> KeyMatches {
+        let words = query_words(text);
+        let mut found = KeyMatches::default();
+        if words.is_empty() {
+            return found;
+        }
+        for (i, key) in self.prepared.iter().enumerate() {
+            if Some(i) != except && words.iter().all(|w| key.haystack.contains(w.as_str())) {
+                if found.first.len() < limit {
+                    found.first.push(i);
+                }
+                found.total += 1;
+            }
+        }
+        found
     }
 
     /// For each term, which of the distinct privileges it names.

@@ -1,7 +1,7 @@
 //! Narrowing a key search: when one query narrows to the next, looking for the next
 //! among the first's matches finds exactly what a search of every key finds.
 
-use domain::key_list::{KeyIndex, KeyQuery};
+use domain::key_list::{filter_unprepared, KeyIndex, KeyQuery};
 use domain::model::{ApiKey, Timestamp};
 use proptest::prelude::*;
 
@@ -102,5 +102,33 @@ proptest! {
         prop_assert_eq!(natural_cmp(&a, &b), natural_cmp(&b, &a).reverse());
         prop_assert_eq!(natural_cmp(&a, &a), std::cmp::Ordering::Equal);
         prop_assert_eq!(natural_cmp(&c, &d), c.cmp(&d));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The key picker's search: the first matches of the prepared index are the first of
+    /// what folding every key finds, the key left out excepted, and the count is all of
+    /// them.
+    #[test]
+    fn the_pickers_first_matches_are_the_first_of_every_match(
+        keys in proptest::collection::vec(key(), 0..30),
+        text in "[abcÉ ]{0,6}",
+        except in proptest::option::of(0..30usize),
+        limit in 0..10usize,
+    ) {
+        let index = KeyIndex::new(&keys, NOW);
+        let found = index.find(&text, except, limit);
+        let every: Vec<usize> = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            filter_unprepared(&keys, &text)
+                .into_iter()
+                .filter(|&i| Some(i) != except)
+                .collect()
+        };
+        prop_assert_eq!(found.total, every.len());
+        prop_assert_eq!(&found.first[..], &every[..every.len().min(limit)]);
     }
 }

@@ -1,5 +1,6 @@
 //! The connection panel. The first screen shows the connection form plain; the `connect`
-//! chunk, asked for as soon as something in the form takes the focus, adds the
+//! chunk, asked for as soon as the form is used by any means (a press, a key, the focus,
+//! a paste, or a token remembered for this tab), adds the
 //! organization picker, the token help, the one-line fold after a load and the region
 //! advice around the same form (`app::connect`, which also keeps the focus where it was).
 //! A visit that never uses the form never downloads it.
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::app::connect;
 use crate::app::connection_editor::ConnectionEditor;
+use crate::app::state::use_app;
 
 /// The connection: the plain form until the `connect` chunk has come (or when it cannot).
 #[component]
@@ -36,6 +38,10 @@ pub fn ConnectionPanel() -> impl IntoView {
             });
         }
     };
+    // A token remembered for this tab is the form already in use.
+    if use_app().form.remember() {
+        want();
+    }
     let form = move || {
         let view = shown
             .get()
@@ -45,8 +51,14 @@ pub fn ConnectionPanel() -> impl IntoView {
     };
     view! {
         <div
+            // Not the focus alone: Safari and Firefox on macOS do not focus a pressed button.
             on:focusin=move |_| want()
-            on:pointerdown=move |_| pressed.set_value(true)
+            on:keydown=move |_| want()
+            on:paste=move |_| want()
+            on:pointerdown=move |_| {
+                pressed.set_value(true);
+                want();
+            }
             on:click=move |_| {
                 pressed.set_value(false);
                 // After the click's own work (a submit button submits the form once the

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
-import { startWorld, openApp, connect } from './harness.mjs';
+import { startWorld, openApp, connect, pickKey } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let world;
@@ -36,8 +36,7 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Storefront (leaked)' }).click();
     await page.getByTestId('exposure-report').waitFor();
     states['details open under their row, exposure report'] = await violations(page);
-    await page.getByLabel('Compare with another key').fill('search');
-    await page.locator('.suggestions').getByRole('button', { name: 'Public search page' }).click();
+    await pickKey(page, 'Compare with another key', 'search', 'Public search page');
     await page.getByTestId('key-versus').waitFor();
     states['key against key'] = await violations(page);
     await page.getByTestId('key-versus').getByRole('button', { name: 'Close' }).click();
@@ -53,7 +52,7 @@ for (const scheme of ['light', 'dark']) {
 
     await page.getByRole('link', { name: 'Privilege explorer' }).click();
     await page.getByTestId('privilege-count').waitFor();
-    await page.getByLabel('Compare with a key').selectOption('xx4jq7nbz3kt2wd6e5hfmr8cya');
+    await pickKey(page, 'Compare with a key', 'xx4jq7nbz3kt2wd6e5hfmr8cya');
     await page.getByLabel('Public search page').check();
     await page.getByRole('row', { name: /IMPERSONATE/ }).first().getByRole('checkbox', { name: /Allowed/ }).check();
     await page.getByTestId('builder-warning').waitFor();

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import { readFile } from 'node:fs/promises';
 
-import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, TEST_TOKEN, pickKey } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -191,8 +191,7 @@ test('key against key: two keys side by side, by a link that opens cold to the s
   await connect(page, world);
   await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
   await page.getByRole('button', { name: 'My Source API Key' }).click();
-  await page.getByLabel('Compare with another key').fill('search');
-  await page.locator('.suggestions').getByRole('button', { name: 'Search page (public)' }).click();
+  await pickKey(page, 'Compare with another key', 'search', 'Search page (public)');
   const versus = page.getByTestId('key-versus');
   await versus.waitFor();
   assert.ok(await versus.evaluate((el) => el === document.activeElement), 'the comparison takes the focus');

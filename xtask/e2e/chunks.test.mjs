@@ -82,6 +82,30 @@ test('the first load fetches no chunk; using the form fetches the connection\'s 
   await context.close();
 });
 
+test('the extras are asked for by a press that does not focus, and by a token remembered for this tab', async () => {
+  const connectFetched = (fetched) => fetched.some((u) => CHUNK.test(u) && u.includes('split_connect'));
+  for (const [how, act] of [
+    // As Safari and Firefox on macOS press a button: no focus moves.
+    ['a press', (page) => page.getByRole('button', { name: 'Try with sample data' }).dispatchEvent('pointerdown')],
+    ['a remembered token', async (page) => {
+      await page.evaluate(() => sessionStorage.setItem('coveo-key-explorer.token', 'remembered-token-value'));
+      await page.reload();
+    }],
+  ]) {
+    const context = await world.browser.newContext();
+    const page = await context.newPage();
+    const fetched = [];
+    await page.goto(`${world.site.url}/`);
+    await page.getByLabel('Organization ID').waitFor();
+    await page.waitForLoadState('networkidle');
+    page.on('request', (r) => fetched.push(r.url()));
+    await act(page);
+    await page.waitForLoadState('networkidle');
+    assert.ok(connectFetched(fetched), `${how}: ${fetched.join('\n')}`);
+    await context.close();
+  }
+});
+
 // Regression: text selected to be typed over in the plain form lost its selection when
 // the extras replaced the form, and the next keys were added to it ("testorgtestorg").
 test('the extras take over the form with the selection of the field being typed in', async () => {

@@ -138,3 +138,14 @@ export async function connect(page, world, { org = 'testorg', token = TEST_TOKEN
   await page.getByLabel('Access token').fill(token);
   await page.getByRole('button', { name: 'Load' }).click();
 }
+
+/** Picks a key in the key picker `label`led: types `text`, then clicks the match whose
+ * name is `match`, or whose id ends with it (an option reads "name id"). */
+export async function pickKey(page, label, text, match = text) {
+  const escaped = match.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const field = page.getByLabel(label);
+  await field.fill(text);
+  await page.locator(`#${await field.getAttribute('aria-controls')}`)
+    .getByRole('option', { name: new RegExp(`^${escaped} |${escaped}$`) })
+    .click();
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { startWorld, openApp, connect, TEST_TOKEN } from './harness.mjs';
+import { startWorld, openApp, connect, TEST_TOKEN, pickKey } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -180,7 +180,7 @@ test('comparing with a key marks what it has and what it lacks', async () => {
   const page = await openApp(world, '?view=privileges');
   await connect(page, world);
   await page.getByTestId('privilege-count').filter({ hasText: '6 of 6' }).waitFor();
-  await page.getByLabel('Compare with a key').selectOption('wduuqg3ip2c3i3gpopapxhcgxe');
+  await pickKey(page, 'Compare with a key', 'wduuqg3ip2c3i3gpopapxhcgxe');
   await page.getByTestId('compare-summary').waitFor();
   assert.equal(
     await page.getByTestId('compare-summary').innerText(),
@@ -221,5 +221,27 @@ test('2,000 privileges: a page of 200 target domains, more on demand, counts for
   await page.getByTestId('privilege-count').filter({ hasText: '40 of 2,000' }).waitFor();
   assert.equal(await rows.count(), 40);
   assert.equal(await page.locator('.more-rows').count(), 0);
+  await page.context().close();
+});
+
+test('the key picker offers a few of 50,000 keys at a time, and works from the keyboard', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await connect(page, world, { org: 'hugeorg' });
+  const field = page.getByLabel('Compare with a key');
+  await field.waitFor({ timeout: 60_000 });
+  const options = page.locator('#compare-key-matches [role=option]');
+  await field.fill('key 1');
+  await page.getByText(/^The first 8 of [\d,]+ keys that match/).waitFor();
+  assert.equal(await options.count(), 8, 'a bounded list, not one option per key');
+  assert.equal(await page.locator('#compare-key-matches li').count(), 8);
+  await field.fill('key 49999 ');
+  await page.getByText('1 key matches.').waitFor();
+  await field.press('ArrowDown');
+  assert.equal(await field.getAttribute('aria-activedescendant'), 'compare-key-matches-0');
+  await field.press('Enter');
+  await page.getByTestId('compared-key').filter({ hasText: 'Key 49999 for service' }).waitFor();
+  await page.waitForURL(/compare=k49999/);
+  await page.getByTestId('compared-key').getByRole('button', { name: 'No key' }).click();
+  await page.getByTestId('compared-key').waitFor({ state: 'detached' });
   await page.context().close();
 });

@@ -25,6 +25,7 @@ use super::versus::KeyVersus;
 use crate::app::navigation::Entry;
 use crate::app::state::{use_app, AppState};
 use crate::components::filter_input::FilterInput;
+use crate::components::key_picker::KeySearch;
 use crate::components::templates_note::TemplatesNote;
 
 /// Rows on a page: the DOM stays small however many keys the organization has.
@@ -178,6 +179,7 @@ fn KeyTable(
             <KeyRow
                 key=data.items[at].clone()
                 flags=index.flags(at).to_vec()
+                keys=KeySearch { data: data.clone(), index: index.clone() }
                 words=words
                 explain=explain
                 selected=is_selected
@@ -256,6 +258,7 @@ fn SelectedDetails(
             <KeyDetails
                 key=data.items[at].clone()
                 flags=index.flags(at).to_vec()
+                keys=KeySearch { data: data.clone(), index: index.clone() }
                 templates=templates
                 on_close=move || nav.go(Entry::Push, |u| u.keys.selected = None)
             />

@@ -14,7 +14,7 @@ use wasm_bindgen::JsValue;
 use crate::app::state::use_app;
 use crate::clock::now;
 use crate::download::save_parts;
-use crate::time_slice::{yield_to_page, TimeSlice};
+use crate::time_slice::Slices;
 
 /// The two export buttons for the keys at `rows` (every match, not only the page shown),
 /// named after the organization and the day. Files are written a slice of time at a
@@ -78,21 +78,18 @@ pub fn ExportButtons(data: Arc<Decoded<ApiKey>>, rows: Signal<Vec<usize>>) -> im
 /// Runs `write(text, n, row)` for each of `rows` (the `n`th), a slice of time at a time,
 /// each slice's text added to `parts`: the file is never one string to copy at once.
 async fn sliced(rows: &[usize], parts: &Array, mut write: impl FnMut(&mut String, usize, usize)) {
-    let mut done = 0;
-    let mut text = String::new();
-    while done < rows.len() {
-        let slice = TimeSlice::start();
-        while done < rows.len() {
-            write(&mut text, done, rows[done]);
-            done += 1;
-            if slice.is_over() {
-                break;
-            }
+    let step = |(text, done): &mut (String, usize)| {
+        if let Some(&row) = rows.get(*done) {
+            write(text, *done, row);
+            *done += 1;
         }
-        parts.push(&JsValue::from_str(&text));
+        *done == rows.len()
+    };
+    let end_of_slice = |(text, _): &mut (String, usize)| {
+        parts.push(&JsValue::from_str(text));
         text.clear();
-        if done < rows.len() {
-            yield_to_page().await;
-        }
-    }
+    };
+    Slices::new()
+        .run(&mut (String::new(), 0), step, end_of_slice)
+        .await;
 }

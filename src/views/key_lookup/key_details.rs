@@ -18,13 +18,14 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::exposure_report::{ExposureReportView, FullDate};
-use super::versus::VersusPicker;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::clock::now;
 use crate::components::callable_operations::CallableOperations;
 use crate::components::clipped_text::{ClippedList, ClippedText};
 use crate::components::copy_button::CopyButton;
+use crate::components::key_picker::KeyPicker;
+use crate::components::key_picker::KeySearch;
 use crate::components::privilege_name::PrivilegeName;
 use crate::components::status_name::StatusName;
 
@@ -33,6 +34,8 @@ use crate::components::status_name::StatusName;
 pub fn KeyDetails(
     key: ApiKey,
     flags: Vec<Flag>,
+    /// The loaded keys and their index, to pick a key to compare with.
+    keys: KeySearch,
     templates: Memo<Option<Arc<Templates>>>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
@@ -47,6 +50,7 @@ pub fn KeyDetails(
             </ul>
         }
     });
+    let nav = use_app().nav;
     let privileges = key.privileges.clone();
     let (key_id, picks) = (key.id.clone(), picks_of(&key));
     // The details take the focus as they open: keyboard and screen reader users land in
@@ -73,7 +77,14 @@ pub fn KeyDetails(
             <PrivilegeTree privileges=privileges/>
             <CallableOperations groups=Signal::stored(groups) mix_ups=Signal::stored(mix_ups)/>
             <StartBuilder key_id=key_id.clone() picks=picks/>
-            <VersusPicker key_id=key_id/>
+            <KeyPicker
+                id="versus-key"
+                label="Compare with another key"
+                list="versus-key-matches"
+                except=keys.data.items.iter().position(|k| k.id == key_id).unwrap_or(usize::MAX)
+                keys=keys
+                on_pick=move |id: String| nav.go(Entry::Push, move |u| u.keys.versus = Some(id))
+            />
         </aside>
     }
 }

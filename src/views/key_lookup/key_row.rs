@@ -14,6 +14,7 @@ use super::key_details::KeyDetails;
 use crate::clock::{local_time, now};
 use crate::components::copy_button::CopyButton;
 use crate::components::highlighted::highlighted;
+use crate::components::key_picker::KeySearch;
 use crate::components::status_name::StatusName;
 use domain::text::clipped;
 
@@ -25,6 +26,7 @@ use domain::text::clipped;
 pub fn KeyRow(
     key: ApiKey,
     flags: Vec<Flag>,
+    keys: KeySearch,
     words: Memo<Vec<String>>,
     explain: Signal<bool>,
     selected: Signal<bool>,
@@ -41,7 +43,7 @@ pub fn KeyRow(
                 view! {
                     <tr class="details-row" role="presentation">
                         <td colspan="11" role="presentation">
-                            <KeyDetails key=key.clone() flags=flags.clone() templates=templates on_close=on_close/>
+                            <KeyDetails key=key.clone() flags=flags.clone() keys=keys.clone() templates=templates on_close=on_close/>
                         </td>
                     </tr>
                 }

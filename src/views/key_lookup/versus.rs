@@ -1,10 +1,9 @@
-//! Key against key: choosing a second key from a key's details, and the two side by side
+//! Key against key: the key picked in a key's details and that key side by side
 //! (privileges only in one, in both; status, dates, IPs, template), kept in the link.
 
 use std::sync::Arc;
 
 use domain::decode::Decoded;
-use domain::fold::fold;
 use domain::model::{ApiKey, Timestamp};
 use domain::privilege_explorer::{difference, picks_of, PrivilegeRef};
 use leptos::prelude::*;
@@ -16,59 +15,6 @@ use crate::clock::now;
 use crate::components::copy_button::CopyButton;
 use crate::components::privilege_name::PrivilegeName;
 use crate::components::status_name::StatusName;
-use crate::loader::LoadState;
-
-/// Suggestions shown for what is typed.
-const SUGGESTIONS: usize = 8;
-
-/// "Compare with another key": a search over the loaded keys' names and ids, each
-/// suggestion a button that opens the two side by side.
-#[component]
-pub fn VersusPicker(key_id: String) -> impl IntoView {
-    let nav = use_app().nav;
-    let lists = use_app().lists;
-    let text = RwSignal::new(String::new());
-    let suggestions = move || {
-        let typed = fold(text.get().trim());
-        if typed.is_empty() {
-            return Vec::new();
-        }
-        match lists.keys.state().get() {
-            LoadState::Loaded { data, .. } => data
-                .items
-                .iter()
-                .filter(|k| k.id != key_id)
-                .filter(|k| {
-                    fold(k.display_name.as_deref().unwrap_or("")).contains(&typed)
-                        || fold(&k.id).contains(&typed)
-                })
-                .take(SUGGESTIONS)
-                .map(|k| {
-                    (
-                        k.id.clone(),
-                        k.display_name.clone().unwrap_or_else(|| k.id.clone()),
-                    )
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
-    };
-    view! {
-        <div class="field versus-picker">
-            <label for="versus-key">"Compare with another key"</label>
-            <input id="versus-key" type="search" autocomplete="off" placeholder="Name or id"
-                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
-            <ul class="suggestions">
-                {move || suggestions().into_iter().map(|(id, name)| view! {
-                    <li><button type="button" class="link" on:click=move |_| {
-                        let id = id.clone();
-                        nav.go(Entry::Push, move |u| u.keys.versus = Some(id));
-                    }>{name}</button></li>
-                }).collect_view()}
-            </ul>
-        </div>
-    }
-}
 
 /// The selected key and the `versus` one side by side, when both are loaded.
 #[component]

@@ -113,7 +113,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
             <Filters chips=chips query=query>
                 <ComparePicker
                     keys=keys
-                    compare=compare
+                    compared=compared
                     on_choose=move |id| nav.go(Entry::Replace, |u| u.explorer.compare = id)
                 />
             </Filters>

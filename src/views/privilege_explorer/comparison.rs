@@ -9,44 +9,43 @@ use domain::privilege_explorer::{compare_counts, difference, picks_of, Privilege
 use domain::text::count;
 use leptos::prelude::*;
 
+use crate::components::key_picker::{KeyIndexPreparation, KeyPicker, KeySearch};
+use crate::components::preparing::preparing;
 use crate::components::privilege_name::PrivilegeName;
 
-/// A choice among `keys` (when loaded); `on_choose` gets the chosen id, or `None`.
+/// A key of `keys` (when loaded) to compare with, picked by name or id; `on_choose` gets
+/// the chosen id, or `None` ("No key"). The keys' index is prepared here, a slice at a
+/// time, as this view has none of its own.
 #[component]
 pub fn ComparePicker(
     keys: Memo<Option<Arc<Decoded<ApiKey>>>>,
-    compare: Signal<Option<String>>,
+    compared: Memo<Option<ApiKey>>,
     #[prop(into)] on_choose: Callback<Option<String>>,
 ) -> impl IntoView {
-    move || {
-        keys.get().map(|keys| {
-            let options = keys
-                .items
-                .iter()
-                .map(|key| {
-                    let name = key.display_name.as_deref().unwrap_or("(no name)");
-                    let label = format!("{name} ({})", key.id);
-                    view! { <option value=key.id.clone()>{label}</option> }
-                })
-                .collect_view();
+    let chosen = move || {
+        compared.get().map(|key| {
+            let name = key.display_name.clone().unwrap_or(key.id.clone());
             view! {
-                <div class="field compare">
-                    <label for="compare-key">"Compare with a key"</label>
-                    <select
-                        id="compare-key"
-                        prop:value=move || compare.get().unwrap_or_default()
-                        on:change=move |ev| {
-                            let id = event_target_value(&ev);
-                            on_choose.run(Some(id).filter(|id| !id.is_empty()));
-                        }
-                    >
-                        <option value="">"No key"</option>
-                        {options}
-                    </select>
-                </div>
+                <p class="hint" data-testid="compared-key">
+                    "Compared with " <strong>{name}</strong> " "
+                    <button type="button" class="link" on:click=move |_| on_choose.run(None)>"No key"</button>
+                </p>
             }
         })
-    }
+    };
+    let picker = move || {
+        keys.get().map(|data| {
+            let total = data.items.len();
+            let work = KeyIndexPreparation::new(data.clone());
+            preparing(work, "keys", total, move |index| {
+                view! {
+                    <KeyPicker id="compare-key" label="Compare with a key" list="compare-key-matches" keys=KeySearch { data: data.clone(), index }
+                        on_pick=move |id| on_choose.run(Some(id))/>
+                }
+            })
+        })
+    };
+    view! { <div class="compare">{picker} {chosen}</div> }
 }
 
 /// How many of the `assignable` privileges the compared key holds and lacks.
