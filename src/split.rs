@@ -14,15 +14,15 @@ pub use wasm_split_helpers::SplitLoaderError;
 /// tries again; `preload` does not report it: showing the view tries again, and says so
 /// if it fails.
 macro_rules! chunk_entry {
-    ($chunk:ident, $preload:ident, fn $name:ident($arg:ident: $ty:ty) -> AnyView $body:block) => {
+    ($chunk:ident, $preload:ident, fn $name:ident($arg:ident: $ty:ty) -> $ret:ty $body:block) => {
         #[cfg(key_explorer_split)]
         #[wasm_split_helpers::wasm_split($chunk, fallible, preload($preload))]
-        pub fn $name($arg: $ty) -> Result<AnyView, $crate::split::SplitLoaderError> {
+        pub fn $name($arg: $ty) -> Result<$ret, $crate::split::SplitLoaderError> {
             Ok($body)
         }
 
         #[cfg(not(key_explorer_split))]
-        pub async fn $name($arg: $ty) -> Result<AnyView, $crate::split::SplitLoaderError> {
+        pub async fn $name($arg: $ty) -> Result<$ret, $crate::split::SplitLoaderError> {
             Ok($body)
         }
 

@@ -7,17 +7,16 @@
 use domain::region::Region;
 use leptos::prelude::*;
 
+use crate::app::connection_extras::{extra, Extras};
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::app::token_field::TokenField;
+use crate::components::combobox::ComboInput;
 
-/// The form that says which organization to read, and with which token. `org_field`
-/// replaces the plain organization field, and `token_help` goes under the token field.
+/// The form that says which organization to read, and with which token, with `extras`
+/// in it once they have come; not shown while `hidden` (folded to one line).
 #[component]
-pub fn ConnectionEditor(
-    #[prop(optional)] org_field: Option<ViewFn>,
-    #[prop(optional)] token_help: ViewFn,
-) -> impl IntoView {
+pub fn ConnectionEditor(extras: Extras, hidden: Signal<bool>) -> impl IntoView {
     let form = use_app().form;
     let lists = use_app().lists;
     // Set when Load was refused; the reason shown is the inputs' own, so it goes away as
@@ -34,16 +33,14 @@ pub fn ConnectionEditor(
         <form
             class="connection"
             aria-label="Connection"
+            hidden=move || hidden.get()
             on:submit=move |ev| {
                 ev.prevent_default();
                 refused.set(lists.load().is_err());
             }
         >
-            {match org_field {
-                Some(field) => field.run(),
-                None => view! { <OrgField/> }.into_any(),
-            }}
-            <TokenField help=token_help/>
+            <OrgField extras=extras/>
+            <TokenField help=extra(extras, |e| &e.token_help)/>
             <RegionField/>
             <BaseField/>
             <p class="destination">
@@ -61,27 +58,30 @@ pub fn ConnectionEditor(
     }
 }
 
-/// The region, by its short name: the host it stands for is on the destination line, so
-/// the select stays narrow enough never to clip its text.
+/// The organization field: the picker's combobox, with its list under it, once the
+/// extras have come.
 #[component]
-fn OrgField() -> impl IntoView {
+fn OrgField(extras: Extras) -> impl IntoView {
     let form = use_app().form;
     view! {
-        <div class="field">
+        <div class="field picker">
             <label for="org-id">"Organization ID"</label>
-            <input
+            <ComboInput
                 id="org-id"
                 name="org"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder="mycoveocloudv2organizationg8tp8wu3"
-                prop:value=move || form.org_text()
-                on:input=move |ev| form.set_org_text(event_target_value(&ev))
+                kind="text"
+                placeholder="Pick one, or paste it from the Console's URL"
+                value=Signal::derive(move || form.org_text())
+                on_text=move |t| form.set_org_text(t)
+                link=Signal::derive(move || extras.with(|e| e.as_ref().map(|e| e.org_link)))
             />
+            {extra(extras, |e| &e.under_org)}
         </div>
     }
 }
 
+/// The region, by its short name: the host it stands for is on the destination line, so
+/// the select stays narrow enough never to clip its text.
 #[component]
 fn RegionField() -> impl IntoView {
     let nav = use_app().nav;

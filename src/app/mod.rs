@@ -5,6 +5,7 @@
 pub mod connect;
 pub mod connection;
 pub mod connection_editor;
+pub mod connection_extras;
 pub mod connection_panel;
 pub mod lists;
 pub mod navigation;

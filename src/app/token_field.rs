@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState};
 
-/// The token field, with `help` under it. A pasted token loads a complete form.
+/// The token field, with `help` under it (drawn again when what it reads changes). A
+/// pasted token loads a complete form.
 #[component]
-pub fn TokenField(help: ViewFn) -> impl IntoView {
+pub fn TokenField(#[prop(into)] help: ViewFn) -> impl IntoView {
     let app = use_app();
     let AppState { form, lists, .. } = app;
     let has_token = move || form.remember() || !form.token_is_empty();
@@ -52,7 +53,7 @@ pub fn TokenField(help: ViewFn) -> impl IntoView {
                     ". Links never carry it."
                 </p>
             })}
-            {help.run()}
+            {move || help.run()}
         </div>
     }
 }

@@ -106,18 +106,29 @@ test('the extras are asked for by a press that does not focus, and by a token re
   }
 });
 
-// Regression: text selected to be typed over in the plain form lost its selection when
-// the extras replaced the form, and the next keys were added to it ("testorgtestorg").
-test('the extras take over the form with the selection of the field being typed in', async () => {
+// The extras come onto the form the user is in: the same elements (never a copy of the
+// form), with the focus, the selection being typed over and an open "Advanced" as they were.
+test('the extras come onto the same form: its fields, focus, selection and open parts untouched', async () => {
   const context = await world.browser.newContext();
   const page = await context.newPage();
   const release = await holdChunk(page, 'connect');
   await page.goto(`${world.site.url}/?org=oldorg`);
   const field = page.getByLabel('Organization ID');
+  await page.getByText('Advanced').click();
   await field.focus();
   await field.evaluate((input) => input.setSelectionRange(0, 3));
+  const parts = ['form.connection', '#org-id', '#access-token', '#api-base', 'details.advanced'];
+  await page.evaluate((selectors) => {
+    window.before = selectors.map((selector) => document.querySelector(selector));
+  }, parts);
   release();
   await page.locator('#org-id[role=combobox]').waitFor();
+  const same = await page.evaluate(
+    (selectors) => selectors.map((selector, n) => document.querySelector(selector) === window.before[n]),
+    parts,
+  );
+  assert.deepEqual(same, parts.map(() => true), parts.join(', '));
+  assert.equal(await page.locator('details.advanced').getAttribute('open'), '');
   await page.keyboard.type('new');
   assert.equal(await field.inputValue(), 'neworg');
   await field.evaluate((input) => input.select());

@@ -80,8 +80,8 @@ export async function openApp(world, query = '', contextOptions = {}) {
   page.on('console', (msg) => page.consoleMessages.push(msg.text()));
   page.on('pageerror', (err) => page.consoleMessages.push(`pageerror: ${err.message}`));
   await page.goto(`${world.site.url}/${query}`);
-  // The form with its extras (the `connect` chunk, asked for when the form is used): the
-  // plain one it replaces would lose what a test opened in it.
+  // The form with its extras (the `connect` chunk, asked for when the form is used), so
+  // that a test finds the picker and the token help there.
   await page.getByLabel('Organization ID').focus();
   await page.locator('#org-id[role=combobox]').waitFor();
   return page;
@@ -116,10 +116,6 @@ export async function showForm(page) {
 /** Opens the form and its Advanced part, and sets the API base URL to `url`. */
 export async function setBase(page, url) {
   await showForm(page);
-  // The form with its extras first: when they replace the plain form, an "Advanced"
-  // just opened may close.
-  await page.getByLabel('Organization ID').focus();
-  await page.locator('#org-id[role=combobox]').waitFor();
   await page.locator('details.advanced').evaluate((details) => { details.open = true; });
   await page.getByLabel('API base URL').fill(url);
 }

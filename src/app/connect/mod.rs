@@ -12,14 +12,14 @@ mod which_token;
 
 use leptos::prelude::*;
 
+use crate::app::connection_extras::ConnectionExtras;
 use crate::split::chunk_entry;
 
 chunk_entry!(
     connect,
     preload_connect,
-    fn connection_panel(_none: ()) -> AnyView {
-        // Made when it is put in the page, while the plain form is still there: the
-        // panel takes over its focus and open sections.
-        view! { {move || untrack(|| view! { <panel::Panel/> })} }.into_any()
+    fn connection_extras(owner: Owner) -> ConnectionExtras {
+        // Owned by the panel they belong to: its context, and gone with it.
+        owner.with(panel::extras)
     }
 );

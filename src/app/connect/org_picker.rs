@@ -1,5 +1,5 @@
-//! The organization field, and the organizations the token reaches offered under it as
-//! one types (an ARIA combobox): by name and ID, searchable, picked with a click or the
+//! The organizations the token reaches, offered under the organization field as one
+//! types (an ARIA combobox): by name and ID, searchable, picked with a click or the
 //! keyboard. Typing an ID by hand works as ever.
 
 use domain::organizations::OrgSummary;
@@ -8,15 +8,15 @@ use leptos::prelude::*;
 
 use super::directory::Directory;
 use crate::app::state::{use_app, AppState};
-use crate::components::combobox::{ComboOption, Combobox};
+use crate::components::combobox::{Combo, ComboLink, ComboList, ComboOption};
 use crate::loader::LoadState;
 
 /// Organizations offered at once; more are found by typing.
 const SHOWN: usize = 8;
 
-/// The organization field with its picker over `directory`.
-#[component]
-pub fn OrgPicker(directory: Directory) -> impl IntoView {
+/// The list that makes the organization field a picker over `directory`, and what goes
+/// under the field: the list and a line on it.
+pub fn org_picker(directory: Directory) -> (ComboLink, ViewFn) {
     let AppState { form, lists, .. } = use_app();
     // What the field's text finds; nothing to offer when it is an organization's exact
     // ID already.
@@ -63,25 +63,21 @@ pub fn OrgPicker(directory: Directory) -> impl IntoView {
             lists.load_if_idle();
         }
     };
-    view! {
-        <div class="field picker">
-            <label for="org-id">"Organization ID"</label>
-            <Combobox
-                id="org-id"
-                name="org"
-                kind="text"
-                placeholder="Pick below, or paste from the Console's URL"
-                list="org-options"
-                list_label="Your organizations"
-                value=Signal::derive(move || form.org_text())
-                on_text=move |t| form.set_org_text(t)
-                options=options
-                more=more
-                on_pick=pick
-            />
-            <DirectoryStatus directory=directory/>
-        </div>
+    let combo = Combo::new("org-options", options, Callback::new(pick));
+    // Come while the field is being typed in: the list shows at once.
+    if document()
+        .active_element()
+        .is_some_and(|field| field.id() == "org-id")
+    {
+        combo.open();
     }
+    let under = ViewFn::from(move || {
+        view! {
+            <ComboList combo=combo label="Your organizations" more=more/>
+            <DirectoryStatus directory=directory/>
+        }
+    });
+    (combo.link(), under)
 }
 
 /// What the field's text finds, at most [`SHOWN`] of them, and how many more there are.
