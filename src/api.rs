@@ -2,12 +2,14 @@
 //! [`ApiError`] and its body decoded by the domain crate.
 
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use crate::time_slice::Slices;
 use domain::connection::{Connection, Ready};
 use domain::decode::{
-    DecodeError, Decoded, Feed, ListDecoder, Page, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES,
+    DecodeError, Decoded, Feed, ListDecoder, ListFeed, Page, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES,
 };
 use domain::endpoint::{organizations_url, ApiUrl, Endpoint};
 use domain::error::{ApiError, ResponseMeta};
@@ -67,7 +69,12 @@ pub async fn get_small<T>(
     read: fn(&[u8]) -> Result<T, DecodeError>,
 ) -> Result<T, ApiError> {
     let mut whole = Whole::default();
-    get_into(request, controller, &mut whole).await?;
+    get_into(
+        request,
+        controller,
+        Box::pin(async { Ok(&mut whole as &mut dyn Feed) }),
+    )
+    .await?;
     let body = match request
         .token
         .redactor()
@@ -93,14 +100,33 @@ impl Feed for Whole {
     }
 }
 
-/// GETs a list route and decodes it as a list of `T`. Aborting `controller` ends the call
-/// early; so does the time limit.
-pub async fn get_list<T: DeserializeOwned>(
+/// Something that comes later, or why it did not.
+pub type Pending<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+/// The code that decodes a list of `T`, from the chunk that holds it: awaited only once
+/// the answer is on its way, so that the chunk downloads while the request is out.
+pub type ListReader<T> = Pending<Box<dyn ListFeed<T>>>;
+
+/// GETs a list route and decodes it as a list of `T` with the decoder `reader` gives.
+/// Aborting `controller` ends the call early; so does the time limit.
+pub async fn get_list<T: 'static>(
     request: &ApiRequest,
     controller: &AbortController,
+    reader: ListReader<T>,
 ) -> Result<Decoded<T>, ApiError> {
-    let page = get_page(request, controller, ListDecoder::<T>::new()).await?;
-    Ok(page.decoded)
+    let mut decoder = None;
+    let slot = &mut decoder;
+    let secret = request.token.redactor();
+    let ready = Box::pin(async move {
+        let mut decoder = reader.await?;
+        decoder.redact(secret);
+        Ok(&mut **slot.insert(decoder) as &mut dyn Feed)
+    });
+    get_into(request, controller, ready).await?;
+    match decoder {
+        Some(decoder) => decoder.finish().map_err(ApiError::from_decode),
+        None => Err(ApiError::CodeMissing),
+    }
 }
 
 /// [`get_list`] with `decoder` as it is set up (a page object read too, a limit): the
@@ -111,12 +137,16 @@ pub async fn get_page<T: DeserializeOwned>(
     decoder: ListDecoder<T>,
 ) -> Result<Page<T>, ApiError> {
     let mut decoder = decoder.redacting(request.token.redactor());
-    get_into(request, controller, &mut decoder).await?;
+    let ready = Box::pin(async { Ok(&mut decoder as &mut dyn Feed) });
+    get_into(request, controller, ready).await?;
     decoder.finish_page().map_err(ApiError::from_decode)
 }
 
-/// [`get_list`] for any kind of list: the body goes to `decoder` as it arrives. Not
-/// generic, so the wasm holds this code once for every list.
+/// The decoder a body goes to, once the answer has come.
+type FeedReady<'a> = Pin<Box<dyn Future<Output = Result<&'a mut dyn Feed, ApiError>> + 'a>>;
+
+/// [`get_list`] for any kind of list: the body goes to the decoder `ready` gives as it
+/// arrives. Not generic, so the wasm holds this code once for every list.
 #[expect(
     clippy::disallowed_methods,
     reason = "the one place the token is read: its header"
@@ -124,7 +154,7 @@ pub async fn get_page<T: DeserializeOwned>(
 async fn get_into(
     request: &ApiRequest,
     controller: &AbortController,
-    decoder: &mut dyn Feed,
+    ready: FeedReady<'_>,
 ) -> Result<(), ApiError> {
     let timed_out = Rc::new(Cell::new(false));
     let _deadline = {
@@ -184,6 +214,13 @@ async fn get_into(
             secret.as_ref(),
         ));
     }
+    let decoder = match ready.await {
+        Ok(decoder) => decoder,
+        Err(error) => {
+            controller.abort();
+            return Err(error);
+        }
+    };
     match decode_as_it_arrives(&mut body, decoder).await {
         Ok(Arrived::Decoded(decoded)) => decoded.map_err(ApiError::from_decode),
         Ok(Arrived::TooLarge) => {

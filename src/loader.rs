@@ -13,10 +13,9 @@ use domain::error::{ApiError, MAX_AUTOMATIC_RETRIES};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 
-use crate::api::{self, ApiRequest};
+use crate::api::{self, ApiRequest, ListReader, Pending};
 
 /// Where a list came from: the embedded sample data, or an organization on a host.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -361,29 +360,44 @@ where
         self.flight.restart();
         self.state.set(LoadState::Idle);
     }
+}
 
-    /// Shows data that needs no request (the sample data set).
-    pub fn show(&self, origin: F, data: A) {
-        self.flight.restart();
-        self.state.set(LoadState::Loaded {
-            origin,
-            data: Arc::new(data),
-        });
+/// Where the code that reads a list of `T` comes from: the chunk of the view that shows
+/// it, so that the page's first load holds none of it.
+pub struct ListCode<T: 'static> {
+    /// A decoder for the list's answer.
+    pub reader: fn() -> ListReader<T>,
+    /// The sample data set's list.
+    pub sample: fn() -> Pending<Decoded<T>>,
+}
+
+impl<T> Clone for ListCode<T> {
+    fn clone(&self) -> Self {
+        *self
     }
 }
 
-impl<T: DeserializeOwned + Send + Sync + 'static> Loader<Decoded<T>> {
-    /// Sends `request` for `connection`'s list, abandoning any request in flight.
+impl<T> Copy for ListCode<T> {}
+
+impl<T: Send + Sync + 'static> Loader<Decoded<T>> {
+    /// Sends `request` for `connection`'s list, read with `code`, abandoning any
+    /// request in flight.
     pub fn load(
         &self,
         connection: Connection,
         request: ApiRequest,
         attempt: Attempt,
         on_failed: Option<OnFailed>,
+        code: ListCode<T>,
     ) {
         let work = move |controller: AbortController| async move {
-            api::get_list::<T>(&request, &controller).await
+            api::get_list::<T>(&request, &controller, (code.reader)()).await
         };
         self.start(Origin::Live(connection), attempt, work, on_failed);
+    }
+
+    /// Shows the sample data set's list, once its code has come.
+    pub fn show_sample(&self, code: ListCode<T>) {
+        self.start(Origin::Demo, Attempt::User, move |_| (code.sample)(), None);
     }
 }

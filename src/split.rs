@@ -10,7 +10,7 @@ pub use wasm_split_helpers::SplitLoaderError;
 
 /// Declares `$name` as the entry of chunk `$chunk`, an async function that downloads the
 /// chunk first, `$preload`, which only downloads it, and `preload`, which starts that
-/// download and returns. A failed download is an `Err` (never a panic), and a later call
+/// download and returns (without `$preload`: one more entry of a chunk declared with one). A failed download is an `Err` (never a panic), and a later call
 /// tries again; `preload` does not report it: showing the view tries again, and says so
 /// if it fails.
 macro_rules! chunk_entry {
@@ -38,5 +38,50 @@ macro_rules! chunk_entry {
             });
         }
     };
+    // Another entry of a chunk that an entry with a preload declares.
+    ($chunk:ident, fn $name:ident($arg:ident: $ty:ty) -> $ret:ty $body:block) => {
+        #[cfg(key_explorer_split)]
+        #[wasm_split_helpers::wasm_split($chunk, fallible)]
+        pub fn $name($arg: $ty) -> Result<$ret, $crate::split::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(key_explorer_split))]
+        pub async fn $name($arg: $ty) -> Result<$ret, $crate::split::SplitLoaderError> {
+            Ok($body)
+        }
+    };
 }
 pub(crate) use chunk_entry;
+
+/// Declares the entries of chunk `$chunk` that read its view's list of `$item` (a
+/// decoder for the answer, and the sample data `$sample` gives), and `CODE`, the
+/// [`crate::loader::ListCode`] that calls them.
+macro_rules! list_code {
+    ($chunk:ident, $item:ty, $sample:path) => {
+        $crate::split::chunk_entry!(
+            $chunk,
+            fn list_reader(_none: ()) -> Box<dyn domain::decode::ListFeed<$item>> {
+                domain::decode::list_feed()
+            }
+        );
+
+        $crate::split::chunk_entry!(
+            $chunk,
+            fn list_sample(_none: ()) -> domain::decode::Decoded<$item> {
+                $sample()
+            }
+        );
+
+        /// The code that reads this view's list, in its chunk.
+        pub const CODE: $crate::loader::ListCode<$item> = $crate::loader::ListCode {
+            reader: || Box::pin(async { list_reader(()).await.map_err(|_| missing()) }),
+            sample: || Box::pin(async { list_sample(()).await.map_err(|_| missing()) }),
+        };
+
+        fn missing() -> domain::error::ApiError {
+            domain::error::ApiError::CodeMissing
+        }
+    };
+}
+pub(crate) use list_code;

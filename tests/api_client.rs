@@ -6,9 +6,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use coveo_key_explorer::api::{get_list, get_page, get_small, ApiRequest};
+use coveo_key_explorer::api::{get_list, get_page, get_small, ApiRequest, ListReader};
 use domain::connection::{Connection, Ready};
-use domain::decode::Decoded;
+use domain::decode::{list_feed, Decoded};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::model::{ApiKey, Privilege, Target};
@@ -47,11 +47,17 @@ fn request(base: &str, org: &str, token: &str, endpoint: Endpoint) -> ApiRequest
     ApiRequest::new(ready, endpoint).1
 }
 
+/// The list's decoder, as the chunk that holds it gives it.
+fn reader<T: serde::de::DeserializeOwned + 'static>() -> ListReader<T> {
+    Box::pin(async { Ok(list_feed()) })
+}
+
 async fn keys(org: &str, token: &str) -> Result<Decoded<ApiKey>, ApiError> {
     let controller = AbortController::new().unwrap();
     get_list(
         &request(server(), org, token, Endpoint::ApiKeys),
         &controller,
+        reader(),
     )
     .await
 }
@@ -69,6 +75,22 @@ async fn keys_load_and_decode_from_a_real_server() {
     );
 }
 
+// The decoder comes from a chunk: when it does not, the list fails with that reason, and
+// the answer on its way is let go.
+#[wasm_bindgen_test]
+async fn a_list_whose_reader_does_not_come_fails_with_that_reason() {
+    let controller = AbortController::new().unwrap();
+    let missing: ListReader<ApiKey> = Box::pin(async { Err(ApiError::CodeMissing) });
+    let result = get_list(
+        &request(server(), "testorg", TEST_TOKEN, Endpoint::ApiKeys),
+        &controller,
+        missing,
+    )
+    .await;
+    assert_eq!(result, Err(ApiError::CodeMissing));
+    assert!(controller.signal().aborted());
+}
+
 #[wasm_bindgen_test]
 async fn privileges_load_from_a_real_server() {
     let controller = AbortController::new().unwrap();
@@ -80,6 +102,7 @@ async fn privileges_load_from_a_real_server() {
             Endpoint::AssignablePrivileges { custom_only: false },
         ),
         &controller,
+        reader(),
     )
     .await
     .unwrap();
@@ -165,6 +188,7 @@ async fn a_refused_connection_is_a_network_error_naming_the_host() {
             Endpoint::ApiKeys,
         ),
         &controller,
+        reader(),
     )
     .await;
     assert_eq!(

@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use common::*;
+use coveo_key_explorer::app;
+use coveo_key_explorer::app::lists::ListsCode;
 use coveo_key_explorer::app::navigation::{Entry, Navigation};
 use coveo_key_explorer::app::state::provide_state;
 use coveo_key_explorer::components::error_panel::ErrorPanel;
@@ -92,8 +94,9 @@ async fn sample_data_fills_both_views() {
     assert_eq!(key_rows.len(), demo_keys().items.len());
     assert!(text(&root, "[data-testid=key-table]").contains("wduuqg3ip2c3i3gpopapxhcgxe"));
     assert!(text(&root, "[data-testid=list-count]").contains("Sample data"));
-    // The view came through `chunks::deferred`, linked in here: no "downloading" left.
-    assert!(find_all(&root, "[data-testid=chunk-loading]").is_empty());
+    // The sample data and the view came through their chunks' entries, linked in here:
+    // no "loading" left.
+    assert!(find_all(&root, "[data-testid=loading]").is_empty());
 
     button(&root, "Privilege explorer").click();
     settle().await;
@@ -122,7 +125,7 @@ async fn sample_data_fills_both_views() {
         "one tickable chip per privilege"
     );
     assert_eq!(location_search(), "?view=privileges");
-    assert!(find_all(&root, "[data-testid=chunk-loading]").is_empty());
+    assert!(find_all(&root, "[data-testid=loading]").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -192,7 +195,13 @@ async fn hostile_text_from_the_api_renders_inert() {
         .unwrap(),
     );
     let _view = leptos::mount::mount_to(root.clone(), move || {
-        provide_state(Navigation::new(UrlState::default()), || ());
+        provide_state(
+            Navigation::new(UrlState::default()),
+            ListsCode {
+                on_start: || (),
+                ..app::CODE
+            },
+        );
         view! { <PreparedKeys data=data.clone()/> }
     });
     settle().await;

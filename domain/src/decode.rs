@@ -545,6 +545,31 @@ impl<T: DeserializeOwned> Feed for ListDecoder<T> {
     }
 }
 
+/// A list's decoder behind a pointer: what a caller uses that must not hold the code
+/// decoding `T` (the page's first load, which gets this decoder from the chunk of the
+/// view that shows the list).
+pub trait ListFeed<T>: Feed {
+    /// See [`ListDecoder::redacting`].
+    fn redact(&mut self, secret: Option<Redactor>);
+    /// See [`ListDecoder::finish`].
+    fn finish(self: Box<Self>) -> Result<Decoded<T>, DecodeError>;
+}
+
+/// A new decoder of a list of `T`, behind a pointer.
+pub fn list_feed<T: DeserializeOwned + 'static>() -> Box<dyn ListFeed<T>> {
+    Box::new(ListDecoder::<T>::new())
+}
+
+impl<T: DeserializeOwned> ListFeed<T> for ListDecoder<T> {
+    fn redact(&mut self, secret: Option<Redactor>) {
+        self.secret = secret;
+    }
+
+    fn finish(self: Box<Self>) -> Result<Decoded<T>, DecodeError> {
+        ListDecoder::finish(*self)
+    }
+}
+
 /// Decodes one element into the list.
 fn take_into<T: DeserializeOwned>(
     decoded: &mut Decoded<T>,

@@ -124,6 +124,9 @@ pub enum ApiError {
     UnexpectedShape { found: &'static str },
     /// Nothing was sent: the inputs cannot make a request (a forgotten token, say).
     NotSent(NotReady),
+    /// The code that reads the list (a part of this page downloaded on first use) did
+    /// not arrive from the page's own server.
+    CodeMissing,
 }
 
 impl ApiError {
@@ -228,6 +231,7 @@ impl ApiError {
             ApiError::NotSent(NotReady::Token(_)) => "An access token is needed".into(),
             ApiError::NotSent(NotReady::Org(_)) => "An organization ID is needed".into(),
             ApiError::NotSent(NotReady::Base(_)) => "The API base URL cannot be used".into(),
+            ApiError::CodeMissing => "Part of this page could not be downloaded".into(),
         }
     }
 
@@ -253,6 +257,7 @@ impl ApiError {
             ApiError::UnexpectedShape { found } => format!("Coveo answered with {found} instead of a list. Check the API base URL, then try again."),
             ApiError::NotSent(NotReady::Token(e)) => format!("{e} Nothing was sent: the token was forgotten or is not usable."),
             ApiError::NotSent(problem) => format!("{problem} Nothing was sent."),
+            ApiError::CodeMissing => "The code that reads the list did not arrive from this page's server. Check your connection, then retry.".into(),
         }
     }
 

@@ -11,7 +11,6 @@ use crate::app::connection_extras::{extra, Extras};
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::app::token_field::TokenField;
-use crate::components::combobox::ComboInput;
 
 /// The form that says which organization to read, and with which token, with `extras`
 /// in it once they have come; not shown while `hidden` (folded to one line).
@@ -58,22 +57,22 @@ pub fn ConnectionEditor(extras: Extras, hidden: Signal<bool>) -> impl IntoView {
     }
 }
 
-/// The organization field: the picker's combobox, with its list under it, once the
-/// extras have come.
+/// The organization field, with what goes under it once the extras have come (they make
+/// it the picker's combobox).
 #[component]
 fn OrgField(extras: Extras) -> impl IntoView {
     let form = use_app().form;
     view! {
         <div class="field picker">
             <label for="org-id">"Organization ID"</label>
-            <ComboInput
+            <input
                 id="org-id"
                 name="org"
-                kind="text"
+                autocomplete="off"
+                spellcheck="false"
                 placeholder="Pick one, or paste it from the Console's URL"
-                value=Signal::derive(move || form.org_text())
-                on_text=move |t| form.set_org_text(t)
-                link=Signal::derive(move || extras.with(|e| e.as_ref().map(|e| e.org_link)))
+                prop:value=move || form.org_text()
+                on:input=move |ev| form.set_org_text(event_target_value(&ev))
             />
             {extra(extras, |e| &e.under_org)}
         </div>

@@ -4,8 +4,6 @@
 use leptos::prelude::*;
 use web_sys::Event;
 
-use crate::components::combobox::ComboLink;
-
 /// What the `connect` chunk adds to the connection form.
 #[derive(Clone)]
 pub struct ConnectionExtras {
@@ -14,12 +12,12 @@ pub struct ConnectionExtras {
     /// Whether the form is folded to one line, and that line.
     pub folded: Signal<bool>,
     pub fold_line: ViewFn,
-    /// The organization field made the combobox of this list, and what goes under it.
-    pub org_link: ComboLink,
+    /// Under the organization field: the picker's list.
     pub under_org: ViewFn,
     /// Under the token field.
     pub token_help: ViewFn,
-    /// Hears every `change` and `paste` in the form.
+    /// Hears the events that bubble to the form: the fields' focus, keys, input,
+    /// changes and pastes.
     pub on_form_event: Callback<Event>,
 }
 

@@ -58,8 +58,16 @@ pub fn ConnectionPanel() -> impl IntoView {
     view! {
         <div
             // Not the focus alone: Safari and Firefox on macOS do not focus a pressed button.
-            on:focusin=move |_| want()
-            on:keydown=move |_| want()
+            on:focusin=move |ev| {
+                want();
+                hear(ev.into());
+            }
+            on:focusout=move |ev| hear(ev.into())
+            on:keydown=move |ev| {
+                want();
+                hear(ev.into());
+            }
+            on:input=hear
             on:paste=move |ev| {
                 want();
                 hear(ev.into());

@@ -7,20 +7,18 @@ use std::future::Future;
 use std::sync::Arc;
 
 use domain::connection::{Connection, ConnectionInputs, NotReady};
-use domain::demo::{demo_keys, demo_privileges};
 use domain::endpoint::Endpoint;
 use domain::error::ApiError;
 use domain::model::{ApiKey, Privilege};
 use domain::organizations::{OrgHome, Reachable};
 use domain::templates::Templates;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 
 use crate::api::{self, ApiRequest};
 use crate::app::navigation::{Entry, Navigation};
 use crate::components::list_status::ListActions;
-use crate::loader::{Attempt, ListLoader, LoadState, Loader, OnFailed, Origin};
+use crate::loader::{Attempt, ListCode, ListLoader, LoadState, Loader, OnFailed, Origin};
 
 /// Handles to what the app loads; provided as context by the app.
 #[derive(Clone, Copy)]
@@ -38,12 +36,22 @@ pub struct Lists {
     pub orgs: Loader<Reachable, ()>,
     inputs: Memo<ConnectionInputs>,
     nav: Navigation,
+    code: ListsCode,
+}
+
+/// The code the lists are read with, and what starts downloading it (the views' chunks):
+/// given by the app, so that this module knows no view.
+#[derive(Clone, Copy)]
+pub struct ListsCode {
     /// Called when a list starts loading.
-    on_start: fn(),
+    pub on_start: fn(),
+    pub keys: ListCode<ApiKey>,
+    /// The assignable privileges' and the token's own.
+    pub privileges: ListCode<Privilege>,
 }
 
 impl Lists {
-    pub fn new(inputs: Memo<ConnectionInputs>, nav: Navigation, on_start: fn()) -> Lists {
+    pub fn new(inputs: Memo<ConnectionInputs>, nav: Navigation, code: ListsCode) -> Lists {
         let lists = Lists {
             keys: ListLoader::new(),
             privileges: ListLoader::new(),
@@ -53,7 +61,7 @@ impl Lists {
             orgs: Loader::new(),
             inputs,
             nav,
-            on_start,
+            code,
         };
         // A retry Coveo asked for was for the inputs as they were: once any of them
         // changes, the next request is the user's to send.
@@ -74,7 +82,7 @@ impl Lists {
     /// `app::connect`.)
     pub fn load(&self) -> Result<(), NotReady> {
         self.inputs.with_untracked(ConnectionInputs::ready)?;
-        (self.on_start)();
+        (self.code.on_start)();
         self.send_keys(Attempt::User);
         self.send_privileges(Attempt::User);
         Ok(())
@@ -94,32 +102,46 @@ impl Lists {
         }
     }
 
-    /// Shows the embedded sample data in both views.
+    /// Shows the sample data in both views (it comes with the views' code).
     pub fn show_demo(&self) {
-        (self.on_start)();
-        self.keys.show(Origin::Demo, demo_keys());
-        self.privileges.show(Origin::Demo, demo_privileges());
+        (self.code.on_start)();
+        self.keys.show_sample(self.code.keys);
+        self.privileges.show_sample(self.code.privileges);
     }
 
     /// What the key list's Cancel, Retry and "Stop retrying" do.
     pub fn key_actions(&self) -> ListActions {
-        self.actions(self.keys, Lists::send_keys)
+        self.actions(self.keys, Lists::send_keys, self.code.keys)
     }
 
     /// What the privilege list's Cancel, Retry and "Stop retrying" do.
     pub fn privilege_actions(&self) -> ListActions {
-        self.actions(self.privileges, Lists::send_privileges)
+        self.actions(
+            self.privileges,
+            Lists::send_privileges,
+            self.code.privileges,
+        )
     }
 
-    /// Cancel, Retry and "Stop retrying" of `loader`, whose request `send` sends.
-    fn actions<T>(&self, loader: ListLoader<T>, send: fn(&Lists, Attempt)) -> ListActions
+    /// Cancel, Retry and "Stop retrying" of `loader`, whose request `send` sends (and
+    /// whose sample data `code` reads, when that is what failed to come).
+    fn actions<T>(
+        &self,
+        loader: ListLoader<T>,
+        send: fn(&Lists, Attempt),
+        code: ListCode<T>,
+    ) -> ListActions
     where
-        T: DeserializeOwned + Send + Sync + 'static,
+        T: Send + Sync + 'static,
     {
         let this = *self;
+        let retry = move || match loader.state().with_untracked(|s| s.origin().cloned()) {
+            Some(Origin::Demo) => loader.show_sample(code),
+            _ => send(&this, Attempt::User),
+        };
         ListActions {
             cancel: Callback::new(move |()| loader.cancel()),
-            retry: Callback::new(move |()| send(&this, Attempt::User)),
+            retry: Callback::new(move |()| retry()),
             stop_retrying: Callback::new(move |()| loader.end_automatic_retries()),
             retry_in: loader.retry_in(),
         }
@@ -133,11 +155,19 @@ impl Lists {
             |_| Endpoint::ApiKeys,
             attempt,
             Some(Lists::check_token),
+            self.code.keys,
         );
     }
 
     fn send_privileges(&self, attempt: Attempt) {
-        self.send(self.privileges, Lists::privileges_endpoint, attempt, None);
+        let code = self.code.privileges;
+        self.send(
+            self.privileges,
+            Lists::privileges_endpoint,
+            attempt,
+            None,
+            code,
+        );
     }
 
     /// Switches between every assignable privilege and those allowed in a custom key,
@@ -157,7 +187,8 @@ impl Lists {
     /// Asks Coveo what the token may do, to explain a refused key list.
     fn check_token(&self) {
         let endpoint = |_: &Lists| Endpoint::MyPrivileges;
-        self.send(self.token_privileges, endpoint, Attempt::User, None);
+        let code = self.code.privileges;
+        self.send(self.token_privileges, endpoint, Attempt::User, None, code);
     }
 
     /// After "Forget token": every request in flight is dropped and nothing retries. A
@@ -199,7 +230,7 @@ impl Lists {
     /// The templates of the organization `list` came from, once they are in (tracked).
     pub fn templates_of<T>(&self, list: ListLoader<T>) -> Option<Arc<Templates>>
     where
-        T: DeserializeOwned + Send + Sync + 'static,
+        T: Send + Sync + 'static,
     {
         let connection = list.state().with(live_origin)?;
         self.templates
@@ -211,7 +242,7 @@ impl Lists {
     /// could not (tracked).
     pub fn templates_failure_of<T>(&self, list: ListLoader<T>) -> Option<ApiError>
     where
-        T: DeserializeOwned + Send + Sync + 'static,
+        T: Send + Sync + 'static,
     {
         let connection = list.state().with(live_origin)?;
         self.templates
@@ -250,21 +281,23 @@ impl Lists {
     /// Sends the request of `endpoint` (made from the lists when sent) with the inputs as
     /// they are now, or, when they cannot make one, says why in the list without sending
     /// anything. A throttled list retries by itself once, as Coveo asked (the loader
-    /// counts down); `on_refused` hears of a refusal the token check may explain.
+    /// counts down); `on_refused` hears of a refusal the token check may explain. The
+    /// answer is read with `code`.
     fn send<T>(
         &self,
         loader: ListLoader<T>,
         endpoint: fn(&Lists) -> Endpoint,
         attempt: Attempt,
         on_refused: Option<fn(&Lists)>,
+        code: ListCode<T>,
     ) where
-        T: DeserializeOwned + Send + Sync + 'static,
+        T: Send + Sync + 'static,
     {
         let this = *self;
         let on_failed: OnFailed = Box::new(move |error, retries_so_far| {
             if let Some(secs) = error.automatic_retry_after(retries_so_far) {
                 loader.retry_later(secs, move || {
-                    this.send(loader, endpoint, Attempt::Automatic, on_refused)
+                    this.send(loader, endpoint, Attempt::Automatic, on_refused, code)
                 });
             }
             if error.is_token_refusal() {
@@ -272,7 +305,9 @@ impl Lists {
             }
         });
         match self.request(endpoint(self)) {
-            Ok((connection, request)) => loader.load(connection, request, attempt, Some(on_failed)),
+            Ok((connection, request)) => {
+                loader.load(connection, request, attempt, Some(on_failed), code)
+            }
             Err((origin, problem)) => {
                 let shown = loader.state().with_untracked(|s| s.origin().cloned());
                 if let Some(origin) = origin.or(shown) {

@@ -21,6 +21,7 @@ use crate::time_slice;
 use crate::views::key_lookup::{self, KeyLookup};
 use crate::views::privilege_explorer::{self, PrivilegeExplorer};
 use connection_panel::ConnectionPanel;
+use lists::ListsCode;
 use navigation::Navigation;
 use state::{provide_state, AppState};
 use view_tabs::ViewTabs;
@@ -28,7 +29,7 @@ use view_tabs::ViewTabs;
 /// The whole app, its state read from the page URL.
 #[component]
 pub fn App() -> impl IntoView {
-    let AppState { nav, form, .. } = provide_state(Navigation::from_page(), preload_views);
+    let AppState { nav, form, .. } = provide_state(Navigation::from_page(), CODE);
     nav.follow_history(move |state| form.arrive_at(state));
     leptos::task::spawn_local(async {
         time_slice::when_idle().await;
@@ -53,8 +54,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Starts downloading both views' code: called when a list starts loading, while the
-/// request is out, so that the code is there when the list is.
+/// The lists' code: the views' chunks, downloaded when a list starts loading, while the
+/// request is out, so that the code is there when the answer is.
+pub const CODE: ListsCode = ListsCode {
+    on_start: preload_views,
+    keys: key_lookup::CODE,
+    privileges: privilege_explorer::CODE,
+};
+
+/// Starts downloading both views' code.
 fn preload_views() {
     key_lookup::preload();
     privilege_explorer::preload();

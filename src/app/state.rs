@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::connection::ConnectionForm;
-use crate::app::lists::Lists;
+use crate::app::lists::{Lists, ListsCode};
 use crate::app::navigation::Navigation;
 
 /// The app's state handles, each with one job; a view takes the ones it needs.
@@ -14,11 +14,11 @@ pub struct AppState {
     pub lists: Lists,
 }
 
-/// Creates the app's state for `nav` and provides it as context. `on_start` is called
-/// when a list starts loading (the app downloads the views' code then).
-pub fn provide_state(nav: Navigation, on_start: fn()) -> AppState {
+/// Creates the app's state for `nav` and provides it as context; the lists are read with
+/// `code`.
+pub fn provide_state(nav: Navigation, code: ListsCode) -> AppState {
     let form = ConnectionForm::new(nav);
-    let lists = Lists::new(form.inputs(), nav, on_start);
+    let lists = Lists::new(form.inputs(), nav, code);
     let state = AppState { nav, form, lists };
     provide_context(state);
     state

@@ -3,73 +3,21 @@
 //! the active one, Escape closes the list. The organization picker and the key picker
 //! are made of it.
 //!
-//! The field ([`ComboInput`]) is apart from the list's state ([`Combo`]) so that a field
-//! drawn before its list exists (the connection form's organization field, whose list
-//! comes with the `connect` chunk) becomes the combobox when the list comes, without
-//! being drawn again.
+//! The list's state ([`Combo`]) is apart from the field: it is attached to a field that
+//! is already in the page and hears that field's events, so that a field drawn before
+//! its list exists (the connection form's organization field, whose list comes with the
+//! `connect` chunk) becomes the combobox when the list comes, without being drawn again.
 
+use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, KeyboardEvent};
+use web_sys::{Event, HtmlInputElement, KeyboardEvent};
 
 /// One match: a name when it has one, and its code (an id).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ComboOption {
     pub name: Option<String>,
     pub code: String,
-}
-
-/// A list as the field it belongs to sees it: what the field's ARIA attributes say, and
-/// where the field's events go.
-#[derive(Clone, Copy)]
-pub struct ComboLink {
-    list: &'static str,
-    expanded: Signal<bool>,
-    active: Signal<Option<String>>,
-    on_event: Callback<Event>,
-}
-
-/// The field `id` showing `value` (`on_text` hears each edit); the combobox of a list
-/// once `link` has one, a plain field until then.
-#[component]
-pub fn ComboInput(
-    id: &'static str,
-    #[prop(optional)] name: Option<&'static str>,
-    kind: &'static str,
-    placeholder: &'static str,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] on_text: Callback<String>,
-    #[prop(into)] link: Signal<Option<ComboLink>>,
-) -> impl IntoView {
-    let linked = move |say: fn(ComboLink) -> Option<String>| move || link.get().and_then(say);
-    let forward = move |ev: Event| {
-        if let Some(link) = link.get_untracked() {
-            link.on_event.run(ev);
-        }
-    };
-    view! {
-        <input
-            id=id
-            name=name
-            type=kind
-            role=linked(|_| Some("combobox".into()))
-            aria-autocomplete=linked(|_| Some("list".into()))
-            aria-controls=linked(|l| Some(l.list.into()))
-            aria-expanded=linked(|l| Some(l.expanded.get().to_string()))
-            aria-activedescendant=linked(|l| l.active.get())
-            autocomplete="off"
-            spellcheck="false"
-            placeholder=placeholder
-            prop:value=move || value.get()
-            on:input=move |ev| {
-                on_text.run(event_target_value(&ev));
-                forward(ev);
-            }
-            on:focus=move |ev| forward(ev.into())
-            on:blur=move |ev| forward(ev.into())
-            on:keydown=move |ev| forward(ev.into())
-        />
-    }
 }
 
 /// A list of matches: which one is active, whether it is open, and what picking does.
@@ -112,36 +60,49 @@ impl Combo {
         self.on_pick.run(n);
     }
 
-    /// What an event on the field does to the list.
-    fn hear(self, ev: &Event) {
+    /// What an event on the field does to the list (the field's own, or one that
+    /// bubbled from it: `focusin` and `focusout` for `focus` and `blur`).
+    pub fn hear(self, ev: &Event) {
         match ev.type_().as_str() {
             "input" => {
                 self.active.set(0);
                 self.open.set(true);
             }
-            "focus" => self.open.set(true),
-            "blur" => self.open.set(false),
-            _ => {
+            "focus" | "focusin" => self.open.set(true),
+            "blur" | "focusout" => self.open.set(false),
+            "keydown" => {
                 let count = self.options.with_untracked(Vec::len);
                 let key = ev.dyn_ref::<KeyboardEvent>();
                 if let Some(n) = key.and_then(|key| combobox_key(key, count, self)) {
                     self.pick(n);
                 }
             }
+            _ => {}
         }
     }
 
-    /// What the field needs to be this list's combobox.
-    pub fn link(self) -> ComboLink {
-        ComboLink {
-            list: self.list,
-            expanded: Signal::derive(move || self.expanded()),
-            active: Signal::derive(move || {
-                self.expanded()
-                    .then(|| format!("{}-{}", self.list, self.active.get()))
-            }),
-            on_event: Callback::new(move |ev: Event| self.hear(&ev)),
+    /// Makes `field` this list's combobox: its ARIA attributes say what the list shows,
+    /// for as long as the list's owner lives.
+    pub fn attach(self, field: HtmlInputElement) {
+        let list = self.list;
+        for (name, value) in [
+            ("role", "combobox"),
+            ("aria-autocomplete", "list"),
+            ("aria-controls", list),
+        ] {
+            let _ = field.set_attribute(name, value);
         }
+        Effect::new(move |_| {
+            let expanded = self.expanded();
+            let _ = field.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
+            let _ = match expanded {
+                true => field.set_attribute(
+                    "aria-activedescendant",
+                    &format!("{list}-{}", self.active.get()),
+                ),
+                false => field.remove_attribute("aria-activedescendant"),
+            };
+        });
     }
 }
 
@@ -194,14 +155,25 @@ pub fn Combobox(
     #[prop(into)] on_pick: Callback<usize>,
 ) -> impl IntoView {
     let combo = Combo::new(list, options, on_pick);
+    let field = NodeRef::<Input>::new();
+    field.on_load(move |input| combo.attach(input));
+    let hear = move |ev: Event| combo.hear(&ev);
     view! {
-        <ComboInput
+        <input
+            node_ref=field
             id=id
-            kind=kind
+            type=kind
+            autocomplete="off"
+            spellcheck="false"
             placeholder=placeholder
-            value=value
-            on_text=on_text
-            link=Signal::stored(Some(combo.link()))
+            prop:value=move || value.get()
+            on:input=move |ev| {
+                on_text.run(event_target_value(&ev));
+                hear(ev);
+            }
+            on:focus=move |ev| hear(ev.into())
+            on:blur=move |ev| hear(ev.into())
+            on:keydown=move |ev| hear(ev.into())
         />
         <ComboList combo=combo label=list_label more=more/>
     }

@@ -10,7 +10,6 @@ use domain::error::ApiError;
 use domain::text::count;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
 
 use crate::components::error_panel::ErrorPanel;
 use crate::loader::{ListState, LoadState, Origin};
@@ -39,7 +38,7 @@ pub fn list_status<T>(
     render: impl Fn(Arc<Decoded<T>>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: DeserializeOwned + Send + Sync + 'static,
+    T: Send + Sync + 'static,
 {
     let list = List {
         what: endpoint.what(),

@@ -11,7 +11,7 @@ import { sri } from '../integrity.mjs';
 import {
   buildFiles, preloadLoader, replaceFetch, replaceLoaderImport, withInstantiateFallback,
 } from '../wasm-split.mjs';
-import { ROOT, holdChunk, loadWithThePlainForm, openApp, startWorld } from './harness.mjs';
+import { ROOT, connect, holdChunk, loadWithThePlainForm, openApp, startWorld } from './harness.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 const CHUNK = /-(chunk_\d+|split_\w+)-[0-9a-f]{16}\.wasm$/;
@@ -158,39 +158,60 @@ for (const [what, answer] of [
     await route.fulfill({ response, body });
   }],
 ]) {
-  test(`a chunk that ${what}: the view says so, and Retry recovers`, async () => {
+  // The sample data comes with the views' code, as a live list's decoder does: a chunk
+  // that does not come fails the list, in words, and Retry asks for it again.
+  test(`a chunk that ${what}: the list says so, and Retry recovers`, async () => {
     const page = await openApp(world);
     let broken = true;
     await page.route(CHUNK, (route) => (broken ? answer(route) : route.continue()));
     await page.getByRole('button', { name: 'Try with sample data' }).click();
-    const alert = page.getByTestId('chunk-error');
+    const alert = page.getByTestId('error');
     await alert.waitFor();
-    assert.match(await alert.innerText(), /could not be downloaded[\s\S]*Retry/);
+    assert.match(await alert.innerText(), /Part of this page could not be downloaded[\s\S]*Retry/);
     assert.equal(await page.getByTestId('key-table').count(), 0);
-    assert.equal(await page.getByTestId('chunk-loading').count(), 0, 'no download still announced');
+    assert.equal(await page.getByTestId('loading').count(), 0, 'no download still announced');
 
     broken = false;
     await alert.getByRole('button', { name: 'Retry' }).click();
     await page.getByTestId('key-table').waitFor();
     assert.equal(await page.getByTestId('key-table').locator('tbody tr').count(), 7);
+    // The other list failed too, and says so in its own view, with its own Retry.
     await page.getByRole('link', { name: 'Privilege explorer' }).click();
+    await page.getByTestId('error').getByRole('button', { name: 'Retry' }).click();
     await page.getByTestId('privilege-count').filter({ hasText: '95 of 95 privileges' }).waitFor();
     await page.context().close();
   });
 }
 
-test('a slow chunk: a status line says the view is on its way, then the list replaces it', async () => {
+test('a slow chunk: the list says it is loading the sample data, then shows it', async () => {
   const page = await openApp(world);
   const release = await holdChunk(page, 'keys');
   await page.getByRole('button', { name: 'Try with sample data' }).click();
-  const status = page.getByTestId('chunk-loading');
+  const status = page.getByTestId('loading');
   await status.waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
-  assert.match(await status.innerText(), /Downloading the code that shows the list/);
+  assert.match(await status.innerText(), /Loading API keys from the sample data/);
   assert.equal(await page.getByTestId('key-table').count(), 0);
   release();
   await page.getByTestId('key-table').waitFor();
   await status.waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+// A live list's answer is read by its view's chunk: one that does not come fails the
+// list with that reason (the request was sent, and its answer is let go), and Retry
+// loads it.
+test('a live list whose chunk does not come says so, and Retry loads it', async () => {
+  const page = await openApp(world);
+  let broken = true;
+  await page.route(/-split_keys-[0-9a-f]{16}\.wasm$/, (route) => (broken ? route.abort('connectionrefused') : route.continue()));
+  await connect(page, world);
+  const alert = page.getByTestId('error');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Part of this page could not be downloaded/);
+  broken = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
   await page.context().close();
 });
 

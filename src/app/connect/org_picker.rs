@@ -5,18 +5,20 @@
 use domain::organizations::OrgSummary;
 use domain::text::thousands;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::directory::Directory;
 use crate::app::state::{use_app, AppState};
-use crate::components::combobox::{Combo, ComboLink, ComboList, ComboOption};
+use crate::components::combobox::{Combo, ComboList, ComboOption};
 use crate::loader::LoadState;
 
 /// Organizations offered at once; more are found by typing.
 const SHOWN: usize = 8;
 
-/// The list that makes the organization field a picker over `directory`, and what goes
-/// under the field: the list and a line on it.
-pub fn org_picker(directory: Directory) -> (ComboLink, ViewFn) {
+/// The list that makes the organization field a picker over `directory` (attached to
+/// the field, which must hear the field's events), and what goes under the field: the
+/// list and a line on it.
+pub fn org_picker(directory: Directory) -> (Combo, ViewFn) {
     let AppState { form, lists, .. } = use_app();
     // What the field's text finds; nothing to offer when it is an organization's exact
     // ID already.
@@ -64,12 +66,12 @@ pub fn org_picker(directory: Directory) -> (ComboLink, ViewFn) {
         }
     };
     let combo = Combo::new("org-options", options, Callback::new(pick));
-    // Come while the field is being typed in: the list shows at once.
-    if document()
-        .active_element()
-        .is_some_and(|field| field.id() == "org-id")
-    {
-        combo.open();
+    if let Some(field) = document().get_element_by_id("org-id") {
+        // Come while the field is being typed in: the list shows at once.
+        if document().active_element().as_ref() == Some(&field) {
+            combo.open();
+        }
+        combo.attach(field.unchecked_into());
     }
     let under = ViewFn::from(move || {
         view! {
@@ -77,7 +79,7 @@ pub fn org_picker(directory: Directory) -> (ComboLink, ViewFn) {
             <DirectoryStatus directory=directory/>
         }
     });
-    (combo.link(), under)
+    (combo, under)
 }
 
 /// What the field's text finds, at most [`SHOWN`] of them, and how many more there are.

@@ -58,7 +58,7 @@ pub fn extras() -> ConnectionExtras {
             }
         });
     };
-    let (org_link, under_org) = org_picker(directory);
+    let (org_combo, under_org) = org_picker(directory);
     ConnectionExtras {
         above: ViewFn::from(
             move || view! { <RegionAdvice on_switch=move || directory.refresh()/> },
@@ -67,26 +67,26 @@ pub fn extras() -> ConnectionExtras {
         fold_line: ViewFn::from(
             move || view! { <FoldedConnection directory=directory on_change=open/> },
         ),
-        org_link,
         under_org,
         token_help: ViewFn::from(|| view! { <WhichToken/> }),
-        on_form_event: Callback::new(move |ev: Event| {
-            if !entered(&ev) {
-                return;
-            }
-            if ev.type_() == "paste" {
+        on_form_event: Callback::new(move |ev: Event| match target_id(&ev).as_deref() {
+            Some("org-id") => org_combo.hear(&ev),
+            Some("access-token" | "api-base") => match ev.type_().as_str() {
                 // Once the paste has landed in the field.
-                Timeout::new(0, move || directory.refresh()).forget();
-            } else {
-                directory.refresh();
-            }
+                "paste" => {
+                    Timeout::new(0, move || directory.refresh()).forget();
+                }
+                "change" => directory.refresh(),
+                _ => {}
+            },
+            _ => {}
         }),
     }
 }
 
 /// Asks for the organizations when the region changes, and at once for a token entered
 /// before this chunk came. (Entering a token or an API base URL asks too: see
-/// [`entered`].)
+/// [`target_id`].)
 fn follow_the_token(directory: Directory) {
     let nav = use_app().nav;
     // A memo, so that other changes to the page's state do not count as one.
@@ -98,15 +98,13 @@ fn follow_the_token(directory: Directory) {
     );
 }
 
-/// Whether `ev` enters a token (pasted, or its field left after typing) or an API base
-/// URL: what asks for the organizations the token reaches. Read where the events bubble
-/// to, so that the form itself knows nothing of the organization list.
-fn entered(ev: &Event) -> bool {
-    let id = ev
-        .target()
+/// The id of the field `ev` happened in. Entering a token (pasted, or its field left
+/// after typing) or an API base URL asks for the organizations the token reaches: read
+/// where the events bubble to, so that the form itself knows nothing of the list.
+fn target_id(ev: &Event) -> Option<String> {
+    ev.target()
         .and_then(|target| target.dyn_into::<Element>().ok())
-        .map(|element| element.id());
-    matches!(id.as_deref(), Some("access-token" | "api-base"))
+        .map(|element| element.id())
 }
 
 /// Asks for the templates and the organization's region each time an organization's

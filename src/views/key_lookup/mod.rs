@@ -19,6 +19,7 @@ mod versus;
 use std::sync::Arc;
 
 use domain::decode::Decoded;
+use domain::demo::demo_keys;
 use domain::endpoint::Endpoint;
 use domain::model::ApiKey;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ use crate::app::state::use_app;
 use crate::components::chunk_view::chunk_view;
 use crate::components::list_status::list_status;
 use crate::loader::LoadState;
-use crate::split::chunk_entry;
+use crate::split::{chunk_entry, list_code};
 pub use prepared::PreparedKeys;
 use token_check::TokenCheck;
 
@@ -38,6 +39,8 @@ chunk_entry!(
         view! { <PreparedKeys data=data/> }.into_any()
     }
 );
+
+list_code!(keys, ApiKey, demo_keys);
 
 #[component]
 pub fn KeyLookup() -> impl IntoView {

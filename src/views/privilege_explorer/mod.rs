@@ -20,6 +20,7 @@ mod type_chip;
 use std::sync::Arc;
 
 use domain::decode::Decoded;
+use domain::demo::demo_privileges;
 use domain::endpoint::Endpoint;
 use domain::model::Privilege;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ use crate::components::chunk_view::chunk_view;
 use crate::components::copy_button::CopyButton;
 use crate::components::list_status::list_status;
 use crate::loader::Origin;
-use crate::split::chunk_entry;
+use crate::split::{chunk_entry, list_code};
 use list_switch::ListSwitch;
 pub use prepared::PreparedPrivileges;
 
@@ -40,6 +41,8 @@ chunk_entry!(
         view! { <PreparedPrivileges data=data/> }.into_any()
     }
 );
+
+list_code!(privileges, Privilege, demo_privileges);
 
 #[component]
 pub fn PrivilegeExplorer() -> impl IntoView {
