@@ -25,10 +25,16 @@ impl std::fmt::Display for OrgIdError {
                 f,
                 "An organization ID is at most {MAX_LEN} characters long."
             ),
-            OrgIdError::InvalidCharacter(c) => write!(
-                f,
-                "An organization ID holds only letters, digits, '-' and '_' (found {c:?})."
-            ),
+            // Not with `{:?}` (release builds print no `Debug` text) nor `escape_debug`
+            // (its Unicode tables would ship for this one message).
+            OrgIdError::InvalidCharacter(c) => {
+                f.write_str("An organization ID holds only letters, digits, '-' and '_' (found ")?;
+                if c.is_ascii_graphic() {
+                    write!(f, "'{c}').")
+                } else {
+                    write!(f, "U+{:04X}).", u32::from(*c))
+                }
+            }
         }
     }
 }

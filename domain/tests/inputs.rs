@@ -68,6 +68,19 @@ fn org_id_is_trimmed_and_checked() {
 }
 
 #[test]
+fn a_refused_org_id_character_is_named_readably() {
+    let said = |text: &str| OrgId::parse(text).unwrap_err().to_string();
+    assert!(said("a/b").ends_with("(found '/')."), "{}", said("a/b"));
+    // Invisible or combining characters by their code point.
+    assert!(said("a b").ends_with("(found U+0020)."), "{}", said("a b"));
+    assert!(
+        said("e\u{301}").ends_with("(found U+0301)."),
+        "{}",
+        said("e\u{301}")
+    );
+}
+
+#[test]
 fn path_segment_escapes_everything_that_could_change_the_path() {
     assert_eq!(path_segment("../x"), "%2E%2E%2Fx");
     assert_eq!(path_segment("a/b"), "a%2Fb");

@@ -43,12 +43,17 @@ test('the release build is split: hashed chunks, each fetched only with its inte
   assert.ok(html.includes(`href=./${loaderName} integrity=${sri(loader)} rel=modulepreload`), 'preloaded and pinned');
 });
 
-test('the privilege catalog is in the chunks, not in the first load\'s wasm', async () => {
+test('the privilege catalog and the sample data are in the chunks, not in the first load\'s wasm', async () => {
   const { wasm: main } = buildFiles(DIST);
   const files = await readdir(DIST);
   const holds = async (file, text) => (await readFile(path.join(DIST, file))).includes(Buffer.from(text));
-  // A domain summary and an operation path, each only in the catalog.
-  const samples = ['Content sources: configuration, schedules', '/rest/organizations/{organizationId}/sources/{sourceId}/raw'];
+  // A domain summary and an operation path, each only in the catalog; a sample key's
+  // description, only in the sample data (which comes with the code that decodes it).
+  const samples = [
+    'Content sources: configuration, schedules',
+    '/rest/organizations/{organizationId}/sources/{sourceId}/raw',
+    'Embedded in www.example.com: executes queries and pushes analytics.',
+  ];
   for (const text of samples) {
     assert.equal(await holds(main, text), false, `first load holds ${text}`);
     const inChunks = await Promise.all(files.filter((f) => CHUNK.test(f)).map((f) => holds(f, text)));

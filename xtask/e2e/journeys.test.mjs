@@ -265,3 +265,18 @@ test('an organization with 50,000 keys loads completely, and the page keeps pain
   await page.getByTestId('key-count').filter({ hasText: '1 of 50,000 keys' }).waitFor();
   await page.context().close();
 });
+
+// The release build prints no `Debug` text (`-Zfmt-debug=none`): a message that names
+// what was typed wrong says it in the release build too, and nothing is sent.
+test('a refused organization ID names the character it cannot hold, and nothing is sent', async () => {
+  const page = await openApp(world);
+  const seen = world.api.requests.length;
+  await page.getByLabel('Organization ID').fill('acme/prod');
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByRole('button', { name: 'Load' }).click();
+  const problem = page.getByTestId('form-error');
+  await problem.filter({ hasText: /found/ }).waitFor();
+  assert.match(await problem.innerText(), /holds only letters, digits, '-' and '_' \(found '\/'\)\./);
+  assert.deepEqual(world.api.requests.slice(seen), []);
+  await page.context().close();
+});
