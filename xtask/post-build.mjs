@@ -3,12 +3,13 @@
 // index.html before its policy was written.)
 //   every build: the Content-Security-Policy (csp.mjs), with Node.js alone
 //   release:     the wasm split into the page's part and chunks loaded on first use
-//                (wasm-split.mjs), wasm-opt -Oz (wasm-opt.mjs), minified JavaScript
+//                (wasm-split.mjs), short names between the wasm and its glue
+//                (wasm-names.mjs), wasm-opt -Oz (wasm-opt.mjs), minified JavaScript
 //                (minify.mjs), content-hashed chunk names (wasm-split.mjs), then .br and
 //                .gz copies (precompress.mjs)
 // The release steps use xtask's npm packages, loaded only by release builds: a
 // development build (`trunk serve`) needs no `npm ci`. BENCHMARKS.md says what each step
-// saves; KEY_EXPLORER_SKIP_STEP=wasm-opt|minify leaves one out, for that table.
+// saves; KEY_EXPLORER_SKIP_STEP=names|wasm-opt|minify leaves one out, for that table.
 
 import { writePolicy } from './csp.mjs';
 
@@ -32,9 +33,11 @@ async function releaseStep(module) {
 
 if (release) {
   const { nameChunks, splitWasm } = await import('./wasm-split.mjs');
+  const { shortenNames } = await import('./wasm-names.mjs');
   const { optimizeWasm } = await releaseStep('./wasm-opt.mjs');
   const { minifyScripts } = await releaseStep('./minify.mjs');
   const split = splitWasm(dir);
+  if (skip !== 'names') shortenNames(dir);
   if (skip !== 'wasm-opt') optimizeWasm(dir);
   if (skip !== 'minify') await minifyScripts(dir);
   if (split) nameChunks(dir);

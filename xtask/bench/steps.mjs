@@ -21,6 +21,12 @@ const STEPS = [
     breaks: "a change in wasm-split-cli's loader or wasm-bindgen's glue: its rewrites count their matches and fail the build",
   },
   {
+    step: 'short wasm names (`wasm-names.mjs`)',
+    does: "wasm-bindgen's hashed import names and its closures' export names made short on both sides, wasm-streams' unused exports dropped",
+    without: 'no-names',
+    breaks: 'a wasm-bindgen whose glue names its imports or exports differently: each rename counts its matches and fails the build',
+  },
+  {
     step: 'wasm-opt -Oz (`wasm-opt.mjs`)',
     does: 'optimizes the page wasm and each chunk for size (binaryen from npm)',
     without: 'no-wasm-opt',
