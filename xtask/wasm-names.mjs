@@ -27,7 +27,8 @@ const LONG_EXPORT = /^wasm_bindgen_[0-9a-f]{16}___/;
 /** Imports renamed: the glue's functions, each named with a hash. */
 const HASHED_IMPORT = /^__wbg_\w+_[0-9a-f]{16}$/;
 
-const leb = (bytes, at) => {
+/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
+export const leb = (bytes, at) => {
   let value = 0;
   let shift = 0;
   for (;;) {

@@ -7,19 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ROOT } from '../e2e/harness.mjs';
+import { leb } from '../wasm-names.mjs';
 import { kb } from './measure.mjs';
-
-/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
 
 /** The sections of `bytes`: [{ id, name, start, end }] (name for custom sections). */
 function sections(bytes) {
