@@ -1,11 +1,14 @@
 //! The only code that talks HTTP: one GET to a Coveo route, its status mapped to an
-//! [`ApiError`] and its body decoded by the domain crate.
+//! [`ApiError`] and its body decoded by the domain crate. The sending and reading is in
+//! the `connect` chunk (fetched when the connection form is first used, before anything
+//! can be sent), so the first load holds no HTTP code.
 
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use crate::split::chunk_entry;
 use crate::time_slice::Slices;
 use domain::connection::{Connection, Ready};
 use domain::decode::{
@@ -13,6 +16,7 @@ use domain::decode::{
 };
 use domain::endpoint::{organizations_url, ApiUrl, Endpoint};
 use domain::error::{ApiError, ResponseMeta};
+use domain::redact::Redactor;
 use domain::region::ApiBase;
 use domain::token::Token;
 use gloo_net::http::{Request as HttpRequest, Response};
@@ -69,12 +73,8 @@ pub async fn get_small<T>(
     read: fn(&[u8]) -> Result<T, DecodeError>,
 ) -> Result<T, ApiError> {
     let mut whole = Whole::default();
-    get_into(
-        request,
-        controller,
-        Box::pin(async { Ok(&mut whole as &mut dyn Feed) }),
-    )
-    .await?;
+    let ready: FeedReady = Box::new(|_| Box::pin(async { Ok(&mut whole as &mut dyn Feed) }));
+    get_into(request, controller, ready).await?;
     let body = match request
         .token
         .redactor()
@@ -116,11 +116,12 @@ pub async fn get_list<T: 'static>(
 ) -> Result<Decoded<T>, ApiError> {
     let mut decoder = None;
     let slot = &mut decoder;
-    let secret = request.token.redactor();
-    let ready = Box::pin(async move {
-        let mut decoder = reader.await?;
-        decoder.redact(secret);
-        Ok(&mut **slot.insert(decoder) as &mut dyn Feed)
+    let ready: FeedReady = Box::new(move |secret| {
+        Box::pin(async move {
+            let mut decoder = reader.await?;
+            decoder.redact(secret);
+            Ok(&mut **slot.insert(decoder) as &mut dyn Feed)
+        })
     });
     get_into(request, controller, ready).await?;
     match decoder {
@@ -136,22 +137,67 @@ pub async fn get_page<T: DeserializeOwned>(
     controller: &AbortController,
     decoder: ListDecoder<T>,
 ) -> Result<Page<T>, ApiError> {
-    let mut decoder = decoder.redacting(request.token.redactor());
-    let ready = Box::pin(async { Ok(&mut decoder as &mut dyn Feed) });
+    let mut slot = None;
+    let ready: FeedReady = Box::new(|secret| {
+        let decoder = slot.insert(decoder.redacting(secret));
+        Box::pin(async { Ok(decoder as &mut dyn Feed) })
+    });
     get_into(request, controller, ready).await?;
-    decoder.finish_page().map_err(ApiError::from_decode)
+    match slot {
+        Some(decoder) => decoder.finish_page().map_err(ApiError::from_decode),
+        None => Err(ApiError::CodeMissing),
+    }
 }
 
-/// The decoder a body goes to, once the answer has come.
-type FeedReady<'a> = Pin<Box<dyn Future<Output = Result<&'a mut dyn Feed, ApiError>> + 'a>>;
+/// The decoder a body goes to, made once the answer has come, told how to take the token
+/// out of what it reads.
+type FeedReady<'a> = Box<dyn FnOnce(Option<Redactor>) -> FeedComing<'a> + 'a>;
+type FeedComing<'a> = Pin<Box<dyn Future<Output = Result<&'a mut dyn Feed, ApiError>> + 'a>>;
 
 /// [`get_list`] for any kind of list: the body goes to the decoder `ready` gives as it
 /// arrives. Not generic, so the wasm holds this code once for every list.
+async fn get_into<'a>(
+    request: &'a ApiRequest,
+    controller: &'a AbortController,
+    ready: FeedReady<'a>,
+) -> Result<(), ApiError> {
+    let send = http(()).await.map_err(|_| ApiError::CodeMissing)?;
+    // Stopped (Forget, Cancel, a newer start) while the code was on its way: no request.
+    if controller.signal().aborted() {
+        return Err(ApiError::Network {
+            host: request.base.host_label().to_owned(),
+        });
+    }
+    send(request, controller, ready).await
+}
+
+/// [`get_into`]'s code, as the `connect` chunk hands it over.
+type Send = for<'a> fn(
+    &'a ApiRequest,
+    &'a AbortController,
+    FeedReady<'a>,
+) -> Pin<Box<dyn Future<Output = Result<(), ApiError>> + 'a>>;
+
+chunk_entry!(
+    connect,
+    fn http(_none: ()) -> Send {
+        send_boxed
+    }
+);
+
+fn send_boxed<'a>(
+    request: &'a ApiRequest,
+    controller: &'a AbortController,
+    ready: FeedReady<'a>,
+) -> Pin<Box<dyn Future<Output = Result<(), ApiError>> + 'a>> {
+    Box::pin(send(request, controller, ready))
+}
+
 #[expect(
     clippy::disallowed_methods,
     reason = "the one place the token is read: its header"
 )]
-async fn get_into(
+async fn send(
     request: &ApiRequest,
     controller: &AbortController,
     ready: FeedReady<'_>,
@@ -214,7 +260,7 @@ async fn get_into(
             secret.as_ref(),
         ));
     }
-    let decoder = match ready.await {
+    let decoder = match ready(request.token.redactor()).await {
         Ok(decoder) => decoder,
         Err(error) => {
             controller.abort();

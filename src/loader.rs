@@ -401,3 +401,35 @@ impl<T: Send + Sync + 'static> Loader<Decoded<T>> {
         self.start(Origin::Demo, Attempt::User, move |_| (code.sample)(), None);
     }
 }
+
+/// Declares the entries of chunk `$chunk` that read its view's list of `$item` (a
+/// decoder for the answer, and the sample data `$sample` gives), and `CODE`, the
+/// [`crate::loader::ListCode`] that calls them.
+macro_rules! list_code {
+    ($chunk:ident, $item:ty, $sample:path) => {
+        $crate::split::chunk_entry!(
+            $chunk,
+            fn list_reader(_none: ()) -> Box<dyn domain::decode::ListFeed<$item>> {
+                domain::decode::list_feed()
+            }
+        );
+
+        $crate::split::chunk_entry!(
+            $chunk,
+            fn list_sample(_none: ()) -> domain::decode::Decoded<$item> {
+                $sample()
+            }
+        );
+
+        /// The code that reads this view's list, in its chunk.
+        pub const CODE: $crate::loader::ListCode<$item> = $crate::loader::ListCode {
+            reader: || Box::pin(async { list_reader(()).await.map_err(|_| missing()) }),
+            sample: || Box::pin(async { list_sample(()).await.map_err(|_| missing()) }),
+        };
+
+        fn missing() -> domain::error::ApiError {
+            domain::error::ApiError::CodeMissing
+        }
+    };
+}
+pub(crate) use list_code;

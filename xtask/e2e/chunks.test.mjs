@@ -43,13 +43,15 @@ test('the release build is split: hashed chunks, each fetched only with its inte
   assert.ok(html.includes(`href=./${loaderName} integrity=${sri(loader)} rel=modulepreload`), 'preloaded and pinned');
 });
 
-test('the privilege catalog and the sample data are in the chunks, not in the first load\'s wasm', async () => {
+test('the privilege catalog, the sample data and the HTTP code are in the chunks, not in the first load\'s wasm', async () => {
   const { wasm: main } = buildFiles(DIST);
   const files = await readdir(DIST);
   const holds = async (file, text) => (await readFile(path.join(DIST, file))).includes(Buffer.from(text));
   // A domain summary and an operation path, each only in the catalog; a sample key's
-  // description, only in the sample data (which comes with the code that decodes it).
+  // description, only in the sample data (which comes with the code that decodes it); a
+  // header only the request code reads.
   const samples = [
+    'x-coveo-waf-action',
     'Content sources: configuration, schedules',
     '/rest/organizations/{organizationId}/sources/{sourceId}/raw',
     'Embedded in www.example.com: executes queries and pushes analytics.',
@@ -142,15 +144,25 @@ test('the extras come onto the same form: its fields, focus, selection and open 
   await context.close();
 });
 
-test('without the connection\'s chunk the plain form still loads an organization', async () => {
+// The HTTP code is in the connection's chunk, which the form asks for when it is first
+// used: without it the plain form still takes the inputs, and a load says in words that
+// part of the page is missing, sends nothing, and Retry loads once the chunk comes.
+test('without the connection\'s chunk the plain form still takes the inputs; Load says what is missing, and Retry loads', async () => {
   const context = await world.browser.newContext();
   const page = await context.newPage();
-  await page.route(/-split_connect-[0-9a-f]{16}\.wasm$/, (route) => route.abort('connectionrefused'));
+  let broken = true;
+  await page.route(/-split_connect-[0-9a-f]{16}\.wasm$/, (route) => (broken ? route.abort('connectionrefused') : route.continue()));
   await page.goto(`${world.site.url}/`);
+  const seen = world.api.requests.length;
   await loadWithThePlainForm(page, world);
-  await page.getByTestId('key-table').waitFor();
+  const alert = page.getByTestId('error');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Part of this page could not be downloaded[\s\S]*Retry/);
   assert.equal(await page.locator('#org-id[role=combobox]').count(), 0, 'the plain field stayed');
-  assert.equal(await page.getByTestId('folded-connection').count(), 0);
+  assert.deepEqual(world.api.requests.slice(seen), [], 'nothing was sent');
+  broken = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
   await context.close();
 });
 

@@ -292,20 +292,24 @@ test('after "Forget token", the forgotten token\'s organizations are no longer o
 });
 
 // Regression: a connection chunk that came after "Forget token" folded the form to
-// "token •••" with an empty token field.
-test('extras that come after "Forget token" never fold to a token the field does not hold', async () => {
+// "token •••" with an empty token field. A load waits for that chunk (it sends every
+// request): forgotten meanwhile, it sends nothing when the chunk comes.
+test('extras that come after "Forget token" send nothing and never fold to a token the field does not hold', async () => {
   const context = await world.browser.newContext();
   const page = await context.newPage();
   const release = await holdChunk(page, 'connect');
   await page.goto(`${world.site.url}/`);
+  const seen = world.api.requests.length;
   await loadWithThePlainForm(page, world);
-  await keyCount(page, '3 of 3 keys');
+  await page.getByTestId('loading').waitFor();
   await page.getByRole('button', { name: 'Forget token' }).click();
   release();
   await page.locator('#org-id[role=combobox]').waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.getByTestId('folded-connection').count(), 0);
   assert.equal(await page.getByLabel('Access token').inputValue(), '');
+  assert.deepEqual(world.api.requests.slice(seen), [], 'nothing was sent');
+  assert.match(await page.getByTestId('error').innerText(), /token/i);
   await context.close();
 });
 

@@ -1,7 +1,8 @@
 //! The connection's extras, in the `connect` wasm chunk that the page downloads when the
 //! form is first used, so that the first load carries the plain form only: the organization picker,
-//! "Which token?", the fold to one line after a load, the region advice, and the requests
-//! that follow the key list (templates, the organization's region).
+//! "Which token?", the fold to one line after a load, the region advice, the requests
+//! that follow the key list (templates, the organization's region), and the code that
+//! sends every request (`crate::api`'s entry of this chunk).
 
 mod directory;
 mod folded_connection;

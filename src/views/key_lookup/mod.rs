@@ -27,8 +27,9 @@ use leptos::prelude::*;
 use crate::app::state::use_app;
 use crate::components::chunk_view::chunk_view;
 use crate::components::list_status::list_status;
+use crate::loader::list_code;
 use crate::loader::LoadState;
-use crate::split::{chunk_entry, list_code};
+use crate::split::chunk_entry;
 pub use prepared::PreparedKeys;
 use token_check::TokenCheck;
 

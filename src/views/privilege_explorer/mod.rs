@@ -29,8 +29,9 @@ use crate::app::state::use_app;
 use crate::components::chunk_view::chunk_view;
 use crate::components::copy_button::CopyButton;
 use crate::components::list_status::list_status;
+use crate::loader::list_code;
 use crate::loader::Origin;
-use crate::split::{chunk_entry, list_code};
+use crate::split::chunk_entry;
 use list_switch::ListSwitch;
 pub use prepared::PreparedPrivileges;
 
