@@ -1,7 +1,7 @@
 //! The Coveo routes the app calls, and the one function that builds their URLs.
 
 use crate::org_id::{path_segment, OrgId};
-use crate::region::ApiBase;
+use crate::region::{ApiBase, Region};
 
 /// A request URL, in the two parts an HTTP client takes: the URL without its query, and
 /// the query's parameters (ASCII words and numbers: nothing to encode). Displays as the
@@ -32,6 +32,16 @@ impl std::fmt::Display for ApiUrl {
         }
         Ok(())
     }
+}
+
+/// The Administration Console's page of `org`'s API keys, on `region`'s host: where a
+/// key is edited, disabled or deleted (this app changes nothing).
+pub fn console_keys_url(region: Region, org: &OrgId) -> String {
+    format!(
+        "{}#/{}/organization/api-access/",
+        region.console_url(),
+        path_segment(org.as_str())
+    )
 }
 
 /// Organizations listed per page by [`organizations_url`].

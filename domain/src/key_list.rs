@@ -7,8 +7,9 @@ use crate::can_term::{split_filter, CanTerm};
 use crate::catalog::Catalog;
 use crate::fold::{fold, fold_into, query_words};
 use crate::hashing::{hash_one, HashMap};
-use crate::health::{at_risk, flags, Flag};
+use crate::health::{at_risk, flags, Flag, Severity};
 use crate::model::{ApiKey, CreatedBy, Timestamp};
+use crate::status::status_name;
 
 /// What the user asks of the list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -335,6 +336,30 @@ impl KeyIndex {
     /// How many keys are active and at risk: what "Needs attention" keeps.
     pub fn needing_attention(&self) -> usize {
         self.prepared.iter().filter(|k| k.at_risk).count()
+    }
+
+    /// What "Needs attention" counts: each key it keeps once, under its most serious
+    /// reason (a flag of warning severity or above, or the status that says it expires or
+    /// is disabled soon), the most common reason first.
+    pub fn attention_reasons(&self) -> Vec<(&'static str, usize)> {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for key in self.prepared.iter().filter(|k| k.at_risk) {
+            let flag = key
+                .flags
+                .iter()
+                .filter(|f| f.severity() >= Severity::Warning)
+                .max_by_key(|f| f.severity());
+            let reason = match flag {
+                Some(flag) => flag.label(),
+                None => status_name(&key.status).unwrap_or("Status"),
+            };
+            match counts.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((reason, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        counts
     }
 }
 

@@ -155,6 +155,13 @@ impl ApiBase {
         &self.0
     }
 
+    /// The region whose host this base is, if it is one.
+    pub fn region(&self) -> Option<Region> {
+        Region::ALL
+            .into_iter()
+            .find(|region| *self == ApiBase::for_region(*region))
+    }
+
     /// The host requests go to, for messages ("this page's own server" for a path).
     pub fn host_label(&self) -> &str {
         match self.0.split_once("://") {

@@ -2,7 +2,7 @@
 //! and how they become a request URL.
 
 use domain::connection::{Connection, ConnectionInputs, NotReady};
-use domain::endpoint::{organizations_url, Endpoint, ORGANIZATIONS_PER_PAGE};
+use domain::endpoint::{console_keys_url, organizations_url, Endpoint, ORGANIZATIONS_PER_PAGE};
 use domain::org_id::{path_segment, OrgId, OrgIdError};
 use domain::region::{ApiBase, ApiBaseError, Region};
 use domain::token::{Token, TokenError};
@@ -281,4 +281,28 @@ fn an_asker_is_its_host_and_its_token() {
     assert_eq!(asker("not a url", "token-a"), None);
     let shown = format!("{:?}", asker("", "token-abcdefgh").unwrap());
     assert!(!shown.contains("token-abcdefgh"), "{shown}");
+}
+
+#[test]
+fn the_console_link_is_the_organizations_keys_page_on_the_region_of_the_host() {
+    let org = OrgId::parse("acme-prod").unwrap();
+    assert_eq!(
+        console_keys_url(Region::Eu, &org),
+        "https://platform-eu.cloud.coveo.com/admin/#/acme-prod/organization/api-access/"
+    );
+    for region in Region::ALL {
+        assert_eq!(ApiBase::for_region(region).region(), Some(region));
+    }
+    assert_eq!(ApiBase::parse("/coveo").unwrap().region(), None);
+    assert_eq!(
+        ApiBase::parse("http://127.0.0.1:8080").unwrap().region(),
+        None
+    );
+    // A look-alike host is no region.
+    assert_eq!(
+        ApiBase::parse("https://platform.cloud.coveo.com.example")
+            .unwrap()
+            .region(),
+        None
+    );
 }

@@ -412,6 +412,11 @@ fn triage_flags_what_the_status_does_not_say_and_counts_active_keys_at_risk() {
         ["soon", "past-due"]
     );
     assert_eq!(index.needing_attention(), 2);
+    assert_eq!(
+        index.attention_reasons(),
+        [("Expired", 1), ("Expires soon", 1)],
+        "each kept key once, by its reason: its flag, or the status that says it"
+    );
 }
 
 #[test]

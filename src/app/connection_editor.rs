@@ -58,7 +58,8 @@ pub fn ConnectionEditor(extras: Extras, hidden: Signal<bool>) -> impl IntoView {
 }
 
 /// The organization field, with what goes under it once the extras have come (they make
-/// it the picker's combobox).
+/// it the picker's combobox). The line on the token's organizations has its space kept
+/// from the start: it comes while Load may be being pressed, and moves nothing.
 #[component]
 fn OrgField(extras: Extras) -> impl IntoView {
     let form = use_app().form;
@@ -74,7 +75,7 @@ fn OrgField(extras: Extras) -> impl IntoView {
                 prop:value=move || form.org_text()
                 on:input=move |ev| form.set_org_text(event_target_value(&ev))
             />
-            {extra(extras, |e| &e.under_org)}
+            <div class="org-under">{extra(extras, |e| &e.under_org)}</div>
         </div>
     }
 }

@@ -13,9 +13,15 @@ enum Outcome {
 }
 
 /// Copies `text` (as it is when clicked). `label` is the button's accessible name
-/// ("Copy key ID").
+/// ("Copy key ID"), and its text unless `short` gives a shorter one (where the label
+/// would not fit, as in a table row). What it says after a copy shows over the page, so
+/// nothing moves.
 #[component]
-pub fn CopyButton(#[prop(into)] text: Signal<String>, label: &'static str) -> impl IntoView {
+pub fn CopyButton(
+    #[prop(into)] text: Signal<String>,
+    label: &'static str,
+    #[prop(optional)] short: Option<&'static str>,
+) -> impl IntoView {
     let outcome = RwSignal::new(Outcome::Idle);
     let reset = StoredValue::new_local(None::<Timeout>);
     let copy = move |_| {
@@ -39,7 +45,9 @@ pub fn CopyButton(#[prop(into)] text: Signal<String>, label: &'static str) -> im
     };
     view! {
         <span class="copy">
-            <button type="button" class="copy-button" on:click=copy>{label}</button>
+            <button type="button" class="copy-button" aria-label=short.map(|_| label) on:click=copy>
+                {short.unwrap_or(label)}
+            </button>
             <span class="copy-status" role="status" aria-live="polite">
                 {move || match outcome.get() {
                     Outcome::Idle => "",

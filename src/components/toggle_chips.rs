@@ -37,6 +37,7 @@ pub fn ToggleChips(
             <button
                 type="button"
                 class="chip-toggle"
+                title=value.clone()
                 aria-pressed=is_pressed
                 on:click=move |_| on_toggle.run(value.clone())
             >

@@ -90,16 +90,19 @@ test('after a 401, the token check says it could not check either', async () => 
   await page.context().close();
 });
 
-test('statuses and privileges show their Console names beside their codes, and a key says what it can call', async () => {
+test('statuses show their Console names (codes on hover and in the details), privileges their names beside their codes, and a key says what it can call', async () => {
   const page = await openApp(world);
   await connect(page, world);
   await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
   const row = page.getByRole('row').filter({ hasText: 'My Source API Key' });
-  assert.match(await row.locator('.status').innerText(), /^Enabled ENABLED$/);
-  assert.match(await page.getByRole('group', { name: 'Status' }).innerText(), /Disabled DISABLED \(1\)/);
+  assert.equal(await row.locator('.status').innerText(), 'Enabled');
+  assert.equal(await row.locator('.status').getAttribute('title'), 'ENABLED');
+  const chip = page.getByRole('group', { name: 'Status' }).getByRole('button', { name: 'Disabled (1)' });
+  assert.equal(await chip.getAttribute('title'), 'DISABLED');
 
   await row.getByRole('button', { name: 'My Source API Key' }).click();
   const details = page.getByTestId('key-details');
+  assert.match(await details.locator('.status').innerText(), /^Enabled ENABLED$/);
   const privileges = await details.locator('.privilege-groups').innerText();
   assert.match(privileges, /Content · Sources · View PLATFORM\.SOURCE\.VIEW/);
   assert.match(privileges, /Content · Sources · Edit PLATFORM\.SOURCE\.EDIT/);

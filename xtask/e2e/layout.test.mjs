@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { startWorld, pickKey } from './harness.mjs';
+import { connect, openApp, pickKey, startWorld } from './harness.mjs';
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -27,3 +27,121 @@ for (const width of [360, 1920]) {
     await context.close();
   });
 }
+
+/** What a person sees of the key table, measured: the table's own sideways scroll, each
+ * shown row's id (its lines, and whether its Copy button is on its line), and how many
+ * rows are fully in the window. */
+function measureKeyTable(page) {
+  return page.evaluate(() => {
+    const wrap = document.querySelector('.table-wrap');
+    const rows = [...document.querySelectorAll('[data-testid=key-table] tbody tr')];
+    const ids = rows.slice(0, 10).map((row) => {
+      const code = row.querySelector('td.id code');
+      const copy = row.querySelector('td.id button');
+      const line = parseFloat(getComputedStyle(code).lineHeight) || parseFloat(getComputedStyle(code).fontSize) * 1.5;
+      const c = code.getBoundingClientRect();
+      const b = copy.getBoundingClientRect();
+      return { lines: Math.round(c.height / line), copyOnItsLine: b.top < c.bottom && b.bottom > c.top && b.left >= c.right };
+    });
+    const fully = rows.filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight && r.height > 0;
+    }).length;
+    return { sideways: wrap.scrollWidth - wrap.clientWidth, pageSideways: document.documentElement.scrollWidth - innerWidth, ids, fully };
+  });
+}
+
+for (const width of [1280, 1920]) {
+  test(`at ${width}x800 the key table reads at a glance: ids on one line with Copy, no sideways scroll, 8 keys or more in view after a load`, async () => {
+    const page = await openApp(world, '', { viewport: { width, height: 800 } });
+    await connect(page, world, { org: 'bigorg' });
+    await page.getByTestId('key-count').filter({ hasText: '10,000 of 10,000 keys' }).waitFor();
+    const seen = await measureKeyTable(page);
+    assert.equal(seen.sideways, 0, 'the table does not scroll sideways');
+    assert.equal(seen.pageSideways, 0, 'nor does the page');
+    assert.ok(seen.ids.every((id) => id.lines === 1 && id.copyOnItsLine), JSON.stringify(seen.ids));
+    assert.ok(seen.fully >= 8, `${seen.fully} keys fully in view`);
+    await page.context().close();
+  });
+}
+
+test('on a phone each key is a card: its name, its id with Copy, its status, and nothing sideways', async () => {
+  const page = await openApp(world, '', { viewport: { width: 390, height: 844 } });
+  await connect(page, world, { org: 'bigorg' });
+  await page.getByTestId('key-count').filter({ hasText: '10,000 of 10,000 keys' }).waitFor();
+  const seen = await measureKeyTable(page);
+  assert.equal(seen.sideways, 0);
+  assert.equal(seen.pageSideways, 0);
+  const shown = await page.locator('[data-testid=key-table] tbody tr').first().evaluate((row) =>
+    [...row.cells].filter((td) => td.getBoundingClientRect().height > 0).map((td) => td.className));
+  assert.deepEqual(shown, ['name', 'id', 'status-cell']);
+  assert.equal(await page.locator('[data-testid=key-table] thead').isVisible(), false);
+  await page.context().close();
+});
+
+/** The Close button of the details, and where it is against the window. */
+const closeOnScreen = (page) => page.getByTestId('key-details').getByRole('button', { name: 'Close' }).evaluate((button) => {
+  const r = button.getBoundingClientRect();
+  return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+});
+
+test('key details open beside the list on a laptop (the list stays whole and still), above it on a phone, Close always on screen', async () => {
+  const page = await openApp(world, '', { viewport: { width: 1280, height: 800 } });
+  await connect(page, world, { org: 'bigorg' });
+  await page.getByTestId('key-count').filter({ hasText: '10,000 of 10,000 keys' }).waitFor();
+  const name = page.locator('[data-testid=key-table] td.name button').nth(3);
+  const before = await name.boundingBox();
+  await name.click();
+  const details = page.getByTestId('key-details');
+  await details.waitFor();
+  const [table, panel] = await Promise.all([page.getByTestId('key-table').boundingBox(), details.boundingBox()]);
+  assert.ok(panel.x >= table.x + table.width, 'the details are beside the table');
+  assert.deepEqual(await name.boundingBox().then((b) => [b.y]), [before.y], 'the row clicked stayed under the pointer');
+  assert.equal((await measureKeyTable(page)).sideways, 0, 'the list beside them does not scroll sideways');
+  assert.ok(await closeOnScreen(page));
+  // Another key: the details follow, the list stays usable.
+  await page.locator('[data-testid=key-table] td.name button').nth(5).click();
+  await details.getByRole('heading', { name: 'Key 5 for service 5' }).waitFor();
+  assert.ok(await closeOnScreen(page));
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const [phoneTable, phonePanel] = await Promise.all([page.getByTestId('key-table').boundingBox(), details.boundingBox()]);
+  assert.ok(phonePanel.y + phonePanel.height <= phoneTable.y, 'on a phone the details come before the list');
+  assert.ok(Math.abs(phonePanel.width - phoneTable.width) <= 2, 'as wide as the list');
+  await details.scrollIntoViewIfNeeded();
+  assert.ok(await closeOnScreen(page));
+  await page.context().close();
+});
+
+test('"Copied" moves nothing in the table', async () => {
+  const page = await openApp(world, '', { viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  const cells = page.locator('[data-testid=key-table] tbody tr:first-child td');
+  const before = await cells.evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().left)));
+  const row = page.locator('[data-testid=key-table] tbody tr').first();
+  await row.getByRole('button', { name: 'Copy key ID' }).click();
+  await row.locator('.copy-status').filter({ hasText: /Copied|Copy failed/ }).waitFor();
+  const after = await cells.evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().left)));
+  assert.deepEqual(after, before);
+  await page.context().close();
+});
+
+test('the details link to the organization\'s API keys in the Administration Console of its region', async () => {
+  for (const [query, host] of [['', 'platform.cloud.coveo.com'], ['?region=eu', 'platform-eu.cloud.coveo.com']]) {
+    const page = await openApp(world, query);
+    await connect(page, world);
+    await page.locator('[data-testid=key-table] td.name button').first().click();
+    const link = page.getByTestId('console-link');
+    assert.equal(await link.getAttribute('href'), `https://${host}/admin/#/testorg/organization/api-access/`);
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    await page.context().close();
+  }
+  // The sample data lives in no organization.
+  const page = await openApp(world);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.locator('[data-testid=key-table] td.name button').first().click();
+  await page.getByTestId('key-details').waitFor();
+  assert.equal(await page.getByTestId('console-link').count(), 0);
+  await page.context().close();
+});

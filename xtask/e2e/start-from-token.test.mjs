@@ -23,6 +23,14 @@ async function enterToken(page, token = TEST_TOKEN) {
 }
 
 const directoryLine = (page) => page.getByTestId('org-directory');
+
+/** Adds the key table's Template column (Columns menu). */
+async function showTemplateColumn(page) {
+  const menu = page.getByTestId('columns-menu');
+  await menu.locator('summary').click();
+  await menu.getByLabel('Template').check();
+  await menu.locator('summary').click();
+}
 const keyCount = (page, text) => page.getByTestId('key-count').filter({ hasText: text }).waitFor();
 
 test('a token lists the organizations it reaches, every page; search and a click load one', async () => {
@@ -125,10 +133,11 @@ test('a "wrong region" answer names the region it gives; a region check that fai
   await page.context().close();
 });
 
-test('templates name each key\'s template, with its privacy level, in the table and the details', async () => {
+test('templates name each key\'s template, with its privacy level, in the table (Columns: Template) and the details', async () => {
   const page = await openApp(world);
   await connect(page, world);
   await keyCount(page, '3 of 3 keys');
+  await showTemplateColumn(page);
   const row = (name) => page.getByRole('row').filter({ hasText: name });
   await row('My Source API Key').getByTestId('key-template').filter({ hasText: 'Source administration' }).waitFor();
   assert.equal(await row('Search page (public)').getByTestId('key-template').innerText(), 'Public search page · Public');
@@ -144,6 +153,7 @@ test('without the privilege to list templates, names are absent with one line; o
   world.api.failNext('testorg', { status: 403, json: { errorCode: 'ACCESS_DENIED', message: 'Missing privilege.' } }, { route: 'templates/apikeys' });
   await connect(page, world);
   await keyCount(page, '3 of 3 keys');
+  await showTemplateColumn(page);
   const note = page.getByTestId('templates-note');
   await note.filter({ hasText: 'Template names are not shown: listing templates needs Organization · API keys · Create' }).waitFor();
   assert.equal(await page.getByTestId('key-template').filter({ hasText: 'Source administration' }).count(), 0);
@@ -342,3 +352,28 @@ test('with no API base, the region advice switches to the region in one click an
   assert.ok(hosts.includes('platform-eu.cloud.coveo.com'), hosts.join(' '));
   await page.context().close();
 });
+
+// Leaving the token field asks for the organizations it reaches, and their line comes
+// while Load is being pressed: it takes space kept for it, so Load stays under the
+// pointer from press to release, on a phone as on a laptop.
+for (const [width, height] of [[390, 844], [1280, 800]]) {
+  test(`Load pressed right after typing the token loads the list (${width}x${height}): nothing moves under the pointer`, async () => {
+    const page = await openApp(world, '', { viewport: { width, height } });
+    await page.getByLabel('Organization ID').fill('testorg');
+    await useTestApi(page, world);
+    // Typed, and still in the field: pressing Load is what leaves it.
+    await page.getByLabel('Access token').fill(TEST_TOKEN);
+    const load = page.getByRole('button', { name: 'Load' });
+    await load.scrollIntoViewIfNeeded();
+    const pressed = await load.boundingBox();
+    await page.mouse.move(pressed.x + pressed.width / 2, pressed.y + pressed.height / 2);
+    await page.mouse.down();
+    // A person's press: the organizations are asked for and listed meanwhile.
+    await directoryLine(page).filter({ hasText: 'organizations this token can reach' }).waitFor();
+    const released = await load.boundingBox();
+    await page.mouse.up();
+    assert.deepEqual([released.x, released.y], [pressed.x, pressed.y], 'Load stayed where it was pressed');
+    await keyCount(page, '3 of 3 keys');
+    await page.context().close();
+  });
+}

@@ -1,4 +1,5 @@
-//! The loaded keys: the filter, the table, the details of the selected key.
+//! The loaded keys: the filter, the table, the details of the selected key beside it
+//! (above it on a narrow screen).
 
 use std::sync::Arc;
 
@@ -14,6 +15,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::columns::{optional_headers, ColumnsMenu, KeyColumns};
 use super::export_buttons::ExportButtons;
 use super::identify::{IdentifyByValue, KeyValueInFilter};
 use super::key_details::KeyDetails;
@@ -85,6 +87,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
     keyboard_shortcuts(filter_input, move || {
         nav.go(Entry::Push, |u| u.keys.selected = None)
     });
+    let columns = use_context::<RwSignal<KeyColumns>>().unwrap_or_default();
 
     view! {
         <div class="key-browser">
@@ -104,7 +107,10 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                 <p class="count" role="status" data-testid="key-count">
                     {move || format!("{} of {}", thousands(shown.get()), count(total, "key", "keys"))}
                 </p>
-                <ExportButtons data=data.clone() rows=Signal::derive(move || matches.with(|m| m.rows.clone()))/>
+                <div class="count-actions">
+                    <ColumnsMenu columns=columns/>
+                    <ExportButtons data=data.clone() rows=Signal::derive(move || matches.with(|m| m.rows.clone()))/>
+                </div>
             </div>
             <TemplatesNote
                 failure=Signal::derive(move || lists.templates_failure_of(lists.keys))
@@ -112,10 +118,14 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
             />
             <IdentifyByValue data=data.clone()/>
             <KeyVersus data=data.clone() selected=selected/>
-            <SelectedDetails data=data.clone() index=index.clone() selected=selected visible=visible templates=templates/>
-            <NoMatch shown=shown total=total/>
-            <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected templates=templates/>
-            <Pager page=page total=shown per_page=PAGE/>
+            <div class="key-layout">
+                <SelectedDetails data=data.clone() index=index.clone() selected=selected templates=templates/>
+                <div class="key-list">
+                    <NoMatch shown=shown total=total/>
+                    <KeyTable data=data index=index rows=visible sort=sort query=query selected=selected columns=Signal::derive(move || KeyColumns::shown(columns.get(), sort.get())) templates=templates/>
+                    <Pager page=page total=shown per_page=PAGE/>
+                </div>
+            </div>
         </div>
     }
 }
@@ -164,6 +174,7 @@ fn KeyTable(
     sort: Memo<Sort>,
     query: Memo<KeyQuery>,
     selected: Memo<Option<String>>,
+    columns: Signal<KeyColumns>,
     templates: Memo<Option<Arc<Templates>>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
@@ -179,31 +190,29 @@ fn KeyTable(
             <KeyRow
                 key=data.items[at].clone()
                 flags=index.flags(at).to_vec()
-                keys=KeySearch { data: data.clone(), index: index.clone() }
                 words=words
                 explain=explain
                 selected=is_selected
+                columns=columns
                 templates=templates
                 on_open=move || nav.go(Entry::Push, |u| u.keys.selected = Some(id.clone()))
-                on_close=move || nav.go(Entry::Push, |u| u.keys.selected = None)
             />
         }
     };
     view! {
         <div class="table-wrap">
-            <table data-testid="key-table">
+            <table class="key-table" data-testid="key-table">
                 <thead>
                     <tr>
-                        <SortHeader label="Display name" key=SortKey::Name sort=sort/>
-                        <th scope="col">"Description"</th>
-                        <th scope="col">"Key ID"</th>
-                        <th scope="col">"Value (masked)"</th>
-                        <SortHeader label="Status" key=SortKey::Status sort=sort/>
-                        <SortHeader label="Expires" key=SortKey::Expires sort=sort/>
-                        <SortHeader label="Created" key=SortKey::Created sort=sort/>
-                        <th scope="col">"Created by"</th>
-                        <SortHeader label="Last used" key=SortKey::LastUsed sort=sort/>
-                        <th scope="col">"Privileges"</th>
+                        <SortHeader label="Display name" key=SortKey::Name sort=sort class="name"/>
+                        <th scope="col" class="description">"Description"</th>
+                        <th scope="col" class="id">"Key ID"</th>
+                        <SortHeader label="Status" key=SortKey::Status sort=sort class="status-cell"/>
+                        <SortHeader label="Expires" key=SortKey::Expires sort=sort class="date expires"/>
+                        <SortHeader label="Last used" key=SortKey::LastUsed sort=sort class="date last-used"/>
+                        <th scope="col" class="creator">"Created by"</th>
+                        <th scope="col" class="number">"Privileges"</th>
+                        {optional_headers(columns, sort)}
                     </tr>
                 </thead>
                 <tbody>
@@ -237,23 +246,19 @@ fn keyboard_shortcuts(filter_input: NodeRef<html::Input>, on_escape: impl Fn() +
     on_cleanup(move || handle.remove());
 }
 
-/// The details of the key whose id is `selected` when it is not on the page shown (a
-/// link to a key the filters hide); a key on the page has them under its row.
+/// The details of the key whose id is `selected`, on the page shown or not (a link to a
+/// key the filters hide): beside the table on a wide screen, above it on a narrow one.
 #[component]
 fn SelectedDetails(
     data: Arc<Decoded<ApiKey>>,
     index: Arc<KeyIndex>,
     selected: Memo<Option<String>>,
-    visible: Signal<Vec<usize>>,
     templates: Memo<Option<Arc<Templates>>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
     move || {
         let selected = selected.get()?;
         let at = data.items.iter().position(|k| k.id == selected)?;
-        if visible.with(|rows| rows.contains(&at)) {
-            return None;
-        }
         Some(view! {
             <KeyDetails
                 key=data.items[at].clone()

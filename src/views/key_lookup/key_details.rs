@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use domain::catalog::Catalog;
+use domain::endpoint::console_keys_url;
 use domain::hashing::{HashMap, HashSet};
 use domain::health::{ExposureReport, Flag};
 use domain::model::{ApiKey, Privilege, Target, Timestamp};
@@ -18,8 +19,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::exposure_report::{ExposureReportView, FullDate};
+use crate::app::lists::live_origin;
 use crate::app::navigation::Entry;
-use crate::app::state::use_app;
+use crate::app::state::{use_app, AppState};
 use crate::clock::now;
 use crate::components::callable_operations::CallableOperations;
 use crate::components::clipped_text::{ClippedList, ClippedText};
@@ -54,11 +56,25 @@ pub fn KeyDetails(
     let privileges = key.privileges.clone();
     let (key_id, picks) = (key.id.clone(), picks_of(&key));
     // The details take the focus as they open: keyboard and screen reader users land in
-    // them, and the page scrolls to them.
+    // them. The page scrolls only as far as shows them: beside the list they are often in
+    // view already, and the row just clicked stays under the pointer.
     let panel = NodeRef::<html::Aside>::new();
     Effect::new(move |_| {
         if let Some(panel) = panel.get() {
-            let _ = panel.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = panel.focus_with_options(&options);
+            let top = panel.get_bounding_client_rect().top();
+            let height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            if top < 0.0 || top > height - 80.0 {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                panel.scroll_into_view_with_scroll_into_view_options(&options);
+            }
         }
     });
     let catalog = Catalog::shipped();
@@ -71,6 +87,7 @@ pub fn KeyDetails(
                 <h3 id="key-details-heading"><ClippedText text=title limit=300/></h3>
                 <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
             </div>
+            <ConsoleLink/>
             {health}
             <KeyFields key=key templates=templates/>
             <h4>{count(privileges.len(), "privilege", "privileges")}</h4>
@@ -86,6 +103,30 @@ pub fn KeyDetails(
                 on_pick=move |id: String| nav.go(Entry::Push, move |u| u.keys.versus = Some(id))
             />
         </aside>
+    }
+}
+
+/// "Open in the Administration Console": the organization's API keys page there, on the
+/// host of the region the keys came from (the region picked, when they came through a
+/// proxy or a test server). None for the sample data.
+#[component]
+fn ConsoleLink() -> impl IntoView {
+    let AppState { nav, lists, .. } = use_app();
+    move || {
+        let connection = lists.keys.state().with(live_origin)?;
+        let region = connection
+            .base
+            .region()
+            .unwrap_or_else(|| nav.with(|u| u.region));
+        let href = console_keys_url(region, &connection.org);
+        Some(view! {
+            <p class="console-link">
+                <a href=href target="_blank" rel="noopener noreferrer" data-testid="console-link">
+                    "Open in the Administration Console"
+                </a>
+                <span class="hint">" (API keys of " {connection.org.as_str().to_owned()} ", " {region.label()} ")"</span>
+            </p>
+        })
     }
 }
 
@@ -123,7 +164,7 @@ fn KeyFields(key: ApiKey, templates: Memo<Option<Arc<Templates>>>) -> impl IntoV
             <dd><code data-testid="details-id">{key.id.clone()}</code> " " <CopyButton text=key.id.clone() label="Copy key ID"/></dd>
             {row("Description", key.description.clone().map(|d| view! { <ClippedText text=d limit=2_000/> }.into_any()))}
             {row("Value", masked)}
-            {row("Status", Some(view! { <StatusName code=key.status_label().to_owned()/> }.into_any()))}
+            {row("Status", Some(view! { <StatusName code=key.status_label().to_owned() with_code=true/> }.into_any()))}
             {row("Privacy level", text(key.privacy_level.as_deref().map(|p| privacy_words(p).to_owned())))}
             {row("Created", date(key.created_date))}
             {row("Created by", text(created_by))}

@@ -1,5 +1,6 @@
-//! One key in the table: its names with the search's matches marked, its health, its id
-//! with a copy button, and its dates.
+//! One key in the table, on one line: its name with the search's matches marked, its
+//! description cut to the line, its id with a copy button, its status and health, its
+//! dates, and the columns the user added.
 
 use std::sync::Arc;
 
@@ -10,46 +11,30 @@ use domain::time_text::relative;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::key_details::KeyDetails;
+use super::columns::KeyColumns;
 use crate::clock::{local_time, now};
 use crate::components::copy_button::CopyButton;
 use crate::components::highlighted::highlighted;
-use crate::components::key_picker::KeySearch;
 use crate::components::status_name::StatusName;
 use domain::text::clipped;
 
 /// The row of `key`, whose health is `flags`. `words` are the query's folded words;
 /// `explain` asks for the health in words rather than short labels; `on_open` opens the
-/// key's details, which show in a row under this one while `selected`, and `on_close`
-/// closes them. Closing gives the focus back to the key's name.
+/// key's details (shown beside or above the table) and `selected` says they are open.
+/// When they close with the focus in them, the focus comes back to the key's name.
 #[component]
 pub fn KeyRow(
     key: ApiKey,
     flags: Vec<Flag>,
-    keys: KeySearch,
     words: Memo<Vec<String>>,
     explain: Signal<bool>,
     selected: Signal<bool>,
+    columns: Signal<KeyColumns>,
     templates: Memo<Option<Arc<Templates>>>,
     #[prop(into)] on_open: Callback<()>,
-    #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let name_button = NodeRef::<html::Button>::new();
     give_focus_back(selected, name_button);
-    let details = {
-        let (key, flags) = (key.clone(), flags.clone());
-        move || {
-            selected.get().then(|| {
-                view! {
-                    <tr class="details-row" role="presentation">
-                        <td colspan="11" role="presentation">
-                            <KeyDetails key=key.clone() flags=flags.clone() keys=keys.clone() templates=templates on_close=on_close/>
-                        </td>
-                    </tr>
-                }
-            })
-        }
-    };
     // Cells show the start of a long text (the details show it whole).
     let cell = |text: &str, limit: usize| match clipped(text, limit) {
         Some(cut) => format!("{cut}…"),
@@ -57,6 +42,8 @@ pub fn KeyRow(
     };
     let name = cell(key.display_name.as_deref().unwrap_or_default(), 200);
     let description = cell(key.description.as_deref().unwrap_or_default(), 300);
+    // The description's first thousand characters on hover; the details hold it whole.
+    let whole_description = cell(key.description.as_deref().unwrap_or_default(), 1_000);
     let id = key.id.clone();
     let creator = cell(
         key.created_by
@@ -65,6 +52,7 @@ pub fn KeyRow(
             .unwrap_or_default(),
         120,
     );
+    let creator_title = creator.clone();
     let marked = move |text: String| move || words.with(|w| highlighted(&text, w));
     let shown_name = move || {
         if name.is_empty() {
@@ -73,29 +61,46 @@ pub fn KeyRow(
             words.with(|w| highlighted(&name, w))
         }
     };
+    let optional = {
+        let key = key.clone();
+        move || {
+            let shown = columns.get();
+            let value = shown
+                .value
+                .then(|| view! { <td class="value"><code>{key.value.clone()}</code></td> });
+            let created = shown
+                .created
+                .then(|| view! { <td class="date">{key.created_date.map(|at| view! { <Date at=at/> })}</td> });
+            let template = shown
+                .template
+                .then(|| view! { <td class="template"><TemplateLine key=key.clone() templates=templates/></td> });
+            (value, created, template)
+        }
+    };
     view! {
         <tr class:selected=selected>
             <td class="name">
                 <button type="button" class="link" node_ref=name_button on:click=move |_| on_open.run(()) title="Show details">
                     {shown_name}
                 </button>
-                <Health flags=flags explain=explain/>
-                <TemplateLine key=key.clone() templates=templates/>
             </td>
-            <td class="description">{marked(description)}</td>
+            <td class="description" title=whole_description>{marked(description)}</td>
             <td class="id">
-                <code>{marked(cell(&id, 128))}</code>
-                <CopyButton text=id label="Copy key ID"/>
+                <span class="id-line">
+                    <code>{marked(cell(&id, 128))}</code>
+                    <CopyButton text=id label="Copy key ID" short="Copy"/>
+                </span>
             </td>
-            <td><code>{key.value.clone()}</code></td>
-            <td><StatusName code=key.status_label().to_owned()/></td>
-            <td>{key.expiration_date.map(|at| view! { <Date at=at/> })}</td>
-            <td>{key.created_date.map(|at| view! { <Date at=at/> })}</td>
-            <td class="creator">{marked(creator)}</td>
-            <td>{key.last_used_date.map(|at| view! { <Date at=at/> }.into_any()).unwrap_or_else(|| "Never".into_any())}</td>
+            <td class="status-cell">
+                <StatusName code=key.status_label().to_owned()/>
+                <Health flags=flags explain=explain/>
+            </td>
+            <td class="date expires">{key.expiration_date.map(|at| view! { <Date at=at/> })}</td>
+            <td class="date last-used">{key.last_used_date.map(|at| view! { <Date at=at/> }.into_any()).unwrap_or_else(|| "Never".into_any())}</td>
+            <td class="creator" title=creator_title>{marked(creator)}</td>
             <td class="number">{key.privileges.len()}</td>
+            {optional}
         </tr>
-        {details}
     }
 }
 
@@ -111,7 +116,7 @@ fn TemplateLine(key: ApiKey, templates: Memo<Option<Arc<Templates>>>) -> impl In
             (None, Some(privacy)) => privacy.to_owned(),
             (None, None) => return None,
         };
-        Some(view! { <p class="hint" data-testid="key-template">{line}</p> })
+        Some(view! { <span data-testid="key-template">{line}</span> })
     }
 }
 

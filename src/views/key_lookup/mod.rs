@@ -4,6 +4,7 @@
 //! view is the `keys` wasm chunk.
 
 mod browser;
+mod columns;
 mod export_buttons;
 mod exposure_report;
 mod identify;
@@ -47,6 +48,8 @@ list_code!(keys, ApiKey, demo_keys);
 pub fn KeyLookup() -> impl IntoView {
     let form = use_app().form;
     let lists = use_app().lists;
+    // The table's optional columns: the view's, so that they stay through a new load.
+    provide_context(RwSignal::new(columns::KeyColumns::default()));
     let refused = move || match lists.keys.state().get() {
         LoadState::Failed { error, .. } if error.is_token_refusal() => Some(view! {
             <TokenCheck state=lists.token_privileges.state()/>
@@ -55,7 +58,7 @@ pub fn KeyLookup() -> impl IntoView {
     };
     view! {
         <section class="view" aria-labelledby="key-lookup-heading">
-            <h2 id="key-lookup-heading">"Key lookup"</h2>
+            <h2 id="key-lookup-heading" class="visually-hidden">"Key lookup"</h2>
             {list_status(lists.keys.state(), form.inputs(), Endpoint::ApiKeys, lists.key_actions(), |data| {
                 chunk_view(move || key_browser(data.clone()))
             })}

@@ -6,9 +6,15 @@ use leptos::prelude::*;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 
-/// The header of the column `key`, showing whether `sort` sorts by it.
+/// The header of the column `key`, showing whether `sort` sorts by it; `class` is the
+/// column's (its cells').
 #[component]
-pub fn SortHeader(label: &'static str, key: SortKey, sort: Memo<Sort>) -> impl IntoView {
+pub fn SortHeader(
+    label: &'static str,
+    key: SortKey,
+    sort: Memo<Sort>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
     let nav = use_app().nav;
     let state = move || {
         let current = sort.get();
@@ -29,7 +35,7 @@ pub fn SortHeader(label: &'static str, key: SortKey, sort: Memo<Sort>) -> impl I
         nav.go(Entry::Replace, |u| u.keys.sort = Sort { key, descending });
     };
     view! {
-        <th scope="col" aria-sort=state>
+        <th scope="col" class=class aria-sort=state>
             <button type="button" class="sort" on:click=click>
                 {label}
                 <span aria-hidden="true">{arrow}</span>

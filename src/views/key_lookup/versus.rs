@@ -66,7 +66,7 @@ fn SideBySide(a: ApiKey, b: ApiKey) -> impl IntoView {
                     <thead><tr><th scope="col"><span class="visually-hidden">"Field"</span></th><th scope="col">{name(&a)}</th><th scope="col">{name(&b)}</th></tr></thead>
                     <tbody>
                         {pair("Key ID", view! { <code>{a.id.clone()}</code> }.into_any(), view! { <code>{b.id.clone()}</code> }.into_any())}
-                        {pair("Status", view! { <StatusName code=a.status_label().to_owned()/> }.into_any(), view! { <StatusName code=b.status_label().to_owned()/> }.into_any())}
+                        {pair("Status", view! { <StatusName code=a.status_label().to_owned() with_code=true/> }.into_any(), view! { <StatusName code=b.status_label().to_owned() with_code=true/> }.into_any())}
                         {pair("Created", date(a.created_date).into_any(), date(b.created_date).into_any())}
                         {pair("Last used", date(a.last_used_date).into_any(), date(b.last_used_date).into_any())}
                         {pair("Expires", date(a.expiration_date).into_any(), date(b.expiration_date).into_any())}
