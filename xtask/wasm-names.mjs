@@ -22,8 +22,9 @@ import { buildFiles } from './wasm-split.mjs';
 
 /** Exports no code of the app calls: `wasm-streams`' classes. */
 const UNUSED_EXPORT = /^(__wbg_)?intounderlying(byte)?(source|sink)(_|$)/;
-/** Exports renamed: wasm-bindgen's closure adapters, named after their Rust types. */
-const LONG_EXPORT = /^wasm_bindgen_[0-9a-f]{16}___/;
+/** Exports renamed: wasm-bindgen's closure adapters, named after their Rust types (with
+ * the crate's hash in a split build's second wasm-bindgen run, without in Trunk's). */
+const LONG_EXPORT = /^wasm_bindgen_([0-9a-f]{16}__)?_convert__closures_/;
 /** Imports renamed: the glue's functions, each named with a hash. */
 const HASHED_IMPORT = /^__wbg_\w+_[0-9a-f]{16}$/;
 
@@ -145,13 +146,17 @@ function replaceName(glue, from, to, times) {
 /** Shortens the names between the page's wasm and its glue in `dir`, and updates the
  * Subresource Integrity hashes index.html holds for both. */
 export function shortenNames(dir) {
-  const { stem, wasm: wasmName, glue: glueName } = buildFiles(dir);
+  const { wasm: wasmName, glue: glueName } = buildFiles(dir);
   const wasmFile = path.join(dir, wasmName);
   const glueFile = path.join(dir, glueName);
   const wasmBefore = readFileSync(wasmFile);
   const glueBefore = readFileSync(glueFile);
   const module = new WebAssembly.Module(wasmBefore);
-  const bgModule = `./${stem}_bg.js`;
+  // The glue's own module: `./<crate>_bg.js` (Trunk's file names add a hash, its
+  // imports' module name does not).
+  const modules = new Set(WebAssembly.Module.imports(module).map((i) => i.module).filter((m) => m.endsWith('_bg.js')));
+  if (modules.size !== 1) throw new Error(`xtask/wasm-names.mjs: expected one glue module, found ${[...modules].join(', ') || 'none'}`);
+  const [bgModule] = modules;
 
   let glue = glueBefore.toString('utf8');
   const names = shortNames();

@@ -189,3 +189,50 @@ test('typing in the token field or forgetting the token leaves the loaded list a
   await page.getByTestId('key-count').filter({ hasText: '50,000 keys' }).waitFor();
   await page.context().close();
 });
+
+test('after Load the focus is in the key filter, and Enter with one match opens it', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  const filter = page.getByLabel('Filter keys');
+  await page.waitForFunction(() => document.activeElement?.id === 'key-filter');
+  await page.keyboard.type('source');
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  await filter.press('Enter');
+  await page.getByTestId('key-details').getByRole('heading', { name: 'My Source API Key' }).waitFor();
+  // With more than one match, Enter opens nothing.
+  await page.getByTestId('key-details').getByRole('button', { name: 'Close' }).click();
+  await filter.fill('');
+  await filter.press('Enter');
+  await page.waitForTimeout(200);
+  assert.equal(await page.getByTestId('key-details').count(), 0);
+  await page.context().close();
+});
+
+test('"/" focuses the filter of the view shown', async () => {
+  const page = await openApp(world);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('key-count').waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement?.id === 'key-filter');
+  await page.getByRole('link', { name: 'Privilege explorer' }).click();
+  await page.getByTestId('privilege-count').waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement?.id === 'privilege-filter');
+  assert.equal(await page.getByLabel('Filter privileges').inputValue(), '', 'the "/" was not typed');
+  await page.context().close();
+});
+
+test('"Try with sample data" folds the connection to one line, as a load does; Change opens it', async () => {
+  const page = await openApp(world);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  const line = page.getByTestId('folded-connection');
+  await line.filter({ hasText: 'Sample data' }).waitFor();
+  assert.equal(await page.getByLabel('Access token').isVisible(), false);
+  await line.getByRole('button', { name: 'Change' }).click();
+  await page.getByLabel('Access token').waitFor();
+  assert.equal(await line.isVisible(), false);
+  await page.context().close();
+});

@@ -8,10 +8,11 @@ use crate::app::state::{use_app, AppState};
 use crate::loader::LoadState;
 
 /// What the page shows, in one line (with the organization's name when `directory`
-/// has it); `on_change` opens the form again.
+/// has it, or "Sample data" while `sample`); `on_change` opens the form again.
 #[component]
 pub fn FoldedConnection(
     directory: Directory,
+    sample: Memo<bool>,
     #[prop(into)] on_change: Callback<()>,
 ) -> impl IntoView {
     let AppState { nav, form, .. } = use_app();
@@ -38,8 +39,12 @@ pub fn FoldedConnection(
             form.inputs().with(|i| i.destination())
         }
     };
-    view! {
-        <section class="connection actions" aria-label="Connection" data-testid="folded-connection">
+    let change = move |_| on_change.run(());
+    let what = move || {
+        if sample.get() {
+            return view! { <span>"Sample data: no organization, no token"</span> }.into_any();
+        }
+        view! {
             <span class="org">
                 {move || name().map(|name| view! { <strong>{name}</strong> " " })}
                 <code>{org}</code>
@@ -50,8 +55,14 @@ pub fn FoldedConnection(
             <span>"token " <span aria-label="hidden">"•••"</span>
                 {move || form.remember().then_some(" (remembered for this tab)")}
             </span>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="connection actions" aria-label="Connection" data-testid="folded-connection">
+            {what}
             <span aria-hidden="true">" · "</span>
-            <button type="button" class="link" on:click=move |_| on_change.run(())>"Change"</button>
+            <button type="button" class="link" on:click=change>"Change"</button>
         </section>
     }
 }

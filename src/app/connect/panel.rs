@@ -27,8 +27,8 @@ pub fn extras() -> ConnectionExtras {
     let directory = Directory::new(form.inputs(), lists.orgs);
     follow_the_token(directory);
     follow_the_keys(lists);
-    // The keys on screen, when they were loaded live for what the form points to:
-    // identified by their data, so that every new load is told apart.
+    // The keys on screen, when they are the sample data or were loaded live for what
+    // the form points to: identified by their data, so that every new load is told apart.
     let shown = Memo::new(move |_| {
         lists.keys.state().with(|s| match s {
             LoadState::Loaded {
@@ -37,17 +37,28 @@ pub fn extras() -> ConnectionExtras {
             } if form.inputs().with(|i| i.points_to(connection)) => {
                 Some(Arc::as_ptr(data) as usize)
             }
+            LoadState::Loaded {
+                origin: Origin::Demo,
+                data,
+            } => Some(Arc::as_ptr(data) as usize),
             _ => None,
         })
     });
+    let sample = Memo::new(move |_| {
+        lists
+            .keys
+            .state()
+            .with(|s| matches!(s.origin(), Some(Origin::Demo)))
+    });
     // The keys for which "Change" opened the form: it stays open for them.
     let opened_for = RwSignal::new(None::<usize>);
-    // Folded only while the field holds a token: the line says "token •••".
+    // Folded only while the field holds a token (the line says "token •••"), or for
+    // the sample data, which needs none.
     let folded = Memo::new(move |_| {
         shown
             .get()
             .is_some_and(|keys| opened_for.get() != Some(keys))
-            && !form.token_is_empty()
+            && (sample.get() || !form.token_is_empty())
     });
     let open = move || {
         opened_for.set(shown.get_untracked());
@@ -65,7 +76,7 @@ pub fn extras() -> ConnectionExtras {
         ),
         folded: folded.into(),
         fold_line: ViewFn::from(
-            move || view! { <FoldedConnection directory=directory on_change=open/> },
+            move || view! { <FoldedConnection directory=directory sample=sample on_change=open/> },
         ),
         under_org,
         token_help: ViewFn::from(|| view! { <WhichToken/> }),

@@ -13,7 +13,6 @@ use domain::text::{count, thousands};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::columns::{optional_headers, ColumnsMenu, KeyColumns};
 use super::export_buttons::ExportButtons;
@@ -26,7 +25,7 @@ use super::status_chips::StatusChips;
 use super::versus::KeyVersus;
 use crate::app::navigation::Entry;
 use crate::app::state::{use_app, AppState};
-use crate::components::filter_input::FilterInput;
+use crate::components::filter_input::{typed_in_a_field, FilterInput};
 use crate::components::key_picker::KeySearch;
 use crate::components::templates_note::TemplatesNote;
 
@@ -84,9 +83,9 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
         })
     });
     let filter_input = NodeRef::<html::Input>::new();
-    keyboard_shortcuts(filter_input, move || {
-        nav.go(Entry::Push, |u| u.keys.selected = None)
-    });
+    escape_closes_details(move || nav.go(Entry::Push, |u| u.keys.selected = None));
+    focus_when_lost(filter_input);
+    let open_only_match = open_only_match(data.clone(), matches);
     let columns = use_context::<RwSignal<KeyColumns>>().unwrap_or_default();
 
     view! {
@@ -99,6 +98,8 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                     value=Signal::derive(move || query.with(|q| q.text.clone()))
                     on_change=move |text| nav.go(Entry::Replace, |u| u.keys.query.text = text)
                     node_ref=filter_input
+                    slash=true
+                    on_enter=open_only_match
                 />
                 <KeyValueInFilter text=Signal::derive(move || query.with(|q| q.text.clone()))/>
                 <StatusChips index=index.clone() query=query/>
@@ -223,23 +224,41 @@ fn KeyTable(
     }
 }
 
-/// "/" jumps to the filter from anywhere but another field; Escape outside a field
-/// calls `on_escape` (closing the details).
-fn keyboard_shortcuts(filter_input: NodeRef<html::Input>, on_escape: impl Fn() + 'static) {
-    let handle = window_event_listener(ev::keydown, move |ev| {
-        let in_field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if in_field || ev.ctrl_key() || ev.meta_key() {
-            return;
+/// Enter in the filter: opens the one key it leaves, if it leaves one.
+fn open_only_match(data: Arc<Decoded<ApiKey>>, matches: Memo<Matches>) -> impl Fn() + 'static {
+    let nav = use_app().nav;
+    move || {
+        let only = matches.with_untracked(|m| (m.rows.len() == 1).then(|| m.rows[0]));
+        if let Some(at) = only {
+            let id = data.items[at].id.clone();
+            nav.go(Entry::Push, move |u| u.keys.selected = Some(id));
         }
-        if ev.key() == "/" {
-            if let Some(input) = filter_input.get() {
-                ev.prevent_default();
+    }
+}
+
+/// The filter takes the focus when the list comes and the focus is nowhere or on the
+/// button that asked for it (Load, or the sample data: the form folds away): the next
+/// thing typed searches. A field the user is typing in keeps it.
+fn focus_when_lost(filter_input: NodeRef<html::Input>) {
+    Effect::new(move |_| {
+        if let Some(input) = filter_input.get() {
+            let body = document().body();
+            let lost = document().active_element().is_none_or(|el| {
+                body.is_some_and(|b| el == *b)
+                    || (el.tag_name() == "BUTTON"
+                        && el.closest("form.connection").ok().flatten().is_some())
+            });
+            if lost {
                 let _ = input.focus();
             }
-        } else if ev.key() == "Escape" {
+        }
+    });
+}
+
+/// Escape outside a field calls `on_escape` (closing the details).
+fn escape_closes_details(on_escape: impl Fn() + 'static) {
+    let handle = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !typed_in_a_field(&ev) {
             on_escape();
         }
     });

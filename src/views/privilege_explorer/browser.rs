@@ -194,9 +194,10 @@ fn Filters(chips: FilterChips, query: Memo<ExplorerQuery>, children: Children) -
             <FilterInput
                 id="privilege-filter"
                 label="Filter privileges"
-                placeholder="Name or code, e.g. Sources, execute queries or EXECUTE_QUERY"
+                placeholder="Name or code, e.g. Sources, execute queries or EXECUTE_QUERY (press / to focus)"
                 value=Signal::derive(move || query.with(|q| q.text.clone()))
                 on_change=move |text| nav.go(Entry::Replace, |u| u.explorer.query.text = text)
+                slash=true
             />
             <ToggleChips
                 label="Owner"
