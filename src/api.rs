@@ -247,18 +247,9 @@ async fn send(
     let mut body = BodyChunks::of(&response);
 
     if !(200..300).contains(&status) {
-        let text = body
-            .read_up_to(MAX_ERROR_BODY_BYTES)
+        return Err(refusal(request, &response, &mut body)
             .await
-            .map_err(|_| failed())?;
-        let text = String::from_utf8_lossy(&text);
-        let secret = request.token.redactor();
-        return Err(ApiError::from_response_without(
-            status,
-            &response_meta(&response),
-            &text,
-            secret.as_ref(),
-        ));
+            .unwrap_or_else(|_| failed()));
     }
     let decoder = match ready(request.token.redactor()).await {
         Ok(decoder) => decoder,
@@ -277,6 +268,24 @@ async fn send(
         }
         Err(_) => Err(failed()),
     }
+}
+
+/// What an answer other than 2xx says, from the first bytes of its body, the token
+/// taken out; `Err` when the body could not be read.
+async fn refusal(
+    request: &ApiRequest,
+    response: &Response,
+    body: &mut BodyChunks,
+) -> Result<ApiError, JsValue> {
+    let text = body.read_up_to(MAX_ERROR_BODY_BYTES).await?;
+    let text = String::from_utf8_lossy(&text);
+    let secret = request.token.redactor();
+    Ok(ApiError::from_response_without(
+        response.status(),
+        &response_meta(response),
+        &text,
+        secret.as_ref(),
+    ))
 }
 
 /// How a body's download ended.
