@@ -57,25 +57,32 @@ pub enum Flag {
 }
 
 impl Flag {
-    /// The reason, in words.
+    /// The flag in a few words, as its chip shows it: "Expires in 12 days", "Not used
+    /// for 3 years". Its reason starts with the same words.
+    pub fn short(&self) -> String {
+        match self {
+            Flag::ExpiresSoon { days: Some(d) } if *d <= 0 => "Expires today".to_owned(),
+            Flag::ExpiresSoon { days: Some(d) } => format!("Expires in {d} days"),
+            Flag::Unused { days } => format!("Not used for {}", days_in_words(*days)),
+            flag => flag.label().to_owned(),
+        }
+    }
+
+    /// The flag in words: its short words, then what to know or do.
     pub fn reason(&self) -> String {
+        let short = self.short();
         match self {
             Flag::Exposed { severity: Some(s) } => {
-                format!("Coveo reports this key exposed (severity {s}): rotate or delete it.")
+                format!("{short}: Coveo reports this key exposed (severity {s}); rotate or delete it.")
             }
             Flag::Exposed { severity: None } => {
-                "Coveo reports this key exposed: rotate or delete it.".to_owned()
+                format!("{short}: Coveo reports this key exposed; rotate or delete it.")
             }
-            Flag::Expired => "Expired.".to_owned(),
-            Flag::ExpiresSoon { days: Some(d) } if *d <= 0 => "Expires today.".to_owned(),
-            Flag::ExpiresSoon { days: Some(d) } => format!("Expires in {d} days."),
-            Flag::ExpiresSoon { days: None } => "Expires soon.".to_owned(),
             Flag::PublicTooPowerful { privileges } => format!(
-                "Public key holding privileges Coveo does not allow in client-side code: {}.",
+                "{short}: a public key holding privileges Coveo does not allow in client-side code: {}.",
                 privileges.join(", ")
             ),
-            Flag::NeverUsed => "Never used.".to_owned(),
-            Flag::Unused { days } => format!("Not used for {}.", days_in_words(*days)),
+            _ => format!("{short}."),
         }
     }
 
@@ -88,7 +95,7 @@ impl Flag {
         }
     }
 
-    /// A short label for chips.
+    /// The kind of flag, as "Needs attention" counts them.
     pub fn label(&self) -> &'static str {
         match self {
             Flag::Exposed { .. } => "Exposed",

@@ -3,7 +3,9 @@
 
 use std::cmp::Ordering;
 
-use crate::can_term::{split_filter, CanTerm};
+use memchr::memmem::Finder;
+
+use crate::can_term::{split_filter, term_tokens, CanTerm, Reading};
 use crate::catalog::Catalog;
 use crate::fold::{fold, fold_into, query_words};
 use crate::hashing::{hash_one, HashMap};
@@ -267,7 +269,7 @@ impl KeyIndex {
     /// The indices of `order` that match `query`, in that order.
     pub fn filter(&self, order: &[usize], query: &KeyQuery) -> Vec<usize> {
         let (text, terms) = split_filter(&query.text);
-        let words = query_words(&text);
+        let words = finders(&query_words(&text));
         let named = self.named_by(&terms);
         order
             .iter()
@@ -276,7 +278,9 @@ impl KeyIndex {
                 let key = &self.prepared[i];
                 (query.statuses.is_empty() || query.statuses.contains(&key.status))
                     && (!query.needs_attention || key.at_risk)
-                    && words.iter().all(|w| key.haystack.contains(w.as_str()))
+                    && words
+                        .iter()
+                        .all(|w| w.find(key.haystack.as_bytes()).is_some())
                     && named
                         .iter()
                         .all(|named| key.held.iter().any(|&id| named[id as usize]))
@@ -288,13 +292,17 @@ impl KeyIndex {
     /// creator hold every word of `text`, leaving out the key at `except`; and how many
     /// match in all. The prepared texts are searched: nothing is folded again.
     pub fn find(&self, text: &str, except: Option<usize>, limit: usize) -> KeyMatches {
-        let words = query_words(text);
+        let words = finders(&query_words(text));
         let mut found = KeyMatches::default();
         if words.is_empty() {
             return found;
         }
         for (i, key) in self.prepared.iter().enumerate() {
-            if Some(i) != except && words.iter().all(|w| key.haystack.contains(w.as_str())) {
+            if Some(i) != except
+                && words
+                    .iter()
+                    .all(|w| w.find(key.haystack.as_bytes()).is_some())
+            {
                 if found.first.len() < limit {
                     found.first.push(i);
                 }
@@ -310,12 +318,28 @@ impl KeyIndex {
         terms
             .iter()
             .map(|term| {
+                let resolved = term.resolve(&catalog, &self.privileges);
                 self.privileges
                     .iter()
                     .map(|(owner, domain, kind)| {
-                        term.names(&catalog, owner, domain, kind.as_deref())
+                        resolved.names(term, &catalog, owner, domain, kind.as_deref())
                     })
                     .collect()
+            })
+            .collect()
+    }
+
+    /// The `can:` terms of a filter's `text` as typed, each with what it names among the
+    /// catalog's privileges and those these keys hold.
+    pub fn read_terms(&self, text: &str) -> Vec<(String, Reading)> {
+        let catalog = Catalog::shipped();
+        term_tokens(text)
+            .into_iter()
+            .map(|(token, term)| {
+                (
+                    token.to_owned(),
+                    term.resolve(&catalog, &self.privileges).reading,
+                )
             })
             .collect()
     }
@@ -448,5 +472,14 @@ pub fn filter_unprepared(keys: &[ApiKey], text: &str) -> Vec<usize> {
                 .all(|w| fields.iter().any(|f| f.contains(w.as_str())))
         })
         .map(|(i, _)| i)
+        .collect()
+}
+
+/// A searcher for each word, set up once and run over every key's text (setting one up
+/// for each key took as long as the search).
+fn finders(words: &[String]) -> Vec<Finder<'static>> {
+    words
+        .iter()
+        .map(|w| Finder::new(w.as_bytes()).into_owned())
         .collect()
 }

@@ -494,3 +494,32 @@ fn names_sort_as_people_count_and_statuses_and_expiry_sort_too() {
         }
     }
 }
+
+#[test]
+fn a_flag_is_worded_one_way_its_reason_starting_with_its_chips_words() {
+    let flags = [
+        Flag::Exposed { severity: None },
+        Flag::Exposed {
+            severity: Some("HIGH".into()),
+        },
+        Flag::Expired,
+        Flag::ExpiresSoon { days: Some(0) },
+        Flag::ExpiresSoon { days: Some(12) },
+        Flag::ExpiresSoon { days: None },
+        Flag::PublicTooPowerful {
+            privileges: vec!["Content · Sources · Edit".into()],
+        },
+        Flag::NeverUsed,
+        Flag::Unused { days: 1200 },
+    ];
+    for flag in &flags {
+        let (short, reason) = (flag.short(), flag.reason());
+        assert!(reason.starts_with(&short), "{short:?} / {reason:?}");
+        assert!(reason.len() > short.len(), "{reason:?}");
+    }
+    assert_eq!(
+        Flag::ExpiresSoon { days: Some(12) }.short(),
+        "Expires in 12 days"
+    );
+    assert_eq!(Flag::Unused { days: 1200 }.short(), "Not used for 3 years");
+}

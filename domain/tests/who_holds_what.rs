@@ -1,7 +1,9 @@
 //! "Who holds what": `can:` terms in the key filter, by code or Console name, the
 //! creator in the search, and how many keys hold each privilege.
 
-use domain::can_term::{filter_for, holder_counts, split_filter, CanTerm};
+use domain::can_term::{
+    filter_for, filter_tokens, holder_counts, split_filter, without_token, CanTerm, Reading,
+};
 use domain::catalog::Catalog;
 use domain::decode::decode_list;
 use domain::key_list::{KeyIndex, KeyQuery};
@@ -118,4 +120,88 @@ fn a_can_term_matches_pairs_the_catalog_does_not_know_by_their_code() {
     let term = CanTerm::parse("can:ACME.ANVILS").unwrap();
     assert!(term.names(&Catalog::shipped(), "ACME", "ANVILS", None));
     assert!(!term.names(&Catalog::shipped(), "ACME", "ANVIL_MAKERS", None));
+}
+
+fn readings(text: &str) -> Vec<(String, Reading)> {
+    KeyIndex::new(&keys(), NOW).read_terms(text)
+}
+
+#[test]
+fn can_terms_take_console_names_in_quotes_service_and_code_mixed_and_the_start_of_words() {
+    let holders = ["search", "enabled"];
+    assert_eq!(find(r#"can:"Execute queries""#), holders);
+    assert_eq!(find(r#"can:"Search · Execute queries""#), holders);
+    assert_eq!(find("can:search.execute_query"), holders);
+    assert_eq!(find("can:execute"), holders);
+    assert_eq!(find("can:exec"), holders);
+    // The start of words with a level: the level still counts.
+    assert_eq!(find("can:exec.enable"), holders);
+    assert_eq!(find("can:execute.edit"), Vec::<String>::new());
+    // A quoted term and plain words around it.
+    assert_eq!(find(r#"page can:"execute queries""#), ["search"]);
+}
+
+#[test]
+fn a_term_says_what_it_names_or_why_it_keeps_nothing() {
+    let [(token, reading)] = readings("can:execute page").try_into().unwrap();
+    assert_eq!(token, "can:execute");
+    assert_eq!(
+        reading,
+        Reading::Names(vec!["Search · Execute queries".into()])
+    );
+    // A slip of the keyboard: nothing is kept, and the name meant is offered.
+    assert_eq!(
+        readings("can:exectue-queries")[0].1,
+        Reading::Nothing {
+            suggestion: Some("Search · Execute queries".into())
+        }
+    );
+    assert_eq!(find("can:exectue-queries"), Vec::<String>::new());
+    assert_eq!(
+        readings("can:zzzzzz")[0].1,
+        Reading::Nothing { suggestion: None }
+    );
+    // Words that start several names keep nothing, and say which they start.
+    match &readings("can:s")[0].1 {
+        Reading::Ambiguous { some, total } => {
+            assert_eq!(some.len(), 3);
+            assert!(*total > 3, "{total}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(find("can:s"), Vec::<String>::new());
+    // An exact name reads as the pairs it names.
+    assert_eq!(
+        readings("can:SOURCE")[0].1,
+        Reading::Names(vec!["Content · Sources".into()])
+    );
+}
+
+#[test]
+fn quoted_terms_are_one_token_and_a_token_can_be_taken_out() {
+    assert_eq!(
+        filter_tokens(r#"a can:"Execute queries" b"#),
+        ["a", r#"can:"Execute queries""#, "b"]
+    );
+    // While it is being typed, the quote runs to the end.
+    assert_eq!(
+        filter_tokens(r#"a can:"Execute qu"#),
+        ["a", r#"can:"Execute qu"#]
+    );
+    assert_eq!(
+        without_token(r#"a can:"Execute queries" b"#, r#"can:"Execute queries""#),
+        "a b"
+    );
+}
+
+#[test]
+fn a_term_with_a_level_reads_with_it() {
+    assert_eq!(
+        readings("can:source.edit")[0].1,
+        Reading::Names(vec!["Content · Sources · Edit".into()])
+    );
+    assert_eq!(
+        readings("can:analytics-data.push")[0].1,
+        Reading::Names(vec!["Analytics · Analytics data · Push".into()])
+    );
 }

@@ -3,7 +3,7 @@
 //! the focus, a paste, or a token remembered for this tab), brings the organization
 //! picker, the token help, the one-line fold after a load and the region advice
 //! ([`ConnectionExtras`]); they are put beside and onto the same fields when it comes.
-//! A visit that never uses the form never downloads it.
+//! The lists' code follows it. A visit that never uses the form downloads neither.
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -32,6 +32,7 @@ pub fn ConnectionPanel() -> impl IntoView {
         }
     };
     let owner = StoredValue::new(Owner::current().expect("the panel is drawn by the app"));
+    let lists = use_app().lists;
     let want = move || {
         if !asked.get_value() {
             asked.set_value(true);
@@ -41,6 +42,9 @@ pub fn ConnectionPanel() -> impl IntoView {
                     arrived.set_value(Some(made));
                     show();
                 }
+                // A form in use is a list about to be asked for: the lists' code comes
+                // while the form is filled in, after the form's own.
+                lists.fetch_code();
             });
         }
     };

@@ -43,7 +43,7 @@ pub struct Lists {
 /// given by the app, so that this module knows no view.
 #[derive(Clone, Copy)]
 pub struct ListsCode {
-    /// Called when a list starts loading.
+    /// Called when the form is first used, and when a list starts loading.
     pub on_start: fn(),
     pub keys: ListCode<ApiKey>,
     /// The assignable privileges' and the token's own.
@@ -75,6 +75,11 @@ impl Lists {
             false,
         );
         lists
+    }
+
+    /// Starts downloading the lists' code, ahead of a load: the form is in use.
+    pub fn fetch_code(&self) {
+        (self.code.on_start)();
     }
 
     /// Load: both lists for the inputs as they are, or the reason there is no request.

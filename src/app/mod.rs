@@ -54,8 +54,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The lists' code: the views' chunks, downloaded when a list starts loading, while the
-/// request is out, so that the code is there when the answer is.
+/// The lists' code: the views' chunks, downloaded once the form is in use (after its
+/// extras), and at the latest when a list starts loading, so that the code is there when
+/// the answer is.
 pub const CODE: ListsCode = ListsCode {
     on_start: preload_views,
     keys: key_lookup::CODE,

@@ -25,12 +25,52 @@ test('"can:" terms find the keys holding a privilege, by code or Console name, w
     ['CAN:platform.source', ['My Source API Key']],
     ['can:execute-queries', ['Search page (public)']],
     ['can:SOURCE page', []],
+    // The Console's name in quotes, service and code mixed, the start of a word.
+    ['can:"Execute queries"', ['Search page (public)']],
+    ['can:search.execute_query', ['Search page (public)']],
+    ['can:execute', ['Search page (public)']],
   ]) {
     await filter.fill(text);
     await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, text);
     await page.getByTestId('key-count').filter({ hasText: `${expected.length} of 3 keys` }).waitFor();
     assert.deepEqual(await names(page), expected, text);
   }
+  await page.context().close();
+});
+
+test('each "can:" term shows as a chip naming what it keeps, or why it keeps nothing and what was meant', async () => {
+  const page = await openApp(world);
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  const filter = page.getByLabel('Filter keys');
+  const chips = page.getByTestId('can-chip');
+  await filter.fill('can:execute');
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  const chipTexts = async () => (await chips.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(await chipTexts(), ['can: Search · Execute queries ×']);
+
+  // A slip: no key, and why, with the name it may have meant, one click away.
+  await filter.fill('can:exectue-queries');
+  await page.getByTestId('key-count').filter({ hasText: '0 of 3 keys' }).waitFor();
+  assert.match((await chipTexts())[0], /^No privilege matches “exectue-queries”; did you mean Search · Execute queries\?/);
+  await chips.getByRole('button', { name: 'Search · Execute queries' }).click();
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  assert.equal(await filter.inputValue(), 'can:"Search · Execute queries"');
+  assert.deepEqual(await names(page), ['Search page (public)']);
+
+  // Words that start several names say so and keep nothing.
+  await filter.fill('can:s');
+  await page.getByTestId('key-count').filter({ hasText: '0 of 3 keys' }).waitFor();
+  assert.match((await chipTexts())[0], /^“s” starts the names of \d+ privileges \(.+…\): type more of the one you mean\./);
+
+  // A chip's button takes its term out, and the words typed stay.
+  await filter.fill('source can:SOURCE.EDIT');
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  assert.deepEqual(await chipTexts(), ['can: Content · Sources · Edit ×']);
+  await chips.getByRole('button', { name: 'Take can:SOURCE.EDIT out of the filter' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'source');
+  assert.equal(await filter.inputValue(), 'source');
+  assert.equal(await chips.count(), 0);
   await page.context().close();
 });
 
@@ -98,8 +138,17 @@ test('an exposure report reads as severity, places and dates; only a web address
   const exposed = page.getByRole('row').filter({ hasText: 'Still active, found exposed' });
   assert.equal(await exposed.locator('.flag').getAttribute('data-severity'), 'critical');
   const idle = page.getByRole('row').filter({ hasText: 'Idle for years' });
-  assert.match(await idle.locator('.flag').getAttribute('title'), /Not used for 6 years/);
+  // One wording: the chip's words start its reason, and "Needs attention" shows the reason.
+  assert.equal(await idle.locator('.flag').innerText(), 'Not used for 6 years');
+  assert.match(await idle.locator('.flag').getAttribute('title'), /^Not used for 6 years\./);
   assert.equal(await page.getByRole('button', { name: /Needs attention/ }).innerText(), 'Needs attention (1)');
+  // While it is on, each flag says its reason in full, in its tooltip's words.
+  await page.getByRole('button', { name: /Needs attention/ }).click();
+  await page.getByTestId('key-count').filter({ hasText: '1 of 3 keys' }).waitFor();
+  const flag = exposed.locator('.flag');
+  assert.equal(await flag.innerText(), (await flag.getAttribute('title')).replace(/ \(severity: \w+\)$/, ''));
+  assert.match(await flag.innerText(), /^Exposed: Coveo reports this key exposed/);
+  await page.getByRole('button', { name: /Needs attention/ }).click();
 
   await exposed.getByRole('button', { name: 'Still active, found exposed' }).click();
   const report = page.getByTestId('exposure-report');

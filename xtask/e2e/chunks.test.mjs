@@ -15,6 +15,8 @@ import { ROOT, connect, holdChunk, loadWithThePlainForm, openApp, startWorld } f
 
 const DIST = path.join(ROOT, 'dist');
 const CHUNK = /-(chunk_\d+|split_\w+)-[0-9a-f]{16}\.wasm$/;
+// The views' own chunks (the form's extras come from another).
+const VIEWS = /-split_(keys|privileges)-[0-9a-f]{16}\.wasm$/;
 
 let world;
 before(async () => { world = await startWorld(); });
@@ -63,7 +65,7 @@ test('the privilege catalog, the sample data and the HTTP code are in the chunks
   }
 });
 
-test('the first load fetches no chunk; using the form fetches the connection\'s extras; loading a list, the views\'', async () => {
+test('the first load fetches no chunk; using the form fetches the connection\'s extras, then the views\'', async () => {
   const context = await world.browser.newContext();
   const page = await context.newPage();
   const fetched = [];
@@ -80,12 +82,14 @@ test('the first load fetches no chunk; using the form fetches the connection\'s 
   assert.equal(await page.getByLabel('Organization ID').inputValue(), 'testorg');
   await page.waitForLoadState('networkidle');
   const idle = fetched.filter((u) => CHUNK.test(u));
-  assert.ok(idle.some((u) => u.includes('split_connect')), idle.join('\n'));
-  assert.ok(!idle.some((u) => /split_(keys|privileges)/.test(u)), idle.join('\n'));
+  const at = (name) => idle.findIndex((u) => u.includes(name));
+  assert.ok(at('split_connect') >= 0, idle.join('\n'));
+  // The lists' code comes while the form is filled in, after the form's own.
+  assert.ok(at('split_keys') > at('split_connect') && at('split_privileges') > at('split_connect'), idle.join('\n'));
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.getByTestId('key-table').waitFor();
-  const all = fetched.filter((u) => CHUNK.test(u));
-  assert.ok(all.some((u) => u.includes('split_keys')) && all.some((u) => u.includes('split_privileges')), all.join('\n'));
+  const views = fetched.filter((u) => /split_(keys|privileges)/.test(u));
+  assert.equal(views.length, 2, `each view's code is fetched once: ${views.join('\n')}`);
   await context.close();
 });
 
@@ -178,9 +182,8 @@ for (const [what, answer] of [
   // The sample data comes with the views' code, as a live list's decoder does: a chunk
   // that does not come fails the list, in words, and Retry asks for it again.
   test(`a chunk that ${what}: the list says so, and Retry recovers`, async () => {
-    const page = await openApp(world);
     let broken = true;
-    await page.route(CHUNK, (route) => (broken ? answer(route) : route.continue()));
+    const page = await openApp(world, '', {}, (page) => page.route(VIEWS, (route) => (broken ? answer(route) : route.continue())));
     await page.getByRole('button', { name: 'Try with sample data' }).click();
     const alert = page.getByTestId('error');
     await alert.waitFor();
@@ -201,8 +204,8 @@ for (const [what, answer] of [
 }
 
 test('a slow chunk: the list says it is loading the sample data, then shows it', async () => {
-  const page = await openApp(world);
-  const release = await holdChunk(page, 'keys');
+  let release;
+  const page = await openApp(world, '', {}, async (page) => { release = await holdChunk(page, 'keys'); });
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   const status = page.getByTestId('loading');
   await status.waitFor();
@@ -219,9 +222,9 @@ test('a slow chunk: the list says it is loading the sample data, then shows it',
 // list with that reason (the request was sent, and its answer is let go), and Retry
 // loads it.
 test('a live list whose chunk does not come says so, and Retry loads it', async () => {
-  const page = await openApp(world);
   let broken = true;
-  await page.route(/-split_keys-[0-9a-f]{16}\.wasm$/, (route) => (broken ? route.abort('connectionrefused') : route.continue()));
+  const page = await openApp(world, '', {}, (page) =>
+    page.route(/-split_keys-[0-9a-f]{16}\.wasm$/, (route) => (broken ? route.abort('connectionrefused') : route.continue())));
   await connect(page, world);
   const alert = page.getByTestId('error');
   await alert.waitFor();
@@ -233,13 +236,14 @@ test('a live list whose chunk does not come says so, and Retry loads it', async 
 });
 
 test('a host that serves chunks with another type than application/wasm still works', async () => {
-  const page = await openApp(world);
-  await page.route(CHUNK, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
-  });
   const types = [];
-  page.on('response', (r) => CHUNK.test(r.url()) && types.push(r.headers()['content-type']));
+  const page = await openApp(world, '', {}, async (page) => {
+    await page.route(CHUNK, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    page.on('response', (r) => CHUNK.test(r.url()) && types.push(r.headers()['content-type']));
+  });
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.getByTestId('key-table').waitFor();
   assert.equal(await page.getByTestId('key-table').locator('tbody tr').count(), 7);

@@ -73,12 +73,14 @@ export async function startWorld() {
 
 /** Opens the app at `query` in a new context (with Playwright `contextOptions`) and
  * waits until it is interactive. */
-export async function openApp(world, query = '', contextOptions = {}) {
+export async function openApp(world, query = '', contextOptions = {}, prepare = async () => {}) {
   const context = await world.browser.newContext(contextOptions);
   const page = await context.newPage();
   page.consoleMessages = [];
   page.on('console', (msg) => page.consoleMessages.push(msg.text()));
   page.on('pageerror', (err) => page.consoleMessages.push(`pageerror: ${err.message}`));
+  // Routes set before the form is used: using it fetches the views' code too.
+  await prepare(page);
   await page.goto(`${world.site.url}/${query}`);
   // The form with its extras (the `connect` chunk, asked for when the form is used), so
   // that a test finds the picker and the token help there.

@@ -13,7 +13,9 @@ use domain::text::{count, thousands};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::can_chips::CanChips;
 use super::columns::{optional_headers, ColumnsMenu, KeyColumns};
 use super::export_buttons::ExportButtons;
 use super::identify::{IdentifyByValue, KeyValueInFilter};
@@ -29,8 +31,9 @@ use crate::components::filter_input::{typed_in_a_field, FilterInput};
 use crate::components::key_picker::KeySearch;
 use crate::components::templates_note::TemplatesNote;
 
-/// Rows on a page: the DOM stays small however many keys the organization has.
-const PAGE: usize = 50;
+/// Rows on a page: two screens of a laptop. The DOM stays small however many keys the
+/// organization has, and a keystroke that changes the page builds few rows.
+const PAGE: usize = 25;
 
 /// Keys ready to show: searchable, and in the order the URL asked for when they became
 /// ready.
@@ -101,6 +104,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                     slash=true
                     on_enter=open_only_match
                 />
+                <CanChips index=index.clone() query=query/>
                 <KeyValueInFilter text=Signal::derive(move || query.with(|q| q.text.clone()))/>
                 <StatusChips index=index.clone() query=query/>
             </div>
@@ -181,7 +185,9 @@ fn KeyTable(
     let nav = use_app().nav;
     let words = Memo::new(move |_| query.with(|q| query_words(&split_filter(&q.text).0)));
     let explain = Signal::derive(move || query.with(|q| q.needs_attention));
-    let row = move |at: usize| {
+    let table = NodeRef::<html::Table>::new();
+    focus_back_to_closed_key(selected, table);
+    let row = move |(at, columns): (usize, KeyColumns)| {
         let id = data.items[at].id.clone();
         let is_selected = {
             let id = id.clone();
@@ -192,7 +198,6 @@ fn KeyTable(
                 key=data.items[at].clone()
                 flags=index.flags(at).to_vec()
                 words=words
-                explain=explain
                 selected=is_selected
                 columns=columns
                 templates=templates
@@ -202,7 +207,7 @@ fn KeyTable(
     };
     view! {
         <div class="table-wrap">
-            <table class="key-table" data-testid="key-table">
+            <table class="key-table" class:explain=explain data-testid="key-table" node_ref=table>
                 <thead>
                     <tr>
                         <SortHeader label="Display name" key=SortKey::Name sort=sort class="name"/>
@@ -217,7 +222,7 @@ fn KeyTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|i| *i children=row/>
+                    <For each=move || { let shown = columns.get(); rows.get().into_iter().map(move |at| (at, shown)) } key=|row| *row children=row/>
                 </tbody>
             </table>
         </div>
@@ -242,17 +247,54 @@ fn open_only_match(data: Arc<Decoded<ApiKey>>, matches: Memo<Matches>) -> impl F
 fn focus_when_lost(filter_input: NodeRef<html::Input>) {
     Effect::new(move |_| {
         if let Some(input) = filter_input.get() {
-            let body = document().body();
-            let lost = document().active_element().is_none_or(|el| {
-                body.is_some_and(|b| el == *b)
-                    || (el.tag_name() == "BUTTON"
-                        && el.closest("form.connection").ok().flatten().is_some())
-            });
+            let lost = focus_is_lost()
+                || document().active_element().is_some_and(|el| {
+                    el.tag_name() == "BUTTON"
+                        && el.closest("form.connection").ok().flatten().is_some()
+                });
             if lost {
                 let _ = input.focus();
             }
         }
     });
+}
+
+/// When a key's details close while the focus was in them (it is then lost to the
+/// page), it goes back to the key's name in the table.
+fn focus_back_to_closed_key(selected: Memo<Option<String>>, table: NodeRef<html::Table>) {
+    Effect::watch(
+        move || selected.get(),
+        move |now, before, _| {
+            let (Some(Some(closed)), None) = (before, now) else {
+                return;
+            };
+            if !focus_is_lost() {
+                return;
+            }
+            let Some(rows) = table
+                .get_untracked()
+                .and_then(|t| t.query_selector_all("tbody tr").ok())
+            else {
+                return;
+            };
+            let name = (0..rows.length())
+                .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .find(|row| row.get_attribute("data-key").as_ref() == Some(closed))
+                .and_then(|row| row.query_selector("td.name button").ok().flatten());
+            if let Some(name) = name.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = name.focus();
+            }
+        },
+        false,
+    );
+}
+
+/// Whether the focus is nowhere: on the page's body, as when what held it went away.
+fn focus_is_lost() -> bool {
+    let body = document().body();
+    document()
+        .active_element()
+        .is_none_or(|el| body.is_some_and(|b| el == *b))
 }
 
 /// Escape outside a field calls `on_escape` (closing the details).

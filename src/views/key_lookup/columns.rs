@@ -8,7 +8,7 @@ use super::sort_header::SortHeader;
 
 /// The optional columns shown. The default is none: the masked value, the creation date
 /// and the template are in each key's details.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct KeyColumns {
     pub value: bool,
     pub created: bool,

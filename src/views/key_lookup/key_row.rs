@@ -8,7 +8,6 @@ use domain::health::Flag;
 use domain::model::{ApiKey, Timestamp};
 use domain::templates::{privacy_words, Templates};
 use domain::time_text::relative;
-use leptos::html;
 use leptos::prelude::*;
 
 use super::columns::KeyColumns;
@@ -19,22 +18,19 @@ use crate::components::status_name::StatusName;
 use domain::text::clipped;
 
 /// The row of `key`, whose health is `flags`. `words` are the query's folded words;
-/// `explain` asks for the health in words rather than short labels; `on_open` opens the
-/// key's details (shown beside or above the table) and `selected` says they are open.
-/// When they close with the focus in them, the focus comes back to the key's name.
+/// `on_open` opens the key's details (shown beside or above the table) and `selected`
+/// says they are open. `columns` are the optional columns shown: a row is built again
+/// when they change, so that it keeps no effect for them.
 #[component]
 pub fn KeyRow(
     key: ApiKey,
     flags: Vec<Flag>,
     words: Memo<Vec<String>>,
-    explain: Signal<bool>,
     selected: Signal<bool>,
-    columns: Signal<KeyColumns>,
+    columns: KeyColumns,
     templates: Memo<Option<Arc<Templates>>>,
     #[prop(into)] on_open: Callback<()>,
 ) -> impl IntoView {
-    let name_button = NodeRef::<html::Button>::new();
-    give_focus_back(selected, name_button);
     // Cells show the start of a long text (the details show it whole).
     let cell = |text: &str, limit: usize| match clipped(text, limit) {
         Some(cut) => format!("{cut}…"),
@@ -61,26 +57,19 @@ pub fn KeyRow(
             words.with(|w| highlighted(&name, w))
         }
     };
-    let optional = {
-        let key = key.clone();
-        move || {
-            let shown = columns.get();
-            let value = shown
-                .value
-                .then(|| view! { <td class="value"><code>{key.value.clone()}</code></td> });
-            let created = shown
-                .created
-                .then(|| view! { <td class="date">{key.created_date.map(|at| view! { <Date at=at/> })}</td> });
-            let template = shown
-                .template
-                .then(|| view! { <td class="template"><TemplateLine key=key.clone() templates=templates/></td> });
-            (value, created, template)
-        }
-    };
+    let value = columns
+        .value
+        .then(|| view! { <td class="value"><code>{key.value.clone()}</code></td> });
+    let created = columns.created.then(
+        || view! { <td class="date">{key.created_date.map(|at| view! { <Date at=at/> })}</td> },
+    );
+    let template = columns.template.then(
+        || view! { <td class="template"><TemplateLine key=key.clone() templates=templates/></td> },
+    );
     view! {
-        <tr class:selected=selected>
+        <tr class:selected=selected data-key=key.id.clone()>
             <td class="name">
-                <button type="button" class="link" node_ref=name_button on:click=move |_| on_open.run(()) title="Show details">
+                <button type="button" class="link" on:click=move |_| on_open.run(()) title="Show details">
                     {shown_name}
                 </button>
             </td>
@@ -93,13 +82,15 @@ pub fn KeyRow(
             </td>
             <td class="status-cell">
                 <StatusName code=key.status_label().to_owned()/>
-                <Health flags=flags explain=explain/>
+                <Health flags=flags/>
             </td>
             <td class="date expires">{key.expiration_date.map(|at| view! { <Date at=at/> })}</td>
             <td class="date last-used">{key.last_used_date.map(|at| view! { <Date at=at/> }.into_any()).unwrap_or_else(|| "Never".into_any())}</td>
             <td class="creator" title=creator_title>{marked(creator)}</td>
             <td class="number">{key.privileges.len()}</td>
-            {optional}
+            {value}
+            {created}
+            {template}
         </tr>
     }
 }
@@ -120,39 +111,21 @@ fn TemplateLine(key: ApiKey, templates: Memo<Option<Arc<Templates>>>) -> impl In
     }
 }
 
-/// When the details under a row close while the focus was in them (it is then lost to
-/// the page), it goes back to the key's name.
-fn give_focus_back(selected: Signal<bool>, name_button: NodeRef<html::Button>) {
-    Effect::watch(
-        move || selected.get(),
-        move |now, before, _| {
-            let lost = document()
-                .active_element()
-                .is_none_or(|el| el == document().body().map(Into::into).unwrap_or(el.clone()));
-            if before == Some(&true) && !now && lost {
-                if let Some(button) = name_button.get_untracked() {
-                    let _ = button.focus();
-                }
-            }
-        },
-        false,
-    );
-}
-
-/// The key's health flags, a chip each marked with its severity: short labels, or in
-/// words when `explain` is on.
+/// The key's health flags, a chip each marked with its severity, in a few words; in
+/// full words too, shown when the table explains them ("Needs attention" on).
 #[component]
-fn Health(flags: Vec<Flag>, explain: Signal<bool>) -> impl IntoView {
+fn Health(flags: Vec<Flag>) -> impl IntoView {
     (!flags.is_empty()).then(|| {
         let chips = flags
             .into_iter()
             .map(|flag| {
                 let severity = flag.severity().label();
-                let (label, reason) = (flag.label(), flag.reason());
+                let (short, reason) = (flag.short(), flag.reason());
                 let title = format!("{reason} (severity: {severity})");
                 view! {
                     <span class=format!("flag severity-{severity}") title=title data-severity=severity>
-                        {move || if explain.get() { reason.clone() } else { label.to_owned() }}
+                        <span class="short">{short}</span>
+                        <span class="reason">{reason}</span>
                     </span>
                 }
             })

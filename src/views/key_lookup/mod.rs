@@ -4,6 +4,7 @@
 //! view is the `keys` wasm chunk.
 
 mod browser;
+mod can_chips;
 mod columns;
 mod export_buttons;
 mod exposure_report;
