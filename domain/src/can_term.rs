@@ -240,9 +240,10 @@ impl Pair<'_> {
     /// Whether `phrase` starts words of one of its spellings, in order; its last word
     /// may be a level. Gives the level (`None`: any), or `None` when it does not.
     fn started_by(&self, phrase: &[String]) -> Option<Option<String>> {
+        let spellings = self.spellings();
         let starts = |words: &[String]| {
             !words.is_empty()
-                && self.spellings().iter().any(|spelling| {
+                && spellings.iter().any(|spelling| {
                     let mut at = spelling.iter();
                     words.iter().all(|w| at.any(|s| s.starts_with(w.as_str())))
                 })
