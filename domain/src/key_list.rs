@@ -93,6 +93,18 @@ impl Sort {
         }
     }
 
+    /// In words, for the line on what a shared link opens: "last used, newest first".
+    pub fn words(self) -> String {
+        let (column, first) = match self.key {
+            SortKey::Name => ("display name", ["A first", "Z first"]),
+            SortKey::Status => ("status", ["A first", "Z first"]),
+            SortKey::Expires => ("expiry", ["soonest first", "latest first"]),
+            SortKey::Created => ("creation", ["oldest first", "newest first"]),
+            SortKey::LastUsed => ("last use", ["oldest first", "newest first"]),
+        };
+        format!("{column}, {}", first[usize::from(self.descending)])
+    }
+
     pub fn from_code(code: &str) -> Option<Sort> {
         let (descending, key) = match code.strip_prefix('-') {
             Some(rest) => (true, rest),

@@ -82,6 +82,81 @@ pub struct KeyLookupState {
 }
 
 impl UrlState {
+    /// What a shared link opens, in words, for the line shown before any token: the
+    /// view, then what it holds beyond the organization (filters, picks, the open key).
+    /// None when it holds nothing more than the view and the organization.
+    pub fn opens(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        let quoted =
+            |what: &str, text: &str| format!("{what} matching \u{201c}{}\u{201d}", text.trim());
+        match self.view {
+            View::KeyLookup => {
+                let keys = &self.keys;
+                if !keys.query.text.trim().is_empty() {
+                    parts.push(quoted("keys", &keys.query.text));
+                }
+                if !keys.query.statuses.is_empty() {
+                    let names: Vec<&str> = keys
+                        .query
+                        .statuses
+                        .iter()
+                        .map(|s| crate::status::status_name(s).unwrap_or(s))
+                        .collect();
+                    parts.push(format!("status {}", names.join(" or ")));
+                }
+                if keys.query.needs_attention {
+                    parts.push("keys that need attention".to_owned());
+                }
+                if keys.sort != Sort::default() {
+                    parts.push(format!("sorted by {}", keys.sort.words()));
+                }
+                if let Some(id) = &keys.selected {
+                    parts.push(format!("the details of key {id}"));
+                }
+                if let Some(id) = &keys.versus {
+                    parts.push(format!("compared with key {id}"));
+                }
+            }
+            View::PrivilegeExplorer => {
+                let explorer = &self.explorer;
+                if explorer.custom_only {
+                    parts.push("the privileges a custom key may hold".to_owned());
+                }
+                if !explorer.query.text.trim().is_empty() {
+                    parts.push(quoted("privileges", &explorer.query.text));
+                }
+                if !explorer.query.owners.is_empty() {
+                    parts.push(format!("owner {}", explorer.query.owners.join(" or ")));
+                }
+                if !explorer.query.types.is_empty() {
+                    parts.push(format!("type {}", explorer.query.types.join(" or ")));
+                }
+                if !explorer.finder.trim().is_empty() {
+                    parts.push(quoted("API operations", &explorer.finder));
+                }
+                if explorer.purpose != Purpose::default() {
+                    parts.push(format!("a key for: {}", explorer.purpose.label()));
+                }
+                if !explorer.selection.is_empty() {
+                    let picks =
+                        crate::text::count(explorer.selection.len(), "privilege", "privileges");
+                    parts.push(format!("{picks} in the builder"));
+                }
+                if let Some(id) = &explorer.compare {
+                    parts.push(format!("compared with key {id}"));
+                }
+            }
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let place = match &self.org {
+            Some(org) => format!("{} of {org}", self.view.label()),
+            None => self.view.label().to_owned(),
+        };
+        Some(format!("{place}: {}", parts.join(" · ")))
+    }
+
     /// Reads a query string (with or without its `?`). Anything unknown, repeated or
     /// invalid falls back to the default; parameters such as `token` or `base` are never
     /// read, so a link cannot supply a secret or redirect requests.

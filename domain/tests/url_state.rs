@@ -189,3 +189,41 @@ fn two_keys_side_by_side_are_part_of_the_link() {
     assert_eq!(UrlState::from_query(&query), state);
     assert_eq!(UrlState::from_query("vs=<script>").keys.versus, None);
 }
+
+#[test]
+fn a_link_says_what_it_opens_in_words() {
+    let keys = UrlState::from_query(
+        "org=myorg&q=search+page&status=DISABLED&attention=1&sort=-used&key=abc-123",
+    );
+    assert_eq!(
+        keys.opens().as_deref(),
+        Some(
+            "Key lookup of myorg: keys matching \u{201c}search page\u{201d} · status Disabled · keys that need attention · sorted by last use, newest first · the details of key abc-123"
+        )
+    );
+    let explorer = UrlState::from_query(
+        "view=privileges&org=myorg&pick=SEARCH_API.EXECUTE_QUERY,SOURCE.SOURCE.VIEW&purpose=search-token&compare=k1",
+    );
+    let said = explorer.opens().expect("picks are worth saying");
+    assert!(said.starts_with("Privilege explorer of myorg: "), "{said}");
+    assert!(
+        said.contains("a key for: Server-side search token"),
+        "{said}"
+    );
+    assert!(said.contains("2 privileges in the builder"), "{said}");
+    assert!(said.contains("compared with key k1"), "{said}");
+}
+
+#[test]
+fn a_link_with_nothing_but_a_view_and_an_organization_needs_no_words() {
+    assert_eq!(UrlState::from_query("org=myorg").opens(), None);
+    assert_eq!(
+        UrlState::from_query("view=privileges&region=eu").opens(),
+        None
+    );
+    // What a link cannot carry is not said either.
+    assert_eq!(
+        UrlState::from_query("token=abc&base=https://evil.example").opens(),
+        None
+    );
+}

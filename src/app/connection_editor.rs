@@ -1,5 +1,5 @@
-//! The connection form: organization, token, region, API base override, Load and sample
-//! data. It reads the parsed inputs once ([`ConnectionForm::inputs`]) for every line it
+//! The connection form in the order of the flow: token, organization (picked from the
+//! token's list once it comes), region, API base override, Load and sample data. It reads the parsed inputs once ([`ConnectionForm::inputs`]) for every line it
 //! shows.
 //!
 //! [`ConnectionForm::inputs`]: crate::app::connection::ConnectionForm::inputs
@@ -38,8 +38,8 @@ pub fn ConnectionEditor(extras: Extras, hidden: Signal<bool>) -> impl IntoView {
                 refused.set(lists.load().is_err());
             }
         >
-            <OrgField extras=extras/>
             <TokenField help=extra(extras, |e| &e.token_help)/>
+            <OrgField extras=extras/>
             <RegionField/>
             <BaseField/>
             <p class="destination">

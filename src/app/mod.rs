@@ -7,6 +7,7 @@ pub mod connection;
 pub mod connection_editor;
 pub mod connection_extras;
 pub mod connection_panel;
+pub mod link_opens;
 pub mod lists;
 pub mod navigation;
 pub mod state;
@@ -21,6 +22,7 @@ use crate::time_slice;
 use crate::views::key_lookup::{self, KeyLookup};
 use crate::views::privilege_explorer::{self, PrivilegeExplorer};
 use connection_panel::ConnectionPanel;
+use link_opens::LinkOpens;
 use lists::ListsCode;
 use navigation::Navigation;
 use state::{provide_state, AppState};
@@ -43,6 +45,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">"Find an API key's id. See what privileges a key can hold."</p>
         </header>
         <main>
+            <LinkOpens/>
             <ConnectionPanel/>
             <ViewTabs/>
             {move || match view.get() {

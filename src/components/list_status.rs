@@ -108,7 +108,7 @@ fn outline_view(list: &List, outline: Outline) -> AnyView {
         .into_any(),
         Outline::Idle => view! {
             <p class="empty" data-testid="list-idle">
-                "Enter an organization ID and an access token, then press Load "
+                "Paste an access token and pick an organization, then press Load "
                 "(or try the sample data) to see the " {what} "."
             </p>
         }

@@ -45,7 +45,8 @@ test('"Only those allowed in a custom key" asks the API for ?filter=CUSTOM', asy
   const seen = world.api.requests.length;
   await page.getByLabel('Only those allowed in a custom key').check();
   await page.getByTestId('privilege-count').filter({ hasText: '4 of 4' }).waitFor();
-  const calls = world.api.requests.slice(seen).map((r) => r.path + r.search);
+  // The token's organization list may still be paging meanwhile: only the lists count.
+  const calls = world.api.requests.slice(seen).map((r) => r.path + r.search).filter((c) => c.includes('/privileges/'));
   assert.deepEqual(calls, ['/rest/organizations/testorg/privileges/apikeys?filter=CUSTOM']);
   await page.waitForFunction(() => location.search.includes('filter=custom'));
   await page.context().close();
@@ -243,5 +244,53 @@ test('the key picker offers a few of 50,000 keys at a time, and works from the k
   await page.waitForURL(/compare=k49999/);
   await page.getByTestId('compared-key').getByRole('button', { name: 'No key' }).click();
   await page.getByTestId('compared-key').waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+test('the builder names its picks; one the organization cannot assign says so, and "Add to builder" turns to "In builder"', async () => {
+  const page = await openApp(world, '?view=privileges');
+  await connect(page, world);
+  await page.getByTestId('privilege-count').filter({ hasText: /of \d+ privileges/ }).waitFor();
+  const finder = page.getByLabel('Find by API operation');
+  await finder.fill('PUT https://platform.cloud.coveo.com/rest/organizations/testorg/sources/abc123');
+  const result = page.getByTestId('finder-result');
+  await result.getByRole('button', { name: 'Add to builder' }).click();
+  await result.getByRole('button', { name: 'In builder ✓' }).waitFor();
+  assert.equal(await page.getByTestId('builder-count').innerText(), '1 privilege selected.');
+  assert.equal(await page.getByTestId('builder-count').getAttribute('role'), 'status', 'the builder announces its count');
+  // testorg offers Sources · View only: the Edit the call needs is named and marked.
+  const picks = page.getByTestId('builder-picks').getByRole('listitem');
+  assert.equal(await picks.count(), 1);
+  assert.match(await picks.first().innerText(), /Sources · Edit\s+PLATFORM\.SOURCE\.EDIT\s+not assignable in this organization/);
+
+  // A pick the organization offers is named without the mark, and × takes a pick out.
+  await page.getByLabel('Filter privileges').fill('source');
+  await page.getByLabel('All types of SOURCE', { exact: true }).check();
+  await picks.nth(1).waitFor();
+  assert.equal(await page.getByTestId('not-assignable').count(), 1);
+  await page.getByRole('button', { name: 'Take Content · Sources · Edit out of the builder' }).click();
+  await page.getByTestId('builder-count').filter({ hasText: '1 privilege selected.' }).waitFor();
+  assert.equal(await page.getByTestId('not-assignable').count(), 0);
+  await result.getByRole('button', { name: 'Add to builder' }).waitFor();
+  await page.context().close();
+});
+
+test('a shared link says what it opens before any token, and the builder\'s picks and JSON show from the bundled catalog', async () => {
+  const page = await openApp(world, '?view=privileges&org=myorg&purpose=search-token&pick=SEARCH_API.EXECUTE_QUERY,PLATFORM.SOURCE.VIEW');
+  const opens = page.getByTestId('link-opens');
+  await opens.waitFor();
+  assert.match(await opens.innerText(), /^This link opens: Privilege explorer of myorg: a key for: Server-side search token · 2 privileges in the builder$/);
+  const json = JSON.parse(await page.getByTestId('builder-json').innerText());
+  assert.deepEqual(json.map((p) => `${p.owner}.${p.targetDomain}`).sort(), ['PLATFORM.SOURCE', 'SEARCH_API.EXECUTE_QUERY']);
+  const picks = await page.getByTestId('builder-picks').innerText();
+  assert.match(picks, /Execute queries/);
+  assert.match(picks, /Sources · View/);
+  assert.equal(await page.getByTestId('not-assignable').count(), 0, 'no list yet: nothing is said of what the organization offers');
+
+  // Key lookup says so too; once a token is in the field, the line goes.
+  await page.goto(`${world.site.url}/?org=testorg&q=search&status=DISABLED&key=abc`);
+  await opens.filter({ hasText: 'Key lookup of testorg: keys matching “search” · status Disabled · the details of key abc' }).waitFor();
+  await page.getByLabel('Access token').fill('x');
+  await opens.waitFor({ state: 'detached' });
   await page.context().close();
 });

@@ -58,6 +58,46 @@ test('a token lists the organizations it reaches, every page; search and a click
   await page.context().close();
 });
 
+// The form follows the flow: the token first, then the organization list, open as
+// soon as it comes, whether the token was typed (Tab leads to the list) or pasted (the
+// list takes the focus from the token field).
+for (const how of ['typed', 'pasted']) {
+  test(`the token comes first, and its organizations open under the next field as soon as they come (${how})`, async () => {
+    const page = await openApp(world, '', { viewport: { width: 1280, height: 800 } });
+    const token = page.getByLabel('Access token');
+    const field = page.getByLabel('Organization ID');
+    const [t, f] = [await token.boundingBox(), await field.boundingBox()];
+    assert.ok(t.y + t.height <= f.y || (Math.abs(t.y - f.y) < 2 && t.x + t.width <= f.x), 'the token field is read first');
+    await useTestApi(page, world);
+    await token.fill(TEST_TOKEN);
+    if (how === 'typed') {
+      await token.press('Tab');
+    } else {
+      await token.dispatchEvent('paste');
+    }
+    await directoryLine(page).filter({ hasText: '146 organizations' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'org-id');
+    assert.equal(await field.getAttribute('placeholder'), 'Type to search your 146 organizations');
+    const options = page.locator('#org-options').getByRole('option');
+    await options.first().waitFor();
+    assert.equal(await options.count(), 8, 'the list is open with its first organizations');
+    assert.equal(await field.getAttribute('aria-expanded'), 'true');
+    await field.press('Escape');
+    await page.context().close();
+  });
+}
+
+test('an organization already entered keeps its field closed when the token\'s list comes', async () => {
+  const page = await openApp(world);
+  await useTestApi(page, world);
+  await page.getByLabel('Organization ID').fill('testorg');
+  await page.getByLabel('Access token').fill(TEST_TOKEN);
+  await page.getByLabel('Access token').dispatchEvent('paste');
+  await keyCount(page, '3 of 3 keys');
+  assert.equal(await page.getByLabel('Organization ID').getAttribute('aria-expanded'), 'false');
+  await page.context().close();
+});
+
 test('the picker works from the keyboard, and shows a few at a time', async () => {
   const page = await openApp(world);
   await enterToken(page);

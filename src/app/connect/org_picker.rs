@@ -6,6 +6,7 @@ use domain::organizations::OrgSummary;
 use domain::text::thousands;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
 use super::directory::Directory;
 use crate::app::state::{use_app, AppState};
@@ -71,7 +72,9 @@ pub fn org_picker(directory: Directory) -> (Combo, ViewFn) {
         if document().active_element().as_ref() == Some(&field) {
             combo.open();
         }
-        combo.attach(field.unchecked_into());
+        let field: HtmlInputElement = field.unchecked_into();
+        open_on_arrival(directory, combo, field.clone());
+        combo.attach(field);
     }
     let under = ViewFn::from(move || {
         view! {
@@ -80,6 +83,54 @@ pub fn org_picker(directory: Directory) -> (Combo, ViewFn) {
         }
     });
     (combo, under)
+}
+
+/// The token's organizations, once they come, are the next step of the flow: the field
+/// says how many there are to search and, while no organization is entered yet, takes
+/// the focus from the token field (see [`at_the_token`]) with its list open. A form folded
+/// away, or a field already filled in, is left as it is.
+fn open_on_arrival(directory: Directory, combo: Combo, field: HtmlInputElement) {
+    let form = use_app().form;
+    let placeholder = field.placeholder();
+    let count = Memo::new(move |_| {
+        directory.with(|s| match s {
+            LoadState::Loaded { data, .. } => data.orgs.len(),
+            _ => 0,
+        })
+    });
+    Effect::watch(
+        move || count.get(),
+        move |count, _, _| {
+            field.set_placeholder(&match count {
+                0 => placeholder.clone(),
+                1 => "Pick the organization this token reaches".to_owned(),
+                n => format!("Type to search your {} organizations", thousands(*n)),
+            });
+            let shown = field.offset_parent().is_some();
+            if *count == 0 || !shown || !untrack(|| form.org_text()).trim().is_empty() {
+                return;
+            }
+            let active = document().active_element();
+            if active.as_ref() == Some(field.as_ref()) {
+                combo.open();
+            } else if active.is_none_or(|active| at_the_token(&active)) {
+                // Its focus opens the list.
+                let _ = field.focus();
+            }
+        },
+        false,
+    );
+}
+
+/// Whether `active` is where the token was just entered: its field, the field's own
+/// options (which a Tab out of it reaches first), or nowhere in particular.
+fn at_the_token(active: &web_sys::Element) -> bool {
+    let token_field = document()
+        .get_element_by_id("access-token")
+        .and_then(|input| input.parent_element());
+    let body: Option<web_sys::Element> = document().body().map(Into::into);
+    Some(active) == body.as_ref()
+        || token_field.is_some_and(|field| field.contains(Some(active.as_ref())))
 }
 
 /// What the field's text finds, at most [`SHOWN`] of them, and how many more there are.

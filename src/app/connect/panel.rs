@@ -62,7 +62,8 @@ pub fn extras() -> ConnectionExtras {
     });
     let open = move || {
         opened_for.set(shown.get_untracked());
-        // Once the form is shown again: the focus goes to its first field.
+        // Once the form is shown again: the focus goes to the organization field, what
+        // "Change" is most often for.
         request_animation_frame(|| {
             if let Some(field) = document().get_element_by_id("org-id") {
                 let _ = field.unchecked_into::<HtmlElement>().focus();

@@ -1,5 +1,6 @@
 //! The loaded privileges: filters, the groups, the builder and the comparison with a key.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use domain::can_term::holder_counts;
@@ -98,6 +99,18 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
         keys.with(|k| k.as_ref()?.items.iter().find(|key| key.id == id).cloned())
     });
     let holders = holders_of(keys, page);
+    // What the organization can assign, made when the builder first has a pick to check.
+    let offered = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            Arc::new(
+                data.items
+                    .iter()
+                    .map(PrivilegeRef::of)
+                    .collect::<HashSet<_>>(),
+            )
+        })
+    };
     let on_pick = Callback::new(move |(picks, on): (Vec<PrivilegeRef>, bool)| {
         nav.go(Entry::Replace, |u| {
             set_picked(&mut u.explorer.selection, &picks, on)
@@ -134,7 +147,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
                         <p class="empty" data-testid="no-privilege-match">"No privilege matches these filters."</p>
                     })}
                 </div>
-                <Builder selection=selection compared=compared/>
+                <Builder selection=selection compared=compared offered=Some(offered)/>
             </div>
         </div>
     }

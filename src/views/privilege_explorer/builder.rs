@@ -2,6 +2,9 @@
 //! they let the key call, and warnings that need the catalog's knowledge (a public key
 //! holding more than it may; a domain that exists under two owners).
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use domain::catalog::{privilege_title, Catalog, ALLOWED_LEVEL};
 use domain::model::ApiKey;
 use domain::operations::{as_held, callable, owner_mix_ups};
@@ -10,6 +13,7 @@ use domain::purpose::Purpose;
 use domain::text::count;
 use leptos::prelude::*;
 
+use super::builder_picks::BuilderPicks;
 use super::comparison::SelectionDifference;
 use super::purpose_picker::PurposePicker;
 use super::template_start::TemplateStart;
@@ -21,12 +25,14 @@ use crate::components::copy_button::CopyButton;
 use crate::components::privilege_name::PrivilegeName;
 use crate::download::save_file;
 
-/// The builder of the ticked `selection`, against the `compared` key when there is one;
-/// its purpose is in the link.
+/// The builder of the ticked `selection`, against the `compared` key when there is one,
+/// and the privileges the organization `offered` once its list is loaded; its purpose is
+/// in the link.
 #[component]
 pub fn Builder(
     selection: Memo<Vec<PrivilegeRef>>,
     compared: Memo<Option<ApiKey>>,
+    offered: Option<Memo<Arc<HashSet<PrivilegeRef>>>>,
 ) -> impl IntoView {
     let nav = use_app().nav;
     let purpose = Memo::new(move |_| nav.with(|u| u.explorer.purpose));
@@ -40,6 +46,11 @@ pub fn Builder(
         })
     };
     let on_clear = move || nav.go(Entry::Replace, |u| u.explorer.selection.clear());
+    let on_remove = move |pick: PrivilegeRef| {
+        nav.go(Entry::Replace, |u| {
+            set_picked(&mut u.explorer.selection, &[pick], false)
+        })
+    };
     let json = Signal::derive(move || selection.with(|s| builder_json(s)));
     let held = Memo::new(move |_| selection.with(|s| as_held(s)));
     let groups = Memo::new(move |_| held.with(|h| callable(&Catalog::shipped(), h)));
@@ -51,8 +62,12 @@ pub fn Builder(
             <TemplateStart/>
             <p class="hint">
                 "Tick privileges to get the " <code>"privileges"</code> " parameter of a new API key. "
-                {move || count(selection.with(Vec::len), "privilege", "privileges")} " selected."
+                // Announced: a pick made far from the builder (the finder) is heard.
+                <span role="status" data-testid="builder-count">
+                    {move || count(selection.with(Vec::len), "privilege", "privileges")} " selected."
+                </span>
             </p>
+            <BuilderPicks selection=selection offered=offered on_remove=on_remove/>
             <SelectionDifference selection=selection compared=compared/>
             <PublicWarning selection=selection purpose=purpose/>
             <SelectionTwins selection=selection/>

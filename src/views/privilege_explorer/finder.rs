@@ -26,11 +26,14 @@ pub fn Finder() -> impl IntoView {
     let text = Signal::derive(move || nav.with(|u| u.explorer.finder.clone()));
     let on_change =
         Callback::new(move |t: String| nav.go(Entry::Replace, |u| u.explorer.finder = t));
-    let on_add = Callback::new(move |picks: Vec<PrivilegeRef>| {
-        nav.go(Entry::Replace, |u| {
-            set_picked(&mut u.explorer.selection, &picks, true)
-        })
-    });
+    let on_add = Adder {
+        selection: Memo::new(move |_| nav.with(|u| u.explorer.selection.clone())),
+        add: Callback::new(move |picks: Vec<PrivilegeRef>| {
+            nav.go(Entry::Replace, |u| {
+                set_picked(&mut u.explorer.selection, &picks, true)
+            })
+        }),
+    };
     let catalog = Catalog::shipped();
     let asked = Memo::new(move |_| text.with(|t| !t.trim().is_empty()));
     // Prepared on the first query, so a view where nobody uses the finder never pays;
@@ -100,11 +103,7 @@ pub fn Finder() -> impl IntoView {
 /// One operation: its call, summary and API, the privileges it needs (with where, and
 /// which owner), and "Add to builder".
 #[component]
-fn FoundOperation(
-    operation: &'static Operation,
-    lookup: Lookup,
-    on_add: Callback<Vec<PrivilegeRef>>,
-) -> impl IntoView {
+fn FoundOperation(operation: &'static Operation, lookup: Lookup, on_add: Adder) -> impl IntoView {
     let bound = match &lookup {
         Lookup::Call { segments, .. } => fit(operation.path, segments).map(|f| f.bound),
         Lookup::Words(_) => None,
@@ -140,9 +139,7 @@ fn FoundOperation(
             <p class="muted">{operation.summary.or(operation.operation_id)}</p>
             <p>{needs} ":"</p>
             <ul class="required">{privileges}</ul>
-            {(!one_of).then(|| view! {
-                <button type="button" on:click=move |_| on_add.run(all.clone())>"Add to builder"</button>
-            })}
+            {(!one_of).then(|| view! { <AddButton picks=all adder=on_add/> })}
         </li>
     }
 }
@@ -153,7 +150,7 @@ fn FoundOperation(
 fn RequiredPrivilege(
     required: &'static Required,
     bound: Vec<(&'static str, String)>,
-    on_add: Option<Callback<Vec<PrivilegeRef>>>,
+    on_add: Option<Adder>,
 ) -> impl IntoView {
     let pick = required_ref(required);
     let target = match required.target {
@@ -178,9 +175,34 @@ fn RequiredPrivilege(
                 <p class="warning">"It must be under " <code>{owner}</code> ":"</p>
                 <TwinNote owner=owner.to_owned() domain=required.target_domain.to_owned()/>
             })}
-            {on_add.map(|add| view! {
-                " " <button type="button" on:click=move |_| add.run(vec![pick.clone()])>"Add to builder"</button>
-            })}
+            {on_add.map(|adder| view! { " " <AddButton picks=vec![pick] adder=adder/> })}
         </li>
+    }
+}
+
+/// What "Add to builder" needs: the builder's picks, to say when they are in it, and the
+/// way to add more.
+#[derive(Clone, Copy)]
+struct Adder {
+    selection: Memo<Vec<PrivilegeRef>>,
+    add: Callback<Vec<PrivilegeRef>>,
+}
+
+/// "Add to builder", which reads "In builder" once all of `picks` are there (the builder
+/// announces its new count).
+#[component]
+fn AddButton(picks: Vec<PrivilegeRef>, adder: Adder) -> impl IntoView {
+    let held = {
+        let picks = picks.clone();
+        Memo::new(move |_| {
+            adder
+                .selection
+                .with(|s| picks.iter().all(|p| s.contains(p)))
+        })
+    };
+    view! {
+        <button type="button" class:in-builder=move || held.get() on:click=move |_| adder.add.run(picks.clone())>
+            {move || if held.get() { "In builder \u{2713}" } else { "Add to builder" }}
+        </button>
     }
 }

@@ -5,6 +5,7 @@
 
 mod browser;
 mod builder;
+mod builder_picks;
 mod comparison;
 mod domain_row;
 mod finder;
@@ -23,6 +24,8 @@ use domain::decode::Decoded;
 use domain::demo::demo_privileges;
 use domain::endpoint::Endpoint;
 use domain::model::Privilege;
+use domain::privilege_explorer::PrivilegeRef;
+use domain::purpose::Purpose;
 use leptos::prelude::*;
 
 use crate::app::state::use_app;
@@ -30,8 +33,9 @@ use crate::components::chunk_view::chunk_view;
 use crate::components::copy_button::CopyButton;
 use crate::components::list_status::list_status;
 use crate::loader::list_code;
-use crate::loader::Origin;
+use crate::loader::{LoadState, Origin};
 use crate::split::chunk_entry;
+use builder::Builder;
 use list_switch::ListSwitch;
 pub use prepared::PreparedPrivileges;
 
@@ -40,6 +44,16 @@ chunk_entry!(
     preload_privileges,
     fn privilege_browser(data: Arc<Decoded<Privilege>>) -> AnyView {
         view! { <PreparedPrivileges data=data/> }.into_any()
+    }
+);
+
+// A shared link's builder, before any list: its picks and JSON come from the bundled
+// catalog, so the admin sees what was shared before pasting a token.
+chunk_entry!(
+    privileges,
+    fn link_builder(selection: Memo<Vec<PrivilegeRef>>) -> AnyView {
+        view! { <Builder selection=selection compared=Memo::new(|_| None) offered=None/> }
+            .into_any()
     }
 );
 
@@ -52,6 +66,17 @@ pub fn PrivilegeExplorer() -> impl IntoView {
     let lists = use_app().lists;
     let custom_only = Memo::new(move |_| nav.with(|u| u.explorer.custom_only));
     let endpoint = Endpoint::AssignablePrivileges { custom_only: false };
+    let selection = Memo::new(move |_| nav.with(|u| u.explorer.selection.clone()));
+    let shared_builder = Memo::new(move |_| {
+        let loaded = lists
+            .privileges
+            .state()
+            .with(|s| matches!(s, LoadState::Loaded { .. }));
+        !loaded
+            && nav.with(|u| {
+                !u.explorer.selection.is_empty() || u.explorer.purpose != Purpose::default()
+            })
+    });
     let demo = move || {
         let state = lists.privileges.state();
         state.with(|s| matches!(s.origin(), Some(Origin::Demo)))
@@ -69,6 +94,7 @@ pub fn PrivilegeExplorer() -> impl IntoView {
             {list_status(lists.privileges.state(), form.inputs(), endpoint, lists.privilege_actions(), |data| {
                 chunk_view(move || privilege_browser(data.clone()))
             })}
+            {move || shared_builder.get().then(|| chunk_view(move || link_builder(selection)))}
         </section>
     }
 }
