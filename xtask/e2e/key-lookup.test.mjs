@@ -64,6 +64,30 @@ test('a shared key lookup link, opened cold, restores filter, sort and the open 
   await page.context().close();
 });
 
+test('Key lookup has "Copy link": the link holds the view, never the token, and opened cold says what it opens', async () => {
+  const page = await openApp(world);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
+  await connect(page, world);
+  await page.getByTestId('key-count').filter({ hasText: '3 of 3 keys' }).waitFor();
+  await page.getByLabel('Filter keys').fill('source');
+  await page.getByRole('button', { name: 'My Source API Key' }).click();
+  await page.getByTestId('key-details').waitFor();
+  await page.getByRole('button', { name: 'Copy link' }).first().click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(!link.includes(TEST_TOKEN), 'no token in the link');
+  assert.match(link, /[?&]q=source\b/);
+  assert.match(link, /[?&]key=wduuqg3ip2c3i3gpopapxhcgxe\b/);
+  await page.context().close();
+
+  const cold = await (await world.browser.newContext()).newPage();
+  await cold.goto(link);
+  await cold.getByTestId('link-opens').filter({ hasText: 'Key lookup of testorg: keys matching “source” · the details of key wduuqg3ip2c3i3gpopapxhcgxe' }).waitFor();
+  await connect(cold, world);
+  await cold.getByTestId('key-details').waitFor();
+  assert.equal(await cold.getByTestId('details-id').innerText(), 'wduuqg3ip2c3i3gpopapxhcgxe');
+  await cold.context().close();
+});
+
 test('after a 403, the token check says the token lacks Organization · API keys · View', async () => {
   const page = await openApp(world);
   world.api.failNext('testorg', 'org-403', { route: 'apikeys' });

@@ -27,6 +27,7 @@ use super::status_chips::StatusChips;
 use super::versus::KeyVersus;
 use crate::app::navigation::Entry;
 use crate::app::state::{use_app, AppState};
+use crate::components::copy_button::CopyButton;
 use crate::components::filter_input::{typed_in_a_field, FilterInput};
 use crate::components::key_picker::KeySearch;
 use crate::components::templates_note::TemplatesNote;
@@ -113,6 +114,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                     {move || format!("{} of {}", thousands(shown.get()), count(total, "key", "keys"))}
                 </p>
                 <div class="count-actions">
+                    <CopyButton text=Signal::derive(move || nav.share_link()) label="Copy link"/>
                     <ColumnsMenu columns=columns/>
                     <ExportButtons data=data.clone() rows=Signal::derive(move || matches.with(|m| m.rows.clone()))/>
                 </div>
