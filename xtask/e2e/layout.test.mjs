@@ -145,3 +145,90 @@ test('the details link to the organization\'s API keys in the Administration Con
   assert.equal(await page.getByTestId('console-link').count(), 0);
   await page.context().close();
 });
+
+/** The chips of the group labelled `label` a person sees: those inside the group's
+ * clipped box, by line, and the "More" button's text when it shows. */
+function seenChips(page, label) {
+  return page.evaluate((label) => {
+    const group = document.querySelector(`[role=group][aria-label="${label}"]`);
+    const box = group.getBoundingClientRect();
+    const visible = [...group.children].filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    });
+    const more = group.parentElement.querySelector('.fold-chips');
+    return {
+      lines: new Set(visible.map((c) => Math.round(c.getBoundingClientRect().top))).size,
+      seen: visible.length,
+      all: group.children.length,
+      more: more && getComputedStyle(more).visibility === 'visible' ? more.textContent : null,
+    };
+  }, label);
+}
+
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`status chips take one line at ${width}x${height}, the rest behind "More", which says how many and how many are on`, async () => {
+    const page = await openApp(world, '', { viewport: { width, height } });
+    await connect(page, world, { org: 'bigorg' });
+    await page.getByTestId('key-count').filter({ hasText: '10,000 of 10,000 keys' }).waitFor();
+    const folded = await seenChips(page, 'Status');
+    assert.equal(folded.lines, 1, JSON.stringify(folded));
+    if (width === 1280) {
+      assert.deepEqual([folded.seen, folded.more], [folded.all, null], 'a laptop shows every status');
+      await page.context().close();
+      return;
+    }
+    assert.ok(folded.seen < folded.all, JSON.stringify(folded));
+    assert.equal(folded.more, `More (${folded.all - folded.seen})`);
+    // A chip turned on from a link, folded away, is counted as on.
+    await page.goto(`${world.site.url}/?org=bigorg&attention=1`);
+    await connect(page, world, { org: 'bigorg' });
+    await page.getByTestId('key-count').filter({ hasText: 'of 10,000 keys' }).waitFor();
+    const withOn = await seenChips(page, 'Status');
+    assert.match(withOn.more, /^More \(\d+, 1 on\)$/);
+    await page.getByRole('button', { name: /^More \(/ }).click();
+    const unfolded = await seenChips(page, 'Status');
+    assert.equal(unfolded.seen, unfolded.all, 'More shows them all');
+    assert.ok(unfolded.lines > 1);
+    await page.context().close();
+  });
+}
+
+test('the privilege explorer\'s first screen shows privileges, the purpose question above them and the finder on one line', async () => {
+  const page = await openApp(world, '?view=privileges', { viewport: { width: 1280, height: 800 } });
+  await connect(page, world);
+  await page.getByTestId('privilege-count').filter({ hasText: '6 of 6' }).waitFor();
+  const seen = await page.evaluate(() => {
+    const box = (el) => el.getBoundingClientRect();
+    const purpose = box(document.querySelector('fieldset.purpose'));
+    const finder = box(document.querySelector('.finder'));
+    const input = box(document.getElementById('operation-finder'));
+    const firstRow = box(document.querySelector('.groups tbody tr'));
+    return { purpose: purpose.bottom, finderTop: finder.top, finderHeight: finder.height, inputHeight: input.height, firstRow: firstRow.bottom };
+  });
+  assert.ok(seen.purpose <= seen.finderTop, 'the purpose question comes before the finder');
+  assert.ok(seen.finderHeight < 2 * seen.inputHeight, `the finder is one line (${seen.finderHeight} px)`);
+  assert.ok(seen.firstRow <= 800, `the first privilege is on the first screen (ends at ${seen.firstRow})`);
+  await page.context().close();
+});
+
+test('on a phone the explorer keeps "N selected · Copy JSON" at the bottom of the screen while the list scrolls', async () => {
+  const page = await openApp(world, '?view=privileges', { viewport: { width: 390, height: 844 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('privilege-count').filter({ hasText: '95 of 95' }).waitFor();
+  assert.equal(await page.getByTestId('selection-bar').count(), 0, 'no bar without a pick');
+  await page.getByLabel('Server-side search token').check();
+  const bar = page.getByTestId('selection-bar');
+  await bar.waitFor();
+  for (const y of [1500, 4000]) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(100);
+    const r = await bar.boundingBox();
+    assert.ok(r.y >= 0 && r.y + r.height <= 844 + 1, `the bar is on screen at scroll ${y}: ${JSON.stringify(r)}`);
+  }
+  assert.match(await bar.innerText(), /^\d+ privileges? selected/);
+  await bar.getByRole('button', { name: 'Copy JSON' }).click();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.deepEqual(copied, JSON.parse(await page.getByTestId('builder-json').innerText()));
+  await page.context().close();
+});

@@ -11,6 +11,7 @@ use domain::privilege_explorer::{
     set_picked, ExplorerQuery, PrivilegeIndex, PrivilegeRef, ALLOWED, PRIVILEGE_REFERENCE,
 };
 use domain::privilege_groups::{types, GroupOrder, GroupPage, PageLimit};
+use domain::purpose::Purpose;
 use domain::text::{count, thousands};
 use domain::url_state::toggle;
 use leptos::prelude::*;
@@ -20,7 +21,9 @@ use super::comparison::{ComparePicker, CompareSummary};
 use super::finder::Finder;
 use super::held_by::Holders;
 use super::owner_group::OwnerGroupView;
-use crate::app::navigation::Entry;
+use super::purpose_picker::PurposePicker;
+use super::selection_bar::SelectionBar;
+use crate::app::navigation::{Entry, Navigation};
 use crate::app::state::use_app;
 use crate::components::filter_input::FilterInput;
 use crate::components::toggle_chips::ToggleChips;
@@ -116,12 +119,14 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
             set_picked(&mut u.explorer.selection, &picks, on)
         })
     });
+    let purpose = Memo::new(move |_| nav.with(|u| u.explorer.purpose));
     let owner_group = move |owner: String| {
         view! { <OwnerGroupView owner=owner page=page selection=selection compared=compared holders=holders on_pick=on_pick/> }
     };
 
     view! {
         <div class="privilege-browser">
+            <PurposePicker purpose=purpose on_choose=move |p| choose_purpose(nav, p)/>
             <Finder/>
             <Filters chips=chips query=query>
                 <ComparePicker
@@ -149,8 +154,19 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
                 </div>
                 <Builder selection=selection compared=compared offered=Some(offered)/>
             </div>
+            <SelectionBar selection=selection/>
         </div>
     }
+}
+
+/// A new purpose swaps the old one's usual privileges for its own, keeping the rest.
+fn choose_purpose(nav: Navigation, next: Purpose) {
+    nav.go(Entry::Replace, |u| {
+        let state = &mut u.explorer;
+        set_picked(&mut state.selection, &state.purpose.picks(), false);
+        set_picked(&mut state.selection, &next.picks(), true);
+        state.purpose = next;
+    });
 }
 
 /// The page of groups the filter and the "Show more" limit give: only its rows are

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::builder_picks::BuilderPicks;
 use super::comparison::SelectionDifference;
-use super::purpose_picker::PurposePicker;
+use super::purpose_picker::PurposeUsual;
 use super::template_start::TemplateStart;
 use super::twin_note::TwinNote;
 use crate::app::navigation::Entry;
@@ -36,15 +36,6 @@ pub fn Builder(
 ) -> impl IntoView {
     let nav = use_app().nav;
     let purpose = Memo::new(move |_| nav.with(|u| u.explorer.purpose));
-    // A new purpose swaps the old one's usual privileges for its own, keeping the rest.
-    let on_purpose = move |next: Purpose| {
-        nav.go(Entry::Replace, |u| {
-            let state = &mut u.explorer;
-            set_picked(&mut state.selection, &state.purpose.picks(), false);
-            set_picked(&mut state.selection, &next.picks(), true);
-            state.purpose = next;
-        })
-    };
     let on_clear = move || nav.go(Entry::Replace, |u| u.explorer.selection.clear());
     let on_remove = move |pick: PrivilegeRef| {
         nav.go(Entry::Replace, |u| {
@@ -58,7 +49,6 @@ pub fn Builder(
     view! {
         <aside class="builder" aria-labelledby="builder-heading">
             <h3 id="builder-heading">"Privilege builder"</h3>
-            <PurposePicker purpose=purpose on_choose=on_purpose/>
             <TemplateStart/>
             <p class="hint">
                 "Tick privileges to get the " <code>"privileges"</code> " parameter of a new API key. "
@@ -67,6 +57,7 @@ pub fn Builder(
                     {move || count(selection.with(Vec::len), "privilege", "privileges")} " selected."
                 </span>
             </p>
+            <PurposeUsual purpose=purpose/>
             <BuilderPicks selection=selection offered=offered on_remove=on_remove/>
             <SelectionDifference selection=selection compared=compared/>
             <PublicWarning selection=selection purpose=purpose/>

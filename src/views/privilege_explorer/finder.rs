@@ -86,11 +86,11 @@ pub fn Finder() -> impl IntoView {
     };
     view! {
         <section class="finder" aria-labelledby="finder-heading">
-            <h3 id="finder-heading">"Which privileges does an API call need?"</h3>
+            <h3 id="finder-heading" class="visually-hidden">"Which privileges does an API call need?"</h3>
             <FilterInput
                 id="operation-finder"
                 label="Find by API operation"
-                placeholder="Words (update source), or a call: PUT /rest/organizations/myorg/sources/abc123"
+                placeholder="Which privileges does a call need? Words (update source) or a call: PUT /rest/organizations/myorg/sources/abc123"
                 value=text
                 on_change=on_change
             />

@@ -14,6 +14,7 @@ mod list_switch;
 mod owner_group;
 mod prepared;
 mod purpose_picker;
+mod selection_bar;
 mod template_start;
 mod twin_note;
 mod type_chip;

@@ -1,5 +1,5 @@
-//! The builder's first question: what is the key for? Each answer comes with the
-//! privileges it usually needs, and why.
+//! The explorer's first question: what is the key for? Asked at the top of the view;
+//! each answer pre-selects the privileges it usually needs, and the builder says why.
 
 use domain::privilege_explorer::PrivilegeRef;
 use domain::purpose::Purpose;
@@ -27,7 +27,18 @@ pub fn PurposePicker(
             }
         })
         .collect_view();
-    let usual = move || {
+    view! {
+        <fieldset class="purpose">
+            <legend>"What is the key for?"</legend>
+            {options}
+        </fieldset>
+    }
+}
+
+/// What `purpose` pre-selected, each with why (nothing for a custom key).
+#[component]
+pub fn PurposeUsual(purpose: Memo<Purpose>) -> impl IntoView {
+    move || {
         let usual = purpose.get().usual();
         (!usual.is_empty()).then(|| {
             let items = usual
@@ -40,12 +51,5 @@ pub fn PurposePicker(
                 <ul class="usual" data-testid="purpose-usual">{items}</ul>
             }
         })
-    };
-    view! {
-        <fieldset class="purpose">
-            <legend>"What is the key for?"</legend>
-            {options}
-        </fieldset>
-        {usual}
     }
 }
