@@ -248,7 +248,7 @@ impl ApiError {
             ApiError::RateLimited { retry_after_secs: None, .. } => "Wait a little, then try again.".into(),
             ApiError::Server { .. } => "This is on Coveo's side or a gateway in front of it. Try again in a moment; if it persists, check status.cloud.coveo.com.".into(),
             ApiError::Status { .. } => "Check the organization ID, region and API base URL, then try again.".into(),
-            ApiError::Network { .. } => "Check your connection and the region or API base URL. If the browser blocks cross-origin calls, serve the app with `trunk serve` and its same-origin proxy, and set `Advanced > API base URL` to that proxy path (for example `/coveo`).".into(),
+            ApiError::Network { .. } => "Check your connection and the region or API base URL. If the browser or this network blocks cross-origin calls, ask whoever hosts this page for a same-origin proxy to Coveo's API, and set `Advanced > API base URL` to its path (for example `/coveo`).".into(),
             ApiError::Timeout { .. } => "The network or Coveo is slow right now. Try again.".into(),
             ApiError::TooLarge { .. } => "No organization's list comes near this size (50,000 keys take about 25 MB): a proxy or a host that is not Coveo sent it, and it was not read further. Check the API base URL, then try again.".into(),
             ApiError::Redirected { .. } => "Coveo's API does not redirect: a proxy or a host in between sent the request elsewhere, where the answer could come from anyone. Check the API base URL (its scheme, host and path), then try again.".into(),

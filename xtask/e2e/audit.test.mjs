@@ -251,6 +251,8 @@ test('key against key: two keys side by side, by a link that opens cold to the s
   assert.match(await versus.getByTestId('only-b').innerText(), /Only in the second \(1\)[\s\S]*Search · Execute queries/);
   assert.match(await versus.getByTestId('in-both-keys').innerText(), /In both \(0\)/);
   assert.match(await versus.innerText(), /Status\s+Enabled ENABLED\s+Enabled ENABLED/);
+  // Templates by name, as in the details, once the organization's templates are in.
+  await versus.getByRole('row', { name: /^Template/ }).filter({ hasText: 'Source administration tpl-source-admin' }).waitFor();
   await page.waitForFunction(() => location.search.includes('key=wduuqg3ip2c3i3gpopapxhcgxe') && location.search.includes('vs=q8n2k4vb6xw3zt7cm5rp9hjyda'));
   const link = page.url();
   await page.context().close();

@@ -124,7 +124,7 @@ pub fn KeyBrowser(data: Arc<Decoded<ApiKey>>, keys: ReadyKeys) -> impl IntoView 
                 on_retry=move || lists.load_templates()
             />
             <IdentifyByValue data=data.clone()/>
-            <KeyVersus data=data.clone() selected=selected/>
+            <KeyVersus data=data.clone() selected=selected templates=templates/>
             <div class="key-layout">
                 <SelectedDetails data=data.clone() index=index.clone() selected=selected templates=templates/>
                 <div class="key-list">

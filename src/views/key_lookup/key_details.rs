@@ -188,7 +188,7 @@ fn KeyFields(key: ApiKey, templates: Memo<Option<Arc<Templates>>>) -> impl IntoV
 
 /// A template by name and id once the templates are in; by id alone before, or when
 /// the organization does not list it.
-fn template_name(id: String, templates: Memo<Option<Arc<Templates>>>) -> AnyView {
+pub fn template_name(id: String, templates: Memo<Option<Arc<Templates>>>) -> AnyView {
     let name = {
         let id = id.clone();
         move || templates.with(|t| Some(t.as_ref()?.find(&id)?.label().to_owned()))

@@ -6,9 +6,11 @@ use std::sync::Arc;
 use domain::decode::Decoded;
 use domain::model::{ApiKey, Timestamp};
 use domain::privilege_explorer::{difference, picks_of, PrivilegeRef};
+use domain::templates::Templates;
 use leptos::prelude::*;
 
 use super::exposure_report::FullDate;
+use super::key_details::template_name;
 use crate::app::navigation::Entry;
 use crate::app::state::use_app;
 use crate::clock::now;
@@ -18,7 +20,11 @@ use crate::components::status_name::StatusName;
 
 /// The selected key and the `versus` one side by side, when both are loaded.
 #[component]
-pub fn KeyVersus(data: Arc<Decoded<ApiKey>>, selected: Memo<Option<String>>) -> impl IntoView {
+pub fn KeyVersus(
+    data: Arc<Decoded<ApiKey>>,
+    selected: Memo<Option<String>>,
+    templates: Memo<Option<Arc<Templates>>>,
+) -> impl IntoView {
     let nav = use_app().nav;
     let versus = Memo::new(move |_| nav.with(|u| u.keys.versus.clone()));
     move || {
@@ -29,12 +35,12 @@ pub fn KeyVersus(data: Arc<Decoded<ApiKey>>, selected: Memo<Option<String>>) -> 
                 .cloned()
         };
         let (a, b) = (find(selected.get())?, find(versus.get())?);
-        Some(view! { <SideBySide a=a b=b/> })
+        Some(view! { <SideBySide a=a b=b templates=templates/> })
     }
 }
 
 #[component]
-fn SideBySide(a: ApiKey, b: ApiKey) -> impl IntoView {
+fn SideBySide(a: ApiKey, b: ApiKey, templates: Memo<Option<Arc<Templates>>>) -> impl IntoView {
     let nav = use_app().nav;
     let diff = difference(&picks_of(&a), &picks_of(&b));
     let now = now();
@@ -45,6 +51,11 @@ fn SideBySide(a: ApiKey, b: ApiKey) -> impl IntoView {
         view! { <tr><th scope="row">{label}</th><td>{left}</td><td>{right}</td></tr> }
     };
     let text = |v: Option<String>| v.unwrap_or_default().into_any();
+    // By name once the templates are in, as in the details.
+    let template = move |id: Option<String>| match id {
+        Some(id) => template_name(id, templates),
+        None => ().into_any(),
+    };
     // Opened from a key's details, wherever they are: the focus (and the page) comes here.
     let panel = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
@@ -72,7 +83,7 @@ fn SideBySide(a: ApiKey, b: ApiKey) -> impl IntoView {
                         {pair("Expires", date(a.expiration_date).into_any(), date(b.expiration_date).into_any())}
                         {pair("Allowed IPs", text(ips(&a.allowed_ips)), text(ips(&b.allowed_ips)))}
                         {pair("Denied IPs", text(ips(&a.denied_ips)), text(ips(&b.denied_ips)))}
-                        {pair("Template", text(a.api_key_template_id.clone()), text(b.api_key_template_id.clone()))}
+                        {pair("Template", template(a.api_key_template_id.clone()), template(b.api_key_template_id.clone()))}
                     </tbody>
                 </table>
             </div>
