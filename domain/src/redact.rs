@@ -20,6 +20,10 @@ pub struct Redactor {
     /// A bit for the first three bytes of each window (hashed): most text has no window
     /// starting with one of them, and is passed over without a lookup.
     starts: Box<[u64]>,
+    /// A bit for each pair of bytes next to each other in a form of the secret. A pair
+    /// of the text that is not one rules out every window holding it: the scan then
+    /// jumps past it, and reads most text a window's width at a time.
+    pairs: Box<[u64]>,
 }
 
 // By hand: the windows are the secret's own bytes.
@@ -29,8 +33,17 @@ impl std::fmt::Debug for Redactor {
     }
 }
 
-/// The bits of [`Redactor::starts`].
+/// The bits of [`Redactor::starts`], and of [`Redactor::pairs`] (one per pair of bytes).
 const START_BITS: usize = 1 << 16;
+
+/// Where two bytes fall in [`Redactor::pairs`].
+fn pair_bit(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+fn has(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
 
 /// Where three bytes fall in [`Redactor::starts`].
 fn start_bit(a: u8, b: u8, c: u8) -> usize {
@@ -49,6 +62,7 @@ impl Redactor {
         let width = secret.len().min(MIN_RUN);
         let mut windows = HashSet::new();
         let mut starts = vec![0u64; START_BITS / 64].into_boxed_slice();
+        let mut pairs = vec![0u64; START_BITS / 64].into_boxed_slice();
         let mut add = |form: &[u8]| {
             for window in form.windows(width) {
                 let lower: Vec<u8> = window.iter().map(u8::to_ascii_lowercase).collect();
@@ -56,6 +70,10 @@ impl Redactor {
                 if let [a, b, c, ..] = lower[..] {
                     let bit = start_bit(a, b, c);
                     starts[bit / 64] |= 1 << (bit % 64);
+                }
+                for pair in lower.windows(2) {
+                    let bit = pair_bit(pair[0], pair[1]);
+                    pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
         };
@@ -69,6 +87,7 @@ impl Redactor {
             windows,
             width,
             starts,
+            pairs,
         })
     }
 
@@ -136,20 +155,30 @@ impl Redactor {
         if len < self.width {
             return spans;
         }
-        for i in 0..=len - self.width {
-            if self.width >= 3 {
-                let bit = start_bit(byte(i), byte(i + 1), byte(i + 2));
-                if self.starts[bit / 64] & (1 << (bit % 64)) == 0 {
+        let width = self.width;
+        let mut i = 0;
+        while i + width <= len {
+            // The window's last pair: if no form of the secret has it, neither does any
+            // window up to it, and the next that could match starts at its second byte.
+            if width >= 2 {
+                let last = i + width - 2;
+                if !has(&self.pairs, pair_bit(byte(last), byte(last + 1))) {
+                    i = last + 1;
                     continue;
                 }
             }
-            if self.windows.contains(&pack((i..i + self.width).map(&byte))) {
+            if width >= 3 && !has(&self.starts, start_bit(byte(i), byte(i + 1), byte(i + 2))) {
+                i += 1;
+                continue;
+            }
+            if self.windows.contains(&pack((i..i + width).map(&byte))) {
                 let (start, end) = span(i);
                 match spans.last_mut() {
                     Some(last) if start <= last.1 => last.1 = last.1.max(end),
                     _ => spans.push((start, end)),
                 }
             }
+            i += 1;
         }
         spans
     }
@@ -236,6 +265,48 @@ fn base64_core(secret: &[u8], offset: usize, alphabet: &[u8; 64]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every window looked up, none skipped: what the scan must find.
+    fn every_window(redactor: &Redactor, text: &[u8]) -> Vec<(usize, usize)> {
+        let width = redactor.width;
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        if text.len() < width {
+            return spans;
+        }
+        for i in 0..=text.len() - width {
+            let window = text[i..i + width].iter().map(u8::to_ascii_lowercase);
+            if redactor.windows.contains(&pack(window)) {
+                match spans.last_mut() {
+                    Some(last) if i <= last.1 => last.1 = i + width,
+                    _ => spans.push((i, i + width)),
+                }
+            }
+        }
+        spans
+    }
+
+    proptest! {
+        // Text made of pieces of the secret (whole, cut, upper-cased) among other bytes:
+        // the scan that jumps over impossible windows finds every copy all the same.
+        #[test]
+        fn the_skipping_scan_finds_what_every_window_finds(
+            secret in "[A-Za-z0-9_-]{1,40}",
+            pieces in proptest::collection::vec((0usize..40, 0usize..40, any::<bool>(), "[ -~]{0,6}"), 0..12),
+        ) {
+            let redactor = Redactor::new(&secret).expect("a secret");
+            let mut text = String::new();
+            for (from, len, upper, between) in pieces {
+                let from = from.min(secret.len());
+                let to = (from + len).min(secret.len());
+                let piece = &secret[from..to];
+                text.push_str(&if upper { piece.to_ascii_uppercase() } else { piece.to_owned() });
+                text.push_str(&between);
+            }
+            prop_assume!(!text.contains(['%', '\\']));
+            prop_assert_eq!(redactor.byte_spans(text.as_bytes()), every_window(&redactor, text.as_bytes()));
+        }
+    }
 
     #[test]
     fn the_base64_core_is_what_any_encoder_gives_for_the_secret_at_that_offset() {

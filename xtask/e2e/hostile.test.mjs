@@ -160,6 +160,8 @@ test('hostile sizes show paged chips and clipped texts, each whole one click awa
   await page.getByTestId('owner-group').first().waitFor({ timeout: 60_000 });
   const owners = page.getByRole('group', { name: 'Owner' });
   assert.equal(await owners.locator('.chip-toggle').count(), 40);
+  // The row shows what fits; "More" unfolds the rest, and the next page of chips.
+  await page.locator('.chip-row', { has: owners }).getByRole('button', { name: /^More \(\d+\)$/ }).click();
   await owners.getByRole('button', { name: 'Show 40 more of 100,000' }).click();
   assert.equal(await owners.locator('.chip-toggle').count(), 80);
   assert.match(await page.getByTestId('privilege-count').innerText(), /100,000 of 100,000 privileges/);

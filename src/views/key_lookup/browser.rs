@@ -10,6 +10,7 @@ use domain::key_list::{KeyIndex, KeyQuery, Sort, SortKey};
 use domain::model::ApiKey;
 use domain::templates::Templates;
 use domain::text::{count, thousands};
+use gloo_timers::callback::Timeout;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -245,18 +246,25 @@ fn open_only_match(data: Arc<Decoded<ApiKey>>, matches: Memo<Matches>) -> impl F
 
 /// The filter takes the focus when the list comes and the focus is nowhere or on the
 /// button that asked for it (Load, or the sample data: the form folds away): the next
-/// thing typed searches. A field the user is typing in keeps it.
+/// thing typed searches. A field the user is typing in keeps it. Once the list is
+/// painted: moving the focus lays the page out, and the list should not wait for it.
 fn focus_when_lost(filter_input: NodeRef<html::Input>) {
     Effect::new(move |_| {
-        if let Some(input) = filter_input.get() {
-            let lost = focus_is_lost()
-                || document().active_element().is_some_and(|el| {
-                    el.tag_name() == "BUTTON"
-                        && el.closest("form.connection").ok().flatten().is_some()
-                });
-            if lost {
-                let _ = input.focus();
-            }
+        if filter_input.get().is_some() {
+            request_animation_frame(move || {
+                // A task after this frame's paint.
+                Timeout::new(0, move || {
+                    let lost = focus_is_lost()
+                        || document().active_element().is_some_and(|el| {
+                            el.tag_name() == "BUTTON"
+                                && el.closest("form.connection").ok().flatten().is_some()
+                        });
+                    if let Some(input) = filter_input.get_untracked().filter(|_| lost) {
+                        let _ = input.focus();
+                    }
+                })
+                .forget();
+            });
         }
     });
 }
