@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { launchBrowser, serveStatic, ROOT } from './e2e/harness.mjs';
+import { launchBrowser, pickKey, serveStatic, ROOT } from './e2e/harness.mjs';
 
 const out = path.join(ROOT, 'xtask', 'screenshots');
 await mkdir(out, { recursive: true });
@@ -20,12 +20,12 @@ try {
     await page.screenshot({ path: path.join(out, `key-lookup-${scheme}.png`) });
     await page.getByRole('link', { name: 'Privilege explorer' }).click();
     await page.getByTestId('privilege-count').waitFor();
-    await page.getByLabel('Compare with a key').selectOption('xx4jq7nbz3kt2wd6e5hfmr8cya');
+    await pickKey(page, 'Compare with a key', 'xx4jq7nbz3kt2wd6e5hfmr8cya');
     await page.getByLabel('All types of SOURCE', { exact: true }).check();
     await page.getByTestId('compare-summary').waitFor();
     await page.getByLabel('Find by API operation').fill('PUT /rest/organizations/myorg/sources/abc123');
     await page.getByTestId('finder-result').waitFor();
-    await page.getByText('Which privileges does an API call need?').scrollIntoViewIfNeeded();
+    await page.getByLabel('Find by API operation').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(out, `privilege-explorer-${scheme}.png`) });
     await page.close();
   }
