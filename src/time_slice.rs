@@ -71,13 +71,17 @@ impl Slices {
     }
 
     /// Runs `step` on `work` until it reports that all is done, a slice at a time,
-    /// `after_slice` told at the end of each; false if the work was abandoned first.
+    /// `after_slice` told at the end of each; false if the work was abandoned first. A
+    /// slice already used up by what came before yields first: a step never starts late.
     pub async fn run<W>(
         &mut self,
         work: &mut W,
         mut step: impl FnMut(&mut W) -> bool,
         mut after_slice: impl FnMut(&mut W),
     ) -> bool {
+        if !self.pace().await {
+            return false;
+        }
         loop {
             let done = self.run_in_this_slice(|| step(work));
             after_slice(work);
