@@ -115,8 +115,9 @@ impl ChipFold {
         fold
     }
 
+    /// Also called a frame later, when the row may be gone: then it does nothing.
     fn measure(self) {
-        let Some(row) = self.row.get_untracked() else {
+        let Some(row) = self.row.try_get_untracked().flatten() else {
             return;
         };
         // The folded row is as tall as its first chip, whatever the font.
@@ -127,7 +128,7 @@ impl ChipFold {
             let height = format!("{}px", chip.offset_height());
             let _ = HtmlElement::style(&row).set_property("--chip-height", &height);
         }
-        self.folded_away.set(Folded::of(&row));
+        self.folded_away.try_set(Folded::of(&row));
     }
 
     /// A chip below the first line reached with the keyboard: the row unfolds.

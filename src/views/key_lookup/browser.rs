@@ -259,7 +259,9 @@ fn focus_when_lost(filter_input: NodeRef<html::Input>) {
                             el.tag_name() == "BUTTON"
                                 && el.closest("form.connection").ok().flatten().is_some()
                         });
-                    if let Some(input) = filter_input.get_untracked().filter(|_| lost) {
+                    // The view may be gone by then (another view shown in this frame).
+                    let input = filter_input.try_get_untracked().flatten();
+                    if let Some(input) = input.filter(|_| lost) {
                         let _ = input.focus();
                     }
                 })
