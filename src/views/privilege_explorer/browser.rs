@@ -23,6 +23,7 @@ use super::held_by::Holders;
 use super::owner_group::OwnerGroupView;
 use super::purpose_picker::PurposePicker;
 use super::selection_bar::SelectionBar;
+use crate::app::lists::Lists;
 use crate::app::navigation::{Entry, Navigation};
 use crate::app::state::use_app;
 use crate::components::filter_input::FilterInput;
@@ -91,29 +92,9 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
     let limit = RwSignal::new(PAGE);
     let page = page_of(order, data.clone(), filtered, limit);
 
-    // The compared key, from the loaded key list (live or sample).
-    let keys = Memo::new(move |_| match lists.keys.state().get() {
-        LoadState::Loaded { data, .. } => Some(data),
-        _ => None,
-    });
-    let compare = Signal::derive(move || nav.with(|u| u.explorer.compare.clone()));
-    let compared = Memo::new(move |_| {
-        let id = compare.get()?;
-        keys.with(|k| k.as_ref()?.items.iter().find(|key| key.id == id).cloned())
-    });
+    let (keys, compared) = compared_key(nav, lists);
     let holders = holders_of(keys, page);
-    // What the organization can assign, made when the builder first has a pick to check.
-    let offered = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            Arc::new(
-                data.items
-                    .iter()
-                    .map(PrivilegeRef::of)
-                    .collect::<HashSet<_>>(),
-            )
-        })
-    };
+    let offered = offered_by(data.clone());
     let on_pick = Callback::new(move |(picks, on): (Vec<PrivilegeRef>, bool)| {
         nav.go(Entry::Replace, |u| {
             set_picked(&mut u.explorer.selection, &picks, on)
@@ -127,7 +108,7 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
     view! {
         <div class="privilege-browser">
             <PurposePicker purpose=purpose on_choose=move |p| choose_purpose(nav, p)/>
-            <Finder/>
+            <Finder selection=selection/>
             <Filters chips=chips query=query>
                 <ComparePicker
                     keys=keys
@@ -157,6 +138,27 @@ pub fn PrivilegeBrowser(data: Arc<Decoded<Privilege>>, ready: ReadyPrivileges) -
             <SelectionBar selection=selection/>
         </div>
     }
+}
+
+/// The loaded key list (live or sample), when there is one.
+type LoadedKeys = Memo<Option<Arc<Decoded<ApiKey>>>>;
+
+/// The loaded key list, and the key of it the explorer compares with.
+fn compared_key(nav: Navigation, lists: Lists) -> (LoadedKeys, Memo<Option<ApiKey>>) {
+    let keys = Memo::new(move |_| match lists.keys.state().get() {
+        LoadState::Loaded { data, .. } => Some(data),
+        _ => None,
+    });
+    let compared = Memo::new(move |_| {
+        let id = nav.with(|u| u.explorer.compare.clone())?;
+        keys.with(|k| k.as_ref()?.items.iter().find(|key| key.id == id).cloned())
+    });
+    (keys, compared)
+}
+
+/// What the organization can assign, made when the builder first has a pick to check.
+fn offered_by(data: Arc<Decoded<Privilege>>) -> Memo<Arc<HashSet<PrivilegeRef>>> {
+    Memo::new(move |_| Arc::new(data.items.iter().map(PrivilegeRef::of).collect()))
 }
 
 /// A new purpose swaps the old one's usual privileges for its own, keeping the rest.
@@ -190,7 +192,7 @@ fn page_of(
 }
 
 /// How many of the loaded keys (live or sample) hold each privilege on the page.
-fn holders_of(keys: Memo<Option<Arc<Decoded<ApiKey>>>>, page: Memo<GroupPage>) -> Holders {
+fn holders_of(keys: LoadedKeys, page: Memo<GroupPage>) -> Holders {
     Memo::new(move |_| {
         keys.with(|k| {
             // Without keys, no refs to make: a page may show a domain of 20,000 types.

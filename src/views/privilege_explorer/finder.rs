@@ -19,15 +19,15 @@ use crate::components::privilege_name::PrivilegeName;
 const RESULT_PAGE: usize = 20;
 
 /// The finder's field and its results; its text is in the link, and "Add to builder"
-/// ticks privileges in the builder.
+/// ticks privileges in the builder's `selection`.
 #[component]
-pub fn Finder() -> impl IntoView {
+pub fn Finder(selection: Memo<Vec<PrivilegeRef>>) -> impl IntoView {
     let nav = use_app().nav;
     let text = Signal::derive(move || nav.with(|u| u.explorer.finder.clone()));
     let on_change =
         Callback::new(move |t: String| nav.go(Entry::Replace, |u| u.explorer.finder = t));
     let on_add = Adder {
-        selection: Memo::new(move |_| nav.with(|u| u.explorer.selection.clone())),
+        selection,
         add: Callback::new(move |picks: Vec<PrivilegeRef>| {
             nav.go(Entry::Replace, |u| {
                 set_picked(&mut u.explorer.selection, &picks, true)
